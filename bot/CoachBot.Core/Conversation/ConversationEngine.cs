@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using CoachBot.Content.Model;
+using CoachBot.Core.Onboarding;
+using CoachBot.Core.Settings;
+using CoachBot.Core.Storage;
+using CoachBot.Core.Telemetry;
+using CoachBot.Core.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Core.Conversation;
+
+/// <summary>
+/// The one entry point every channel calls: validates the turn, loads or creates the profile, routes to a handler
+/// and turns every failure into a reply that says what to do. A user never sees an exception or silence.
+/// </summary>
+public sealed class ConversationEngine
+{
+    private const int MaxAttempts = 3;
+
+    private readonly IUserStore _users;
+    private readonly ContentLibrary _content;
+    private readonly IReadOnlyList<ICommandHandler> _commands;
+    private readonly IReadOnlyList<IActionHandler> _actions;
+    private readonly VerbMatcher _matcher;
+    private readonly IReadOnlyList<string> _verbs;
+    private readonly TimeProvider _time;
+    private readonly CoachingOptions _options;
+    private readonly ILogger<ConversationEngine> _logger;
+
+    public ConversationEngine(
+        IUserStore users,
+        ContentLibrary content,
+        IEnumerable<ICommandHandler> commands,
+        IEnumerable<IActionHandler> actions,
+        TimeProvider time,
+        IOptions<CoachingOptions> options,
+        ILogger<ConversationEngine> logger)
+    {
+        _users = users;
+        _content = content;
+        _commands = [.. commands];
+        _actions = [.. actions];
+        _verbs = [.. _commands.SelectMany(c => c.Verbs)];
+        _matcher = new VerbMatcher(_verbs);
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Every verb, in the order `help` lists them.</summary>
+    public IReadOnlyList<string> Verbs => _verbs;
+
+    /// <summary>Handles one turn and returns the replies to show, in order. Never throws for bad input or storage
+    /// failures; cancellation still propagates.</summary>
+    public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        using var activity = CoachBotTelemetry.Source.StartActivity("coachbot.turn");
+        activity?.SetTag("coachbot.channel", turn.User.Channel);
+        var outcome = "ok";
+        var verb = turn.Action is null ? "text" : "action";
+        try
+        {
+            if (TooLong(turn) is { } length)
+            {
+                outcome = "too_long";
+                var strings = _content.For(LanguageHint(turn)).Strings;
+                return [Error(strings.Format("error.too_long", ("length", length), ("max", CoachingOptions.MaxMessageLength)))];
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var profile = await _users.GetAsync(turn.User, cancellationToken);
+                    var (replies, routed) = await HandleOnceAsync(turn, profile, cancellationToken);
+                    verb = routed;
+                    return replies;
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    // Another turn of the same user saved first: re-read and run this turn again on fresh data.
+                    _logger.LogInformation("Profile changed during a turn; retrying (attempt {Attempt})", attempt + 1);
+                }
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            outcome = "storage_unavailable";
+            _logger.LogWarning(ex, "Storage unavailable while handling a turn on {Channel}", turn.User.Channel);
+            return [Error(_content.For(LanguageHint(turn)).Strings.Format("error.storage_unavailable"))];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            outcome = "error";
+            _logger.LogError(ex, "Unexpected failure while handling a turn on {Channel}", turn.User.Channel);
+            activity?.SetStatus(ActivityStatusCode.Error);
+            return [Error(_content.For(LanguageHint(turn)).Strings.Format("error.unexpected"))];
+        }
+        finally
+        {
+            activity?.SetTag("coachbot.verb", verb);
+            activity?.SetTag("coachbot.outcome", outcome);
+            CoachBotTelemetry.Commands.Add(1, new("verb", verb), new("outcome", outcome), new("channel", turn.User.Channel));
+        }
+    }
+
+    private async Task<(IReadOnlyList<Reply> Replies, string Verb)> HandleOnceAsync(
+        IncomingTurn turn, UserProfile? stored, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var isNew = stored is null;
+        var profile = stored ?? await _users.SaveAsync(NewProfile(turn, now), cancellationToken);
+        profile = await RefreshFromHintsAsync(turn, profile, cancellationToken);
+        var context = new TurnContext(turn, profile, _users, _content, now, _verbs);
+
+        var text = turn.Text;
+        if (turn.Action is { } action)
+        {
+            if (action.Id != CommandActions.RunCommand)
+            {
+                var handler = _actions.FirstOrDefault(h => action.Id.StartsWith(h.ActionPrefix, StringComparison.Ordinal));
+                return handler is null
+                    ? ([Error(context.T("error.unknown_action"))], "unknown_action")
+                    : ([await handler.HandleAsync(context, action, cancellationToken)], action.Id);
+            }
+
+            text = action.Value(CommandActions.TextValue);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return isNew
+                ? ([await OnboardingFlow.BeginAsync(context, cancellationToken)], "start")
+                : ([HelpHint(context)], "empty");
+        }
+
+        if (_matcher.Match(text) is { } command)
+        {
+            var handler = _commands.First(h => h.Verbs.Contains(command.Verb));
+            var reply = await handler.HandleAsync(context, command, cancellationToken);
+            if (context.Profile.Onboarding != OnboardingStep.Complete && handler is not OnboardingFlow && command.Verb != "help")
+            {
+                return ([reply, OnboardingFlow.Reminder(context)], command.Verb);
+            }
+
+            return ([reply], command.Verb);
+        }
+
+        if (isNew)
+        {
+            // A first message that is not a command starts onboarding; a typo of a command also gets its suggestions.
+            var begin = await OnboardingFlow.BeginAsync(context, cancellationToken);
+            return _matcher.Nearest(text).Count > 0 ? ([UnknownVerb(context, text), begin], "unknown") : ([begin], "start");
+        }
+
+        if (profile.Onboarding != OnboardingStep.Complete)
+        {
+            return ([await OnboardingFlow.AnswerAsync(context, text, cancellationToken)], "onboarding_answer");
+        }
+
+        return ([UnknownVerb(context, text)], "unknown");
+    }
+
+    private UserProfile NewProfile(IncomingTurn turn, DateTimeOffset now) => new()
+    {
+        User = turn.User,
+        DisplayName = turn.DisplayName,
+        Language = LanguageHint(turn),
+        TimeZoneId = SettingsParser.TimeZone(turn.TimeZoneHint) ?? SettingsParser.TimeZone(_options.DefaultTimeZone) ?? "UTC",
+        NudgeTime = SettingsParser.TimeOfDay(_options.DefaultNudgeTime) ?? new TimeOnly(9, 0),
+        CreatedAt = now,
+    };
+
+    /// <summary>Follows the channel's time zone (people travel) until the user picks one themselves.</summary>
+    private async Task<UserProfile> RefreshFromHintsAsync(IncomingTurn turn, UserProfile profile, CancellationToken cancellationToken)
+    {
+        if (profile.TimeZoneChosen || SettingsParser.TimeZone(turn.TimeZoneHint) is not { } hinted || hinted == profile.TimeZoneId)
+        {
+            return profile;
+        }
+
+        return await _users.SaveAsync(profile with { TimeZoneId = hinted }, cancellationToken);
+    }
+
+    private static string LanguageHint(IncomingTurn turn) =>
+        turn.Locale is { } locale && locale.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : ContentLibrary.DefaultLanguage;
+
+    private static int? TooLong(IncomingTurn turn)
+    {
+        var longest = turn.Text?.Length ?? 0;
+        if (turn.Action is { } action)
+        {
+            longest = Math.Max(longest, action.Values.Values.Select(v => v?.Length ?? 0).DefaultIfEmpty(0).Max());
+        }
+
+        return longest > CoachingOptions.MaxMessageLength ? longest : null;
+    }
+
+    private static Reply HelpHint(TurnContext context) => new()
+    {
+        Text = context.T("help.hint"),
+        Buttons = [ReplyButton.Command(context.T("button.help"), "help", ButtonStyle.Primary)],
+    };
+
+    private Reply UnknownVerb(TurnContext context, string text)
+    {
+        var nearest = _matcher.Nearest(text);
+        var word = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0];
+        if (word.Length > 40)
+        {
+            word = word[..40] + "…";
+        }
+
+        var message = nearest.Count > 0
+            ? context.T("error.unknown_verb", ("word", word), ("suggestions", string.Join(", ", nearest)))
+            : context.T("error.unknown_verb_no_match", ("word", word));
+        return new Reply
+        {
+            Text = message,
+            IsError = true,
+            Buttons = [.. nearest.Select(v => ReplyButton.Command(v, v)), ReplyButton.Command(context.T("button.help"), "help")],
+        };
+    }
+
+    private static Reply Error(string text) => new() { Text = text, IsError = true };
+}

@@ -1,0 +1,32 @@
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.Conversation;
+
+/// <summary>
+/// One message or button press from any channel, already authenticated and parsed by its edge.
+/// Exactly one of <see cref="Text"/> and <see cref="Action"/> is set.
+/// </summary>
+public sealed record IncomingTurn
+{
+    public required UserRef User { get; init; }
+
+    /// <summary>The channel's conversation (DM, channel, chat) the turn came from.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>The channel's id for this message (Slack event id, Teams activity id); used to record it once.</summary>
+    public string? TurnId { get; init; }
+
+    /// <summary>What the user typed, without any mention of the bot or the slash command.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>A button press or form submission.</summary>
+    public TurnAction? Action { get; init; }
+
+    /// <summary>The channel's locale, e.g. ja-JP, used until the user chooses a language.</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>The channel's time zone (Slack users.info tz, Teams localTimezone), used until the user chooses one.</summary>
+    public string? TimeZoneHint { get; init; }
+
+    public string? DisplayName { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace CoachBot.Core.Conversation;
+
+/// <summary>
+/// A channel-neutral answer. <see cref="Text"/> is always set and says everything on its own (it is what
+/// notifications, screen readers and text-only clients show); sections, buttons and the form add structure for
+/// channels that can render it.
+/// </summary>
+public sealed record Reply
+{
+    public required string Text { get; init; }
+
+    public IReadOnlyList<ReplySection> Sections { get; init; } = [];
+
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
+    public ReplyForm? Form { get; init; }
+
+    /// <summary>True when the reply reports a problem with the user's input (edges may style it).</summary>
+    public bool IsError { get; init; }
+
+    /// <summary>A plain text reply with no structure.</summary>
+    public static Reply Plain(string text) => new() { Text = text };
+}

@@ -1,0 +1,58 @@
+using CoachBot.Content.Model;
+using CoachBot.Core.Time;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.Conversation;
+
+/// <summary>Everything a handler needs for one turn: who, their profile, their language's content, and now.</summary>
+public sealed class TurnContext
+{
+    private readonly IUserStore _users;
+    private readonly ContentLibrary _content;
+
+    internal TurnContext(IncomingTurn turn, UserProfile profile, IUserStore users, ContentLibrary content, DateTimeOffset now, IReadOnlyList<string> knownVerbs)
+    {
+        Turn = turn;
+        _users = users;
+        _content = content;
+        Now = now;
+        KnownVerbs = knownVerbs;
+        Profile = profile;
+    }
+
+    public IncomingTurn Turn { get; }
+
+    /// <summary>The profile as last saved in this turn.</summary>
+    public UserProfile Profile { get; private set; }
+
+    /// <summary>The user's language's content.</summary>
+    public ContentCatalog Content => _content.For(Profile.Language);
+
+    /// <summary>The user's language's sentences.</summary>
+    public StringTable Strings => Content.Strings;
+
+    /// <summary>The instant of this turn (from the injected TimeProvider).</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Every verb the router knows, in help order.</summary>
+    public IReadOnlyList<string> KnownVerbs { get; }
+
+    /// <summary>The user's time zone (falls back to UTC if the stored id is no longer known).</summary>
+    public TimeZoneInfo TimeZone => TimeZones.FindOrUtc(Profile.TimeZoneId);
+
+    /// <summary>Today's date in the user's time zone.</summary>
+    public DateOnly LocalToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZone).DateTime);
+
+    /// <summary>Shorthand for <see cref="StringTable.Format"/> in the user's language.</summary>
+    public string T(string key, params (string Name, object? Value)[] args) => Strings.Format(key, args);
+
+    /// <summary>
+    /// Applies a change to the profile and saves it, conditional on the version read at the start of the turn.
+    /// A conflict propagates; the engine re-reads and runs the turn again.
+    /// </summary>
+    public async Task<UserProfile> UpdateProfileAsync(Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
+    {
+        Profile = await _users.SaveAsync(change(Profile), cancellationToken);
+        return Profile;
+    }
+}

@@ -1,0 +1,43 @@
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Habits;
+using CoachBot.Core.Onboarding;
+using CoachBot.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Core;
+
+/// <summary>Registers the conversation engine and its handlers.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the core. Handlers are registered in the order <c>help</c> lists their verbs. Stores come from the
+    /// storage adapter (AddCoachBotStorage) or from test fakes.
+    /// </summary>
+    public static IServiceCollection AddCoachBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CoachingOptions>().BindConfiguration(CoachingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CoachingOptions>, CoachingOptionsValidator>();
+
+        services.AddSingleton<DailyStepService>();
+        AddHandler<HelpHandler>(services, actions: false);
+        AddHandler<OnboardingFlow>(services, actions: true);
+        AddHandler<HabitHandler>(services, actions: true);
+        AddHandler<SettingsHandler>(services, actions: true);
+        services.AddSingleton<ConversationEngine>();
+        return services;
+    }
+
+    private static void AddHandler<T>(IServiceCollection services, bool actions)
+        where T : class, ICommandHandler
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<T>());
+        if (actions)
+        {
+            services.AddSingleton(sp => (IActionHandler)sp.GetRequiredService<T>());
+        }
+    }
+}

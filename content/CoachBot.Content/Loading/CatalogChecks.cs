@@ -1,0 +1,97 @@
+using CoachBot.Content.Model;
+
+namespace CoachBot.Content.Loading;
+
+/// <summary>Checks within one language: the fixed id sets, uniqueness and references between kinds.</summary>
+internal static class CatalogChecks
+{
+    public static void Run(ContentCatalog c, List<ContentProblem> problems)
+    {
+        var lang = c.Language;
+        void Add(string file, string reason) => problems.Add(new ContentProblem($"{lang}/{file}", 0, reason));
+
+        ExactIds("actions.yaml", "actions", c.Actions.Select(a => a.Id), ContentVocabulary.ActionIds, Add);
+        ExactIds("missions.yaml", "missions", c.Missions.Select(m => m.Id), ContentVocabulary.MissionIds, Add);
+        ExactIds("skills.yaml", "skills", c.Skills.Select(s => s.Id), ContentVocabulary.SkillIds, Add);
+        ExactIds("paths.yaml", "paths", c.Paths.Select(p => p.Id), ContentVocabulary.PathIds, Add);
+        ExactIds("roles.yaml", "roles", c.Roles.Select(r => r.Id), ContentVocabulary.RoleProfileIds, Add);
+        ExactIds("questions.yaml", "themes", c.QuestionThemes.Select(t => t.Id), ContentVocabulary.QuestionThemeIds, Add);
+
+        Unique("actions.yaml", "step", c.Actions.SelectMany(a => a.Steps).Select(s => s.Id), Add);
+        Unique("paths.yaml", "milestone", c.Paths.SelectMany(p => p.Milestones).Select(m => m.Id), Add);
+        Unique("reading.yaml", "book", c.Books.Select(b => b.Id), Add);
+        Unique("questions.yaml", "question", c.Questions.Select(q => q.Id), Add);
+        Unique("reflection.yaml", "prompt", c.ReflectionPrompts.Select(p => p.Id), Add);
+        Unique("org-health.yaml", "indicator", c.HealthIndicators.Select(i => i.Id), Add);
+
+        foreach (var step in c.Actions.SelectMany(a => a.Steps))
+        {
+            if (!step.Id.StartsWith(step.ActionId + ".", StringComparison.Ordinal))
+            {
+                Add("actions.yaml", $"step '{step.Id}' must start with its action id '{step.ActionId}.'");
+            }
+
+            References("actions.yaml", $"step '{step.Id}' roles", step.Roles, ContentVocabulary.UserRoles, Add);
+            References("actions.yaml", $"step '{step.Id}' paths", step.Paths, ContentVocabulary.PathIds, Add);
+        }
+
+        foreach (var path in c.Paths)
+        {
+            foreach (var milestone in path.Milestones)
+            {
+                References("paths.yaml", $"milestone '{milestone.Id}' roles", milestone.Roles, ContentVocabulary.UserRoles, Add);
+            }
+        }
+
+        foreach (var book in c.Books)
+        {
+            References("reading.yaml", $"book '{book.Id}' actions", book.Actions, ContentVocabulary.ActionIds, Add);
+            References("reading.yaml", $"book '{book.Id}' skills", book.Skills, ContentVocabulary.SkillIds, Add);
+        }
+
+        foreach (var question in c.Questions)
+        {
+            References("questions.yaml", $"question '{question.Id}' theme", [question.Theme], ContentVocabulary.QuestionThemeIds, Add);
+            References("questions.yaml", $"question '{question.Id}' actions", question.Actions, ContentVocabulary.ActionIds, Add);
+        }
+
+        foreach (var theme in ContentVocabulary.QuestionThemeIds)
+        {
+            var count = c.Questions.Count(q => q.Theme == theme);
+            if (count < 6)
+            {
+                Add("questions.yaml", $"theme '{theme}' needs at least 6 questions, has {count}");
+            }
+        }
+    }
+
+    private static void ExactIds(string file, string kind, IEnumerable<string> actual, IReadOnlyList<string> expected, Action<string, string> add)
+    {
+        var present = actual.Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in expected.Where(id => !present.Contains(id)))
+        {
+            add(file, $"{kind} must include id '{missing}'");
+        }
+
+        foreach (var extra in present.Where(id => !expected.Contains(id)))
+        {
+            add(file, $"{kind} has unknown id '{extra}'; allowed: {string.Join(", ", expected)}");
+        }
+    }
+
+    private static void Unique(string file, string kind, IEnumerable<string> ids, Action<string, string> add)
+    {
+        foreach (var duplicate in ids.Where(id => id.Length > 0).GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            add(file, $"{kind} id '{duplicate.Key}' is used {duplicate.Count()} times; ids must be unique");
+        }
+    }
+
+    private static void References(string file, string what, IEnumerable<string> values, IReadOnlyList<string> allowed, Action<string, string> add)
+    {
+        foreach (var value in values.Where(v => v.Length > 0 && !allowed.Contains(v)))
+        {
+            add(file, $"{what}: '{value}' is not one of {string.Join(", ", allowed)}");
+        }
+    }
+}

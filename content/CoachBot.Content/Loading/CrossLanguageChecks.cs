@@ -1,0 +1,73 @@
+using CoachBot.Content.Model;
+
+namespace CoachBot.Content.Loading;
+
+/// <summary>
+/// Checks between languages: every id and string key of the default language exists in every other language and
+/// the other way round, string placeholders match, and non-text step fields agree.
+/// </summary>
+internal static class CrossLanguageChecks
+{
+    public static void Run(IReadOnlyDictionary<string, ContentCatalog> catalogs, List<ContentProblem> problems)
+    {
+        if (!catalogs.TryGetValue(ContentLibrary.DefaultLanguage, out var reference))
+        {
+            return;
+        }
+
+        foreach (var (language, other) in catalogs)
+        {
+            if (language == reference.Language)
+            {
+                continue;
+            }
+
+            void Compare(string file, Func<ContentCatalog, IEnumerable<string>> ids)
+            {
+                var mine = ids(reference).ToHashSet(StringComparer.Ordinal);
+                var theirs = ids(other).ToHashSet(StringComparer.Ordinal);
+                foreach (var id in mine.Except(theirs).Order(StringComparer.Ordinal))
+                {
+                    problems.Add(new ContentProblem($"{language}/{file}", 0, $"id '{id}' exists in {reference.Language}/{file} but not here; every id must exist in every language"));
+                }
+
+                foreach (var id in theirs.Except(mine).Order(StringComparer.Ordinal))
+                {
+                    problems.Add(new ContentProblem($"{reference.Language}/{file}", 0, $"id '{id}' exists in {language}/{file} but not here; every id must exist in every language"));
+                }
+            }
+
+            Compare("actions.yaml", c => c.Actions.SelectMany(a => a.Steps.Select(s => s.Id).Append(a.Id)));
+            Compare("missions.yaml", c => c.Missions.Select(m => m.Id));
+            Compare("skills.yaml", c => c.Skills.Select(s => s.Id));
+            Compare("paths.yaml", c => c.Paths.SelectMany(p => p.Milestones.Select(m => m.Id).Append(p.Id)));
+            Compare("roles.yaml", c => c.Roles.Select(r => r.Id));
+            Compare("reading.yaml", c => c.Books.Select(b => b.Id));
+            Compare("questions.yaml", c => c.Questions.Select(q => q.Id).Concat(c.QuestionThemes.Select(t => "theme:" + t.Id)));
+            Compare("reflection.yaml", c => c.ReflectionPrompts.Select(p => p.Id));
+            Compare("org-health.yaml", c => c.HealthIndicators.Select(i => i.Id));
+            Compare("strings.yaml", c => c.Strings.Keys);
+
+            foreach (var key in reference.Strings.Keys.Where(other.Strings.Contains))
+            {
+                var expected = StringTable.PlaceholdersOf(reference.Strings.Template(key));
+                var actual = StringTable.PlaceholdersOf(other.Strings.Template(key));
+                if (!expected.SequenceEqual(actual))
+                {
+                    problems.Add(new ContentProblem($"{language}/strings.yaml", 0,
+                        $"key '{key}' uses placeholders {{{string.Join("}, {", actual)}}} but {reference.Language} uses {{{string.Join("}, {", expected)}}}"));
+                }
+            }
+
+            foreach (var step in reference.Actions.SelectMany(a => a.Steps))
+            {
+                var twin = other.FindStep(step.Id);
+                if (twin is not null && (twin.Minutes != step.Minutes || !twin.Roles.SequenceEqual(step.Roles) || !twin.Paths.SequenceEqual(step.Paths)))
+                {
+                    problems.Add(new ContentProblem($"{language}/actions.yaml", 0,
+                        $"step '{step.Id}': minutes, roles and paths must be the same as in {reference.Language}/actions.yaml"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace CoachBot.Content.Model;
+
+/// <summary>All coaching content of one language.</summary>
+public sealed class ContentCatalog
+{
+    public required string Language { get; init; }
+    public required IReadOnlyList<HabitAction> Actions { get; init; }
+    public required IReadOnlyList<Mission> Missions { get; init; }
+    public required IReadOnlyList<Skill> Skills { get; init; }
+    public required IReadOnlyList<CareerPath> Paths { get; init; }
+    public required IReadOnlyList<RoleProfile> Roles { get; init; }
+    public required IReadOnlyList<Book> Books { get; init; }
+    public required IReadOnlyList<QuestionTheme> QuestionThemes { get; init; }
+    public required IReadOnlyList<OneOnOneQuestion> Questions { get; init; }
+    public required IReadOnlyList<ReflectionPrompt> ReflectionPrompts { get; init; }
+    public required IReadOnlyList<HealthIndicator> HealthIndicators { get; init; }
+    public required StringTable Strings { get; init; }
+
+    /// <summary>Finds an action by id, or null.</summary>
+    public HabitAction? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>Finds a micro-step by id across all actions, or null.</summary>
+    public MicroStep? FindStep(string id) =>
+        Actions.SelectMany(a => a.Steps).FirstOrDefault(s => s.Id == id);
+}

@@ -1,0 +1,52 @@
+namespace CoachBot.Content.Model;
+
+// Content records are small, immutable and read together; they share this file so the whole model reads at a glance.
+#pragma warning disable CA1724 // names are scoped by the namespace
+
+/// <summary>One of the five "start today" actions with its micro-steps.</summary>
+public sealed record HabitAction(string Id, string Title, string Summary, IReadOnlyList<MicroStep> Steps);
+
+/// <summary>A concrete step a person can finish in under 30 minutes.</summary>
+public sealed record MicroStep(
+    string Id, string ActionId, string Text, int Minutes, IReadOnlyList<string> Roles, IReadOnlyList<string> Paths)
+{
+    /// <summary>True when the step has no role filter or names the role.</summary>
+    public bool FitsRole(string? role) => Roles.Count == 0 || role is null || Roles.Contains(role);
+
+    /// <summary>True when the step has no path filter or names the path.</summary>
+    public bool FitsPath(string? path) => Paths.Count == 0 || path is null || Paths.Contains(path);
+}
+
+/// <summary>One of the six VPoE missions.</summary>
+public sealed record Mission(string Id, string Title, string Summary, IReadOnlyList<string> Activities);
+
+/// <summary>One of the five essential skills with its 1-5 rubric (index 0 = level 1).</summary>
+public sealed record Skill(string Id, string Title, string Summary, IReadOnlyList<string> Rubric);
+
+/// <summary>One of the three career paths toward VPoE.</summary>
+public sealed record CareerPath(string Id, string Title, string Summary, string Suits, IReadOnlyList<Milestone> Milestones);
+
+/// <summary>A milestone on a career path.</summary>
+public sealed record Milestone(
+    string Id, string Title, string Detail, string? TypicalYears, IReadOnlyList<string> Roles, string NextStep);
+
+/// <summary>A role to tell apart from VPoE (CTO, VPoP, EM, tech lead).</summary>
+public sealed record RoleProfile(
+    string Id, string Title, string Question, string Focus, string Scope, string Horizon, string Summary);
+
+/// <summary>A book on the reading list with its reflection questions.</summary>
+public sealed record Book(
+    string Id, string Title, string Author, string Why, IReadOnlyList<string> Actions, IReadOnlyList<string> Skills,
+    IReadOnlyList<string> Questions);
+
+/// <summary>A theme of the 1-on-1 question bank.</summary>
+public sealed record QuestionTheme(string Id, string Title);
+
+/// <summary>A question for a 1-on-1.</summary>
+public sealed record OneOnOneQuestion(string Id, string Theme, string Text, IReadOnlyList<string> Actions);
+
+/// <summary>A weekly team reflection prompt.</summary>
+public sealed record ReflectionPrompt(string Id, string Text);
+
+/// <summary>An organisation health indicator.</summary>
+public sealed record HealthIndicator(string Id, string Title, string Description, string Measure, string Signal);
