@@ -1,6 +1,26 @@
+using CoachBot.Content;
+using CoachBot.Core;
+using CoachBot.Host;
+using CoachBot.Host.Local;
+using CoachBot.Host.ServiceDefaults;
+using CoachBot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.UseRepositoryAppSettings();
+builder.AddServiceDefaults();
+builder.Services.AddCoachBotContent(builder.Configuration);
+builder.Services.AddCoachBotCore();
+builder.Services.AddCoachBotStorage(builder.Configuration);
+builder.AddCoachBotLocalMode();
+builder.Services.AddCoachBotJson();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapServiceDefaults();
+if (LocalOptions.IsLocalMode(app.Configuration))
+{
+    app.MapLocalChannel();
+}
+
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

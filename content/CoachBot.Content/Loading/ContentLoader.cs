@@ -95,6 +95,12 @@ public static partial class ContentLoader
             problems.Add(new ContentProblem(relative, ex.Start.Line, $"not valid YAML: {ex.Message}"));
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // The YAML scanner throws this (without a position) for a few malformed inputs.
+            problems.Add(new ContentProblem(relative, 0, $"not valid YAML: {ex.Message}"));
+            return null;
+        }
     }
 
     private static List<T> Each<T>(YamlNodeReader? file, string key, int minCount, Func<YamlNodeReader, T> read)

@@ -1,0 +1,24 @@
+using CoachBot.Core.Delivery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoachBot.Host.Local;
+
+/// <summary>Wires local mode: the adjustable clock, the inbox sender and (optionally) a local Azurite.</summary>
+public static class LocalModeExtensions
+{
+    public static IHostApplicationBuilder AddCoachBotLocalMode(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName);
+        if (!LocalOptions.IsLocalMode(builder.Configuration))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton(sp => new LocalClock(TimeProvider.System));
+        // Everything in local mode reads time from the local clock, so time travel moves the whole bot.
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<LocalClock>()));
+        builder.Services.AddSingleton<LocalInbox>();
+        builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<LocalInbox>());
+        return builder;
+    }
+}

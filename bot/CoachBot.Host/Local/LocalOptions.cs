@@ -1,0 +1,34 @@
+namespace CoachBot.Host.Local;
+
+/// <summary>Local mode settings (configuration section <c>Local</c>).</summary>
+public sealed class LocalOptions
+{
+    public const string SectionName = "Local";
+
+    /// <summary>
+    /// Forces local mode on or off. Unset: local mode is on exactly when no Slack or Teams credentials are configured.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>In local mode, start Azurite (from node_modules) when the storage endpoint is not answering.</summary>
+    public bool AutostartAzurite { get; set; } = true;
+
+    /// <summary>Where the local Azurite keeps its data, relative to the repository root.</summary>
+    public string AzuriteDataPath { get; set; } = ".data/azurite";
+
+    /// <summary>Largest request body the local endpoints accept, in bytes.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>True when this configuration runs in local mode.</summary>
+    public static bool IsLocalMode(IConfiguration configuration)
+    {
+        var forced = configuration.GetValue<bool?>($"{SectionName}:{nameof(Enabled)}");
+        if (forced is { } value)
+        {
+            return value;
+        }
+
+        string[] credentials = ["Slack:SigningSecret", "Slack:BotToken", "Slack:ClientSecret", "Slack:AppToken", "Teams:AppId"];
+        return credentials.All(key => string.IsNullOrWhiteSpace(configuration[key]));
+    }
+}

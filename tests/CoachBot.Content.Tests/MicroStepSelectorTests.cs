@@ -1,0 +1,89 @@
+using CoachBot.Content.Model;
+using CoachBot.Content.Selection;
+
+namespace CoachBot.Content.Tests;
+
+public sealed class MicroStepSelectorTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 24);
+
+    private static HabitAction Action(string id, params MicroStep[] steps) => new(id, id, id, steps);
+
+    private static MicroStep Step(string id, string? role = null, string? path = null) =>
+        new(id, id.Split('.')[0], id, 10, role is null ? [] : [role], path is null ? [] : [path]);
+
+    private static readonly IReadOnlyList<HabitAction> Actions =
+    [
+        Action("a", Step("a.1"), Step("a.2")),
+        Action("b", Step("b.1"), Step("b.2", role: "manager")),
+        Action("c", Step("c.1", path: "founding"), Step("c.2")),
+    ];
+
+    [Fact]
+    public void Select_LeastRecentlyPractisedAction_First()
+    {
+        PracticeHistoryItem[] history = [new("a", "a.1", Today.AddDays(-1)), new("b", null, Today.AddDays(-10)), new("c", "c.2", Today.AddDays(-2))];
+
+        var step = MicroStepSelector.Select(Actions, "engineer", "internal", history, Today, []);
+
+        Assert.Equal("b", step.ActionId);
+    }
+
+    [Fact]
+    public void Select_NeverPractisedAction_BeatsAnyPractisedOne()
+    {
+        PracticeHistoryItem[] history = [new("a", "a.1", Today.AddDays(-100)), new("b", "b.1", Today.AddDays(-200))];
+
+        var step = MicroStepSelector.Select(Actions, null, null, history, Today, []);
+
+        Assert.Equal("c", step.ActionId);
+    }
+
+    [Fact]
+    public void Select_RoleAndPathFilters_AreRespected()
+    {
+        PracticeHistoryItem[] history = [new("a", null, Today), new("c", null, Today)];
+
+        var step = MicroStepSelector.Select(Actions, "engineer", null, history, Today, []);
+
+        Assert.Equal("b.1", step.Id);
+    }
+
+    [Fact]
+    public void Select_StepPractisedWithinEightWeeks_IsNotRepeatedWhileAlternativesExist()
+    {
+        PracticeHistoryItem[] history = [new("a", "a.1", Today.AddDays(-50)), new("b", "b.1", Today.AddDays(-1)), new("c", "c.2", Today.AddDays(-1))];
+
+        var step = MicroStepSelector.Select(Actions, "engineer", "internal", history, Today, []);
+
+        Assert.Equal("a.2", step.Id);
+    }
+
+    [Fact]
+    public void Select_AfterEightWeeks_StepMayReturn()
+    {
+        PracticeHistoryItem[] history = [new("a", "a.1", Today.AddDays(-56)), new("a", "a.2", Today.AddDays(-56)), new("b", "b.1", Today), new("c", "c.2", Today)];
+
+        var step = MicroStepSelector.Select(Actions, "engineer", "internal", history, Today, []);
+
+        Assert.Equal("a", step.ActionId);
+    }
+
+    [Fact]
+    public void Select_ExcludedStep_IsNotChosen()
+    {
+        var first = MicroStepSelector.Select(Actions, null, null, [], Today, []);
+        var second = MicroStepSelector.Select(Actions, null, null, [], Today, [first.Id]);
+
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Fact]
+    public void Select_SameInputs_SameStep()
+    {
+        var one = MicroStepSelector.Select(Actions, "senior", "job_change", [], Today, []);
+        var two = MicroStepSelector.Select(Actions, "senior", "job_change", [], Today, []);
+
+        Assert.Equal(one, two);
+    }
+}
