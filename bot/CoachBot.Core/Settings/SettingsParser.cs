@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CoachBot.Core.Time;
 
 namespace CoachBot.Core.Settings;
@@ -40,7 +41,8 @@ public static class SettingsParser
             return null;
         }
 
-        var t = text.Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace('：', ':');
+        // NFKC turns full-width digits and colons (common in Japanese input) into ASCII.
+        var t = text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
         var pm = t.EndsWith("pm", StringComparison.Ordinal);
         var am = t.EndsWith("am", StringComparison.Ordinal);
         if (pm || am)

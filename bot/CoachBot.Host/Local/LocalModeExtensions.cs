@@ -1,5 +1,6 @@
 using CoachBot.Core.Delivery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Host.Local;
 
@@ -8,7 +9,8 @@ public static class LocalModeExtensions
 {
     public static IHostApplicationBuilder AddCoachBotLocalMode(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName);
+        builder.Services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LocalOptions>, LocalOptionsValidator>();
         if (!LocalOptions.IsLocalMode(builder.Configuration))
         {
             return builder;
@@ -19,6 +21,7 @@ public static class LocalModeExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<LocalClock>()));
         builder.Services.AddSingleton<LocalInbox>();
         builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<LocalInbox>());
+        builder.Services.AddHostedService<PlaygroundAnnouncer>();
         return builder;
     }
 }

@@ -1,0 +1,82 @@
+using CoachBot.Content.Loading;
+using CoachBot.Content.Model;
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Habits;
+using CoachBot.Core.Users;
+using CoachBot.Testing.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoachBot.Core.Tests;
+
+/// <summary>
+/// The real conversation engine over in-memory stores and a fake clock, with a fluent Send(...) for tests.
+/// Each test builds its own harness, so no test sees another's data.
+/// </summary>
+internal sealed class CoachHarness
+{
+    private static readonly Lazy<ContentLibrary> SharedContent = new(() => ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "content")));
+    private int _messageCounter;
+
+    public CoachHarness(DateTimeOffset? now = null, IUserStore? users = null)
+    {
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        Users = users ?? new InMemoryUserStore();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(SharedContent.Value)
+            .AddSingleton(Users)
+            .AddSingleton<IProgressStore>(Progress)
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddCoachBotCore();
+        Engine = services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IUserStore Users { get; }
+
+    public InMemoryProgressStore Progress { get; } = new();
+
+    public ConversationEngine Engine { get; }
+
+    public static ContentLibrary Content => SharedContent.Value;
+
+    public static UserRef User(string id = "alice") => new("local", "local", id);
+
+    public Task<IReadOnlyList<Reply>> SendAsync(string text, string user = "alice", string? timeZone = null, string? turnId = null, string? locale = null) =>
+        HandleAsync(new IncomingTurn { User = User(user), Text = text, TimeZoneHint = timeZone, TurnId = turnId ?? NextId(), Locale = locale });
+
+    public Task<IReadOnlyList<Reply>> PressAsync(string actionId, IReadOnlyDictionary<string, string>? values = null, string user = "alice") =>
+        HandleAsync(new IncomingTurn { User = User(user), Action = new TurnAction(actionId, values ?? new Dictionary<string, string>()), TurnId = NextId() });
+
+    public Task<IReadOnlyList<Reply>> PressAsync(ReplyButton button, string user = "alice") => PressAsync(button.ActionId, button.Values, user);
+
+    /// <summary>Completes onboarding by buttons: the given role and path, 09:00, Monday to Friday.</summary>
+    public async Task OnboardAsync(string user = "alice", string role = "senior", string path = "internal", string? timeZone = null)
+    {
+        await SendAsync("start", user, timeZone);
+        await PressAsync("onboarding.role", new Dictionary<string, string> { ["value"] = role }, user);
+        await PressAsync("onboarding.path", new Dictionary<string, string> { ["value"] = path }, user);
+        await PressAsync("onboarding.time", new Dictionary<string, string> { ["value"] = "09:00" }, user);
+        await PressAsync("onboarding.days", new Dictionary<string, string> { ["value"] = "mon-fri" }, user);
+    }
+
+    public async Task<UserProfile> ProfileAsync(string user = "alice") =>
+        await Users.GetAsync(User(user), CancellationToken.None) ?? throw new InvalidOperationException("no profile");
+
+    private async Task<IReadOnlyList<Reply>> HandleAsync(IncomingTurn turn)
+    {
+        var replies = await Engine.HandleAsync(turn, CancellationToken.None);
+        Assert.NotEmpty(replies);
+        Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r.Text), "every reply carries its text fallback"));
+        return replies;
+    }
+
+    private string NextId() => "msg-" + Interlocked.Increment(ref _messageCounter);
+}

@@ -1,0 +1,58 @@
+using CoachBot.Content.Loading;
+using CoachBot.Testing;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Host.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class StartupTests
+{
+    private readonly AzuriteFixture _azurite;
+
+    public StartupTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    [Fact]
+    public void BrokenContent_StopsStartup_NamingFileLineAndField()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "coachbot-broken-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var shipped = Path.Combine(AppContext.BaseDirectory, "content");
+            foreach (var file in Directory.EnumerateFiles(shipped, "*.yaml", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(root, Path.GetRelativePath(shipped, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var skills = Path.Combine(root, "ja", "skills.yaml");
+            var lines = File.ReadAllLines(skills).ToList();
+            var summary = lines.FindIndex(l => l.TrimStart().StartsWith("summary:", StringComparison.Ordinal));
+            lines.RemoveAt(summary);
+            File.WriteAllLines(skills, lines);
+            using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { ["Content:Path"] = root });
+
+            var ex = Assert.Throws<ContentValidationException>(() => app.CreateClient());
+
+            Assert.Contains("ja/skills.yaml:", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("missing required field 'summary'", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("Storage:TablePrefix", "bad-prefix!", "Storage:TablePrefix")]
+    [InlineData("Coaching:DefaultTimeZone", "Mars/Olympus", "Coaching:DefaultTimeZone")]
+    [InlineData("Coaching:DefaultNudgeTime", "teatime", "Coaching:DefaultNudgeTime")]
+    public void InvalidSetting_StopsStartup_NamingTheSetting(string key, string value, string named)
+    {
+        using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { [key] = value });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+}
