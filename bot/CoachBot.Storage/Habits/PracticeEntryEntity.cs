@@ -33,7 +33,7 @@ internal sealed class PracticeEntryEntity : ITableEntity
 
     public string? Note { get; set; }
 
-    public DateTimeOffset RecordedAt { get; set; }
+    public DateTimeOffset? RecordedAt { get; set; }
 
     public static PracticeEntryEntity From(PracticeEntry entry, string partitionKey, string rowKey) => new()
     {
@@ -47,7 +47,7 @@ internal sealed class PracticeEntryEntity : ITableEntity
         ActionId = entry.ActionId,
         StepId = entry.StepId,
         Note = entry.Note,
-        RecordedAt = entry.RecordedAt,
+        RecordedAt = TableDates.ToColumn(entry.RecordedAt),
     };
 
     public PracticeEntry ToEntry() => new(
@@ -57,5 +57,5 @@ internal sealed class PracticeEntryEntity : ITableEntity
         ActionId,
         StepId,
         Note,
-        RecordedAt);
+        TableDates.FromColumn(RecordedAt));
 }

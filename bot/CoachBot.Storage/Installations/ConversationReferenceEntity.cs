@@ -30,7 +30,7 @@ internal sealed class ConversationReferenceEntity : ITableEntity
 
     public string? Locale { get; set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 
     public static ConversationReferenceEntity From(ConversationReference reference, string partitionKey, string rowKey) => new()
     {
@@ -43,9 +43,9 @@ internal sealed class ConversationReferenceEntity : ITableEntity
         ServiceUrl = reference.ServiceUrl,
         BotId = reference.BotId,
         Locale = reference.Locale,
-        UpdatedAt = reference.UpdatedAt,
+        UpdatedAt = TableDates.ToColumn(reference.UpdatedAt),
     };
 
     public ConversationReference ToReference() => new(
-        new UserRef(Channel, TenantId, UserId), ConversationId, ServiceUrl, BotId, Locale, UpdatedAt);
+        new UserRef(Channel, TenantId, UserId), ConversationId, ServiceUrl, BotId, Locale, TableDates.FromColumn(UpdatedAt));
 }

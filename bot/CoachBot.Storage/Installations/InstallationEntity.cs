@@ -28,7 +28,7 @@ internal sealed class InstallationEntity : ITableEntity
     /// <summary>Comma-joined; OAuth scope names never contain a comma.</summary>
     public string Scopes { get; set; } = string.Empty;
 
-    public DateTimeOffset InstalledAt { get; set; }
+    public DateTimeOffset? InstalledAt { get; set; }
 
     public static InstallationEntity From(Installation installation, string partitionKey, string rowKey) => new()
     {
@@ -40,7 +40,7 @@ internal sealed class InstallationEntity : ITableEntity
         BotUserId = installation.BotUserId,
         BotToken = installation.BotToken,
         Scopes = string.Join(',', installation.Scopes),
-        InstalledAt = installation.InstalledAt,
+        InstalledAt = TableDates.ToColumn(installation.InstalledAt),
     };
 
     public Installation ToInstallation() => new(
@@ -50,5 +50,5 @@ internal sealed class InstallationEntity : ITableEntity
         BotUserId,
         BotToken,
         Scopes.Split(',', StringSplitOptions.RemoveEmptyEntries),
-        InstalledAt);
+        TableDates.FromColumn(InstalledAt));
 }

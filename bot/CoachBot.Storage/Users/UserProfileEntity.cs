@@ -47,7 +47,7 @@ internal sealed class UserProfileEntity : ITableEntity
 
     public string? TodayStepId { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     public static UserProfileEntity From(UserProfile profile, string partitionKey, string rowKey) => new()
     {
@@ -67,7 +67,7 @@ internal sealed class UserProfileEntity : ITableEntity
         Onboarding = profile.Onboarding.ToString(),
         TodayDate = profile.TodayDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TodayStepId = profile.TodayStepId,
-        CreatedAt = profile.CreatedAt,
+        CreatedAt = TableDates.ToColumn(profile.CreatedAt),
     };
 
     public UserProfile ToProfile() => new()
@@ -84,7 +84,7 @@ internal sealed class UserProfileEntity : ITableEntity
         Onboarding = Enum.Parse<OnboardingStep>(Onboarding),
         TodayDate = TodayDate is null ? null : DateOnly.ParseExact(TodayDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         TodayStepId = TodayStepId,
-        CreatedAt = CreatedAt,
+        CreatedAt = TableDates.FromColumn(CreatedAt),
         Version = ETag.ToString(),
     };
 
