@@ -1,0 +1,47 @@
+using CoachBot.Core.Delivery;
+using CoachBot.Core.Habits;
+using CoachBot.Core.Installations;
+using CoachBot.Core.Users;
+using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Habits;
+using CoachBot.Storage.Installations;
+using CoachBot.Storage.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Storage;
+
+/// <summary>Registers the Azure Table Storage adapters of the Core's store ports.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="StorageOptions"/> (section <c>Storage</c>, validated on start), <see cref="CoachBotTables"/>, every
+    /// store against its port, the background <see cref="StorageInitializer"/> and the <c>storage</c> health check
+    /// tagged <c>ready</c>.
+    /// </summary>
+    public static IServiceCollection AddCoachBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.AddSingleton<CoachBotTables>();
+        services.AddSingleton<IUserStore, AzureTablesUserStore>();
+        services.AddSingleton<IProgressStore, AzureTablesProgressStore>();
+        services.AddSingleton<IDeliveryLedger, AzureTablesDeliveryLedger>();
+        services.AddSingleton<IInstallationStore, AzureTablesInstallationStore>();
+        services.AddSingleton<IConversationReferenceStore, AzureTablesConversationReferenceStore>();
+
+        services.AddHostedService<StorageInitializer>();
+
+        // Singleton so the check remembers the last state and logs only transitions; AddCheck<T> resolves it from
+        // the container when registered.
+        services.AddSingleton<StorageReadinessCheck>();
+        services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CoachBot.Storage;
+
+/// <summary>
+/// Logical table names. The physical name is <see cref="StorageOptions.TablePrefix"/> followed by the logical one,
+/// e.g. <c>coachbotUsers</c>.
+/// </summary>
+public static class StorageTableNames
+{
+    public const string Users = "Users";
+    public const string Practice = "Practice";
+    public const string Installations = "Installations";
+    public const string ConversationRefs = "ConversationRefs";
+    public const string Ledger = "Ledger";
+
+    /// <summary>Every table the stores of this assembly use; created at start-up.</summary>
+    public static readonly IReadOnlyList<string> All = [Users, Practice, Installations, ConversationRefs, Ledger];
+}

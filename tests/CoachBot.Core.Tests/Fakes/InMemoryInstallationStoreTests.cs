@@ -1,0 +1,11 @@
+using CoachBot.Core.Installations;
+using CoachBot.Testing.Contracts;
+using CoachBot.Testing.Fakes;
+
+namespace CoachBot.Core.Tests.Fakes;
+
+/// <summary>Proves the fake honours the same contract as the Azure Tables store.</summary>
+public sealed class InMemoryInstallationStoreTests : InstallationStoreContract
+{
+    protected override Task<IInstallationStore> CreateStoreAsync() => Task.FromResult<IInstallationStore>(new InMemoryInstallationStore());
+}

@@ -1,0 +1,86 @@
+using CoachBot.Core.Delivery;
+
+namespace CoachBot.Testing.Contracts;
+
+/// <summary>What every <see cref="IDeliveryLedger"/> must do. Inherit it and supply a fresh, empty ledger.</summary>
+public abstract class DeliveryLedgerContract
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    /// <summary>A new ledger that shares nothing with the ledgers of other tests.</summary>
+    protected abstract Task<IDeliveryLedger> CreateLedgerAsync();
+
+    [Fact]
+    public async Task TryRecordAsync_NewKey_ReturnsTrue()
+    {
+        var ledger = await CreateLedgerAsync();
+
+        Assert.True(await ledger.TryRecordAsync(NewKey(), None));
+    }
+
+    [Fact]
+    public async Task TryRecordAsync_SameKeyAgain_ReturnsFalse()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+        await ledger.TryRecordAsync(key, None);
+
+        Assert.False(await ledger.TryRecordAsync(key, None));
+        Assert.False(await ledger.TryRecordAsync(key, None));
+    }
+
+    [Fact]
+    public async Task TryRecordAsync_DifferentKeys_EachReturnsTrue()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+
+        Assert.True(await ledger.TryRecordAsync(key, None));
+        Assert.True(await ledger.TryRecordAsync(key + ":2", None));
+    }
+
+    [Fact]
+    public async Task TryRecordAsync_SameKeyFrom20TasksAtOnce_ReturnsTrueExactlyOnce()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+        using var start = new ManualResetEventSlim();
+
+        var attempts = Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(async () =>
+            {
+                start.Wait();
+                return await ledger.TryRecordAsync(key, None);
+            }))
+            .ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, results.Count(recorded => recorded));
+    }
+
+    [Fact]
+    public async Task TryRecordAsync_KeysThatLookAlikeOnceEncoded_StayApart()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+
+        Assert.True(await ledger.TryRecordAsync(key + "/x", None));
+        Assert.True(await ledger.TryRecordAsync(key + "%2Fx", None));
+        Assert.True(await ledger.TryRecordAsync(key + "#?\\\u0007", None));
+        Assert.False(await ledger.TryRecordAsync(key + "/x", None));
+    }
+
+    [Fact]
+    public async Task TryRecordAsync_LongKeysSharingAPrefix_StayApart()
+    {
+        var ledger = await CreateLedgerAsync();
+        var prefix = NewKey() + TestUsers.LongText(1400);
+
+        Assert.True(await ledger.TryRecordAsync(prefix + "a", None));
+        Assert.True(await ledger.TryRecordAsync(prefix + "b", None));
+        Assert.False(await ledger.TryRecordAsync(prefix + "a", None));
+    }
+
+    private static string NewKey() => $"slack|{TestUsers.New().TenantId}|U1:nudge:{Guid.NewGuid():N}";
+}

@@ -1,0 +1,42 @@
+using CoachBot.Core.Installations;
+
+namespace CoachBot.Testing.Fakes;
+
+/// <summary><see cref="IInstallationStore"/> in memory: upsert by channel and tenant.</summary>
+public sealed class InMemoryInstallationStore : IInstallationStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Channel, string TenantId), Installation> _installations = [];
+
+    public Task SaveAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _installations[(installation.Channel, installation.TenantId)] = installation with { Scopes = [.. installation.Scopes] };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Installation?> GetAsync(string channel, string tenantId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_installations.GetValueOrDefault((channel, tenantId)));
+        }
+    }
+
+    public Task DeleteAsync(string channel, string tenantId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _installations.Remove((channel, tenantId));
+        }
+
+        return Task.CompletedTask;
+    }
+}
