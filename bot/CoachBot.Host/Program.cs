@@ -8,10 +8,10 @@ using CoachBot.Storage;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseRepositoryAppSettings();
 builder.AddServiceDefaults();
+builder.AddCoachBotLocalMode();
 builder.Services.AddCoachBotContent(builder.Configuration);
 builder.Services.AddCoachBotCore();
 builder.Services.AddCoachBotStorage(builder.Configuration);
-builder.AddCoachBotLocalMode();
 builder.Services.AddCoachBotJson();
 
 var app = builder.Build();

@@ -67,6 +67,10 @@ internal sealed class CoachHarness
         await PressAsync("onboarding.days", new Dictionary<string, string> { ["value"] = "mon-fri" }, user);
     }
 
+    /// <summary>Every practice of the user, oldest first.</summary>
+    public async Task<IReadOnlyList<PracticeEntry>> PracticeAsync(string user = "alice") =>
+        await Progress.ListAsync(User(user), DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None);
+
     public async Task<UserProfile> ProfileAsync(string user = "alice") =>
         await Users.GetAsync(User(user), CancellationToken.None) ?? throw new InvalidOperationException("no profile");
 

@@ -122,7 +122,7 @@ public sealed class ConversationEngineTests
 
         var reply = Assert.Single(await harness.SendAsync("done Ran the retro; people spoke up", timeZone: "Asia/Tokyo"));
 
-        var entry = Assert.Single(harness.Progress.All);
+        var entry = Assert.Single((await harness.PracticeAsync()));
         Assert.Equal(new DateOnly(2026, 11, 25), entry.LocalDate);
         Assert.Equal(today.Buttons[0].Values["step"], entry.StepId);
         Assert.Equal("Ran the retro; people spoke up", entry.Note);
@@ -138,7 +138,7 @@ public sealed class ConversationEngineTests
         await harness.SendAsync("done", turnId: "evt-1");
         var again = Assert.Single(await harness.SendAsync("done", turnId: "evt-1"));
 
-        Assert.Single(harness.Progress.All);
+        Assert.Single((await harness.PracticeAsync()));
         Assert.Contains("already", again.Text, StringComparison.Ordinal);
     }
 
@@ -151,9 +151,9 @@ public sealed class ConversationEngineTests
         await harness.SendAsync("log recruiting Sat in on a backend interview");
         await harness.SendAsync("log 4 Learned what CAC means");
 
-        Assert.Equal(["recruiting", "business"], harness.Progress.All.Select(e => e.ActionId));
-        Assert.Equal("Sat in on a backend interview", harness.Progress.All[0].Note);
-        Assert.Null(harness.Progress.All[0].StepId);
+        Assert.Equal(["recruiting", "business"], (await harness.PracticeAsync()).Select(e => e.ActionId));
+        Assert.Equal("Sat in on a backend interview", (await harness.PracticeAsync())[0].Note);
+        Assert.Null((await harness.PracticeAsync())[0].StepId);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class ConversationEngineTests
         Assert.True(reply.IsError);
         Assert.Contains("market_value", reply.Text, StringComparison.Ordinal);
         Assert.NotNull(reply.Form);
-        Assert.Empty(harness.Progress.All);
+        Assert.Empty((await harness.PracticeAsync()));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class ConversationEngineTests
 
         await harness.PressAsync(form.SubmitActionId, new Dictionary<string, string> { ["action"] = "cross_team", ["note"] = "Explained caching to sales" });
 
-        Assert.Equal("cross_team", Assert.Single(harness.Progress.All).ActionId);
+        Assert.Equal("cross_team", Assert.Single((await harness.PracticeAsync())).ActionId);
     }
 
     [Fact]

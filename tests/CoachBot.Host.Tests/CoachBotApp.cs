@@ -14,7 +14,7 @@ internal sealed class CoachBotApp : WebApplicationFactory<Program>
 
     public CoachBotApp(AzuriteFixture azurite, string? tablePrefix = null, IDictionary<string, string?>? settings = null)
     {
-        TablePrefix = tablePrefix ?? azurite.NewTablePrefix();
+        TablePrefix = tablePrefix ?? AzuriteFixture.NewTablePrefix();
         _settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,

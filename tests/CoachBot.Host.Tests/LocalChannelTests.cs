@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(AzuriteFixture.CollectionName)]
 public sealed class LocalChannelTests
 {
     private readonly AzuriteFixture _azurite;
@@ -178,7 +178,7 @@ public sealed class LocalChannelTests
     public async Task Messages_OversizedBody_Gets413_AndNothingIsStored()
     {
         await using var app = new CoachBotApp(_azurite);
-        var body = JsonSerializer_Serialize(new { userId = "big", text = new string('z', 70_000) });
+        var body = System.Text.Json.JsonSerializer.Serialize(new { userId = "big", text = new string('z', 70_000) });
 
         var response = await app.CreateClient().PostAsync("/api/local/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -258,6 +258,4 @@ public sealed class LocalChannelTests
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
-
-    private static string JsonSerializer_Serialize(object value) => System.Text.Json.JsonSerializer.Serialize(value);
 }

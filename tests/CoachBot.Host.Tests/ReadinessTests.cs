@@ -3,7 +3,7 @@ using CoachBot.Testing;
 
 namespace CoachBot.Host.Tests;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(AzuriteFixture.CollectionName)]
 public sealed class ReadinessTests
 {
     private readonly AzuriteFixture _azurite;

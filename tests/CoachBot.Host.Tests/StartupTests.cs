@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace CoachBot.Host.Tests;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(AzuriteFixture.CollectionName)]
 public sealed class StartupTests
 {
     private readonly AzuriteFixture _azurite;

@@ -32,7 +32,7 @@ public static partial class LocalChannelEndpoints
         return app;
     }
 
-    private static IResult ServePlayground()
+    private static FileStreamHttpResult ServePlayground()
     {
         var stream = typeof(LocalChannelEndpoints).Assembly.GetManifestResourceStream("CoachBot.Host.Local.Playground.index.html")
             ?? throw new InvalidOperationException("The playground page is missing from the build.");

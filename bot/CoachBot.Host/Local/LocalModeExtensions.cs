@@ -22,6 +22,8 @@ public static class LocalModeExtensions
         builder.Services.AddSingleton<LocalInbox>();
         builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<LocalInbox>());
         builder.Services.AddHostedService<PlaygroundAnnouncer>();
+        // Registered before the storage services (see Program.cs) so Azurite is up before they first call it.
+        builder.Services.AddHostedService<LocalAzuriteLauncher>();
         return builder;
     }
 }
