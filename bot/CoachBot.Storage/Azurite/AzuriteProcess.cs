@@ -26,12 +26,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output;
+    private readonly bool _persistent;
     private bool _stopped;
 
-    private AzuriteProcess(Process process, Queue<string> output, int port)
+    private AzuriteProcess(Process process, Queue<string> output, int port, bool persistent)
     {
         _process = process;
         _output = output;
+        _persistent = persistent;
         Port = port;
     }
 
@@ -84,7 +86,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             var failure = await WaitUntilListeningAsync(process, output, port, options.StartTimeout, cancellationToken);
             if (failure is null)
             {
-                return new AzuriteProcess(process, output, port);
+                return new AzuriteProcess(process, output, port, dataDirectory is not null);
             }
 
             await KillAsync(process);
@@ -137,7 +139,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         throw new InvalidOperationException(NotInstalledMessage);
     }
 
-    /// <summary>Kills Azurite and everything it started, and waits until they are gone. Safe to call twice.</summary>
+    /// <summary>
+    /// Stops Azurite and everything it started, and waits until they are gone. Safe to call twice. With a data
+    /// directory it first asks Azurite to shut down (SIGINT, where there are signals): Azurite saves its database
+    /// only every 5 s and on SIGINT, so a plain kill would lose the last writes.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_stopped)
@@ -146,6 +152,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _stopped = true;
+        if (_persistent && !_process.HasExited && PosixSignals.TryInterrupt(_process.Id))
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // It did not finish saving in time; the kill below ends it anyway.
+            }
+        }
+
         await KillAsync(_process);
     }
 
