@@ -126,7 +126,7 @@ public sealed class SettingsHandler : ICommandHandler, IActionHandler
         var fields = SettingsText.Fields(context);
         var title = context.T("settings.title");
         var p = context.Profile;
-        var form = new ReplyForm(SaveAction, title, context.T("button.save"),
+        var form = new ReplyForm(SaveAction, context.T("settings.form_title"), context.T("button.save"),
         [
             new ReplyInput("time_zone", context.T("settings.field.time_zone"), InputKind.Text)
             {

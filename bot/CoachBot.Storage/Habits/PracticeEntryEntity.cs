@@ -1,28 +1,11 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using CoachBot.Core.Habits;
-using CoachBot.Core.Users;
 
 namespace CoachBot.Storage.Habits;
 
 /// <summary>The Practice table row of one entry. The original ids are stored too: long ones are shortened in keys.</summary>
-internal sealed class PracticeEntryEntity : ITableEntity
+internal sealed class PracticeEntryEntity : UserTableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    public string Channel { get; set; } = string.Empty;
-
-    public string TenantId { get; set; } = string.Empty;
-
-    public string UserId { get; set; } = string.Empty;
-
     public string Id { get; set; } = string.Empty;
 
     public string LocalDate { get; set; } = string.Empty;
@@ -35,23 +18,20 @@ internal sealed class PracticeEntryEntity : ITableEntity
 
     public DateTimeOffset? RecordedAt { get; set; }
 
-    public static PracticeEntryEntity From(PracticeEntry entry, string partitionKey, string rowKey) => new()
+    public static PracticeEntryEntity From(PracticeEntry entry, string partitionKey, string rowKey)
     {
-        PartitionKey = partitionKey,
-        RowKey = rowKey,
-        Channel = entry.User.Channel,
-        TenantId = entry.User.TenantId,
-        UserId = entry.User.UserId,
-        Id = entry.Id,
-        LocalDate = entry.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ActionId = entry.ActionId,
-        StepId = entry.StepId,
-        Note = entry.Note,
-        RecordedAt = TableDates.ToColumn(entry.RecordedAt),
-    };
+        var row = Create<PracticeEntryEntity>(entry.User, partitionKey, rowKey);
+        row.Id = entry.Id;
+        row.LocalDate = entry.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        row.ActionId = entry.ActionId;
+        row.StepId = entry.StepId;
+        row.Note = entry.Note;
+        row.RecordedAt = TableDates.ToColumn(entry.RecordedAt);
+        return row;
+    }
 
     public PracticeEntry ToEntry() => new(
-        new UserRef(Channel, TenantId, UserId),
+        User(),
         Id,
         DateOnly.ParseExact(LocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         ActionId,

@@ -1,27 +1,10 @@
-using Azure;
-using Azure.Data.Tables;
 using CoachBot.Core.Installations;
-using CoachBot.Core.Users;
 
 namespace CoachBot.Storage.Installations;
 
 /// <summary>The ConversationRefs row of one user.</summary>
-internal sealed class ConversationReferenceEntity : ITableEntity
+internal sealed class ConversationReferenceEntity : UserTableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    public string Channel { get; set; } = string.Empty;
-
-    public string TenantId { get; set; } = string.Empty;
-
-    public string UserId { get; set; } = string.Empty;
-
     public string ConversationId { get; set; } = string.Empty;
 
     public string? ServiceUrl { get; set; }
@@ -32,20 +15,17 @@ internal sealed class ConversationReferenceEntity : ITableEntity
 
     public DateTimeOffset? UpdatedAt { get; set; }
 
-    public static ConversationReferenceEntity From(ConversationReference reference, string partitionKey, string rowKey) => new()
+    public static ConversationReferenceEntity From(ConversationReference reference, string partitionKey, string rowKey)
     {
-        PartitionKey = partitionKey,
-        RowKey = rowKey,
-        Channel = reference.User.Channel,
-        TenantId = reference.User.TenantId,
-        UserId = reference.User.UserId,
-        ConversationId = reference.ConversationId,
-        ServiceUrl = reference.ServiceUrl,
-        BotId = reference.BotId,
-        Locale = reference.Locale,
-        UpdatedAt = TableDates.ToColumn(reference.UpdatedAt),
-    };
+        var row = Create<ConversationReferenceEntity>(reference.User, partitionKey, rowKey);
+        row.ConversationId = reference.ConversationId;
+        row.ServiceUrl = reference.ServiceUrl;
+        row.BotId = reference.BotId;
+        row.Locale = reference.Locale;
+        row.UpdatedAt = TableDates.ToColumn(reference.UpdatedAt);
+        return row;
+    }
 
     public ConversationReference ToReference() => new(
-        new UserRef(Channel, TenantId, UserId), ConversationId, ServiceUrl, BotId, Locale, TableDates.FromColumn(UpdatedAt));
+        User(), ConversationId, ServiceUrl, BotId, Locale, TableDates.FromColumn(UpdatedAt));
 }

@@ -1,20 +1,10 @@
-using Azure;
-using Azure.Data.Tables;
 using CoachBot.Core.Installations;
 
 namespace CoachBot.Storage.Installations;
 
 /// <summary>The Installations row of one workspace / tenant. BotToken is a secret: this type is never logged.</summary>
-internal sealed class InstallationEntity : ITableEntity
+internal sealed class InstallationEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string Channel { get; set; } = string.Empty;
 
     public string TenantId { get; set; } = string.Empty;

@@ -1,29 +1,14 @@
 using System.Globalization;
 using Azure;
-using Azure.Data.Tables;
 using CoachBot.Core.Users;
 
 namespace CoachBot.Storage.Users;
 
 /// <summary>The Users table row of one profile. Values are stored as readable text (HH:mm, yyyy-MM-dd, day and enum
 /// names) so a person browsing the table can read them and a renamed enum value fails loudly on read.</summary>
-internal sealed class UserProfileEntity : ITableEntity
+internal sealed class UserProfileEntity : UserTableRow
 {
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    public string Channel { get; set; } = string.Empty;
-
-    public string TenantId { get; set; } = string.Empty;
-
-    public string UserId { get; set; } = string.Empty;
 
     public string? DisplayName { get; set; }
 
@@ -49,30 +34,27 @@ internal sealed class UserProfileEntity : ITableEntity
 
     public DateTimeOffset? CreatedAt { get; set; }
 
-    public static UserProfileEntity From(UserProfile profile, string partitionKey, string rowKey) => new()
+    public static UserProfileEntity From(UserProfile profile, string partitionKey, string rowKey)
     {
-        PartitionKey = partitionKey,
-        RowKey = rowKey,
-        Channel = profile.User.Channel,
-        TenantId = profile.User.TenantId,
-        UserId = profile.User.UserId,
-        DisplayName = profile.DisplayName,
-        Language = profile.Language,
-        TimeZoneId = profile.TimeZoneId,
-        TimeZoneChosen = profile.TimeZoneChosen,
-        NudgeTime = profile.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture),
-        WorkingDays = string.Join(',', profile.WorkingDays.Select(day => DayNames[(int)day])),
-        Role = profile.Role,
-        CareerPath = profile.CareerPath,
-        Onboarding = profile.Onboarding.ToString(),
-        TodayDate = profile.TodayDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        TodayStepId = profile.TodayStepId,
-        CreatedAt = TableDates.ToColumn(profile.CreatedAt),
-    };
+        var row = Create<UserProfileEntity>(profile.User, partitionKey, rowKey);
+        row.DisplayName = profile.DisplayName;
+        row.Language = profile.Language;
+        row.TimeZoneId = profile.TimeZoneId;
+        row.TimeZoneChosen = profile.TimeZoneChosen;
+        row.NudgeTime = profile.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+        row.WorkingDays = string.Join(',', profile.WorkingDays.Select(day => DayNames[(int)day]));
+        row.Role = profile.Role;
+        row.CareerPath = profile.CareerPath;
+        row.Onboarding = profile.Onboarding.ToString();
+        row.TodayDate = profile.TodayDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        row.TodayStepId = profile.TodayStepId;
+        row.CreatedAt = TableDates.ToColumn(profile.CreatedAt);
+        return row;
+    }
 
     public UserProfile ToProfile() => new()
     {
-        User = new UserRef(Channel, TenantId, UserId),
+        User = User(),
         DisplayName = DisplayName,
         Language = Language,
         TimeZoneId = TimeZoneId,
