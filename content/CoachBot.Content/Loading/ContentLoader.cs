@@ -58,7 +58,7 @@ public static partial class ContentLoader
             Questions = questions,
             ReflectionPrompts = ReadPrompts(Open("reflection.yaml")),
             HealthIndicators = ReadIndicators(Open("org-health.yaml")),
-            Strings = ReadStrings(Open("strings.yaml")),
+            Strings = ReadStrings([Open("strings.yaml"), .. FeatureStringFiles(root, language).Select(Open)]),
         };
         CatalogChecks.Run(catalog, problems);
         return catalog;
@@ -245,10 +245,22 @@ public static partial class ContentLoader
         return result;
     }
 
-    private static StringTable ReadStrings(YamlNodeReader? file)
+    /// <summary>
+    /// Feature string files (<c>strings.&lt;feature&gt;.yaml</c>) beside <c>strings.yaml</c>: each feature keeps its
+    /// sentences in its own file, and together they form one table.
+    /// </summary>
+    private static IEnumerable<string> FeatureStringFiles(string root, string language)
+    {
+        var folder = Path.Combine(root, language);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "strings.*.yaml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
+            : [];
+    }
+
+    private static StringTable ReadStrings(IEnumerable<YamlNodeReader?> files)
     {
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (file is not null)
+        foreach (var file in files.OfType<YamlNodeReader>())
         {
             foreach (var (key, value, line) in file.TextMap(null))
             {
@@ -257,7 +269,10 @@ public static partial class ContentLoader
                     file.Problem($"string key '{key}' (line {line}) must be lowercase words joined by dots");
                 }
 
-                entries[key] = value;
+                if (!entries.TryAdd(key, value))
+                {
+                    file.Problem($"string key '{key}' (line {line}) is defined in another strings file too; keep each key in one file");
+                }
             }
         }
 
