@@ -255,6 +255,17 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
+    public async Task ReadOnlyCommand_FromNewUser_LeavesNoProfileBehind()
+    {
+        var harness = new CoachHarness();
+
+        var replies = await harness.SendAsync("help");
+
+        Assert.Contains("settings", replies[0].Text, StringComparison.Ordinal);
+        Assert.Null(await harness.Users.GetAsync(CoachHarness.User(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EmptyText_FromKnownUser_GivesHelpHint()
     {
         var harness = new CoachHarness();

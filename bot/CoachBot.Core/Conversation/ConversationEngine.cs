@@ -110,8 +110,10 @@ public sealed class ConversationEngine
     {
         var now = _time.GetUtcNow();
         var isNew = stored is null;
-        var profile = stored ?? await _users.SaveAsync(NewProfile(turn, now), cancellationToken);
-        profile = await RefreshFromHintsAsync(turn, profile, cancellationToken);
+
+        // A new user's profile is saved by the first handler that changes it (onboarding does), not here: a
+        // read-only command (help, export after forget me) must leave no row behind.
+        var profile = stored is null ? NewProfile(turn, now) : await RefreshFromHintsAsync(turn, stored, cancellationToken);
         var context = new TurnContext(turn, profile, _users, _content, now, _verbs);
 
         var text = turn.Text;

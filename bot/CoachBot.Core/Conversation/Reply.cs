@@ -15,6 +15,9 @@ public sealed record Reply
 
     public ReplyForm? Form { get; init; }
 
+    /// <summary>Files that go with the reply.</summary>
+    public IReadOnlyList<ReplyAttachment> Attachments { get; init; } = [];
+
     /// <summary>True when the reply reports a problem with the user's input (edges may style it).</summary>
     public bool IsError { get; init; }
 

@@ -1,3 +1,5 @@
+using CoachBot.Core.Users;
+
 namespace CoachBot.Core.Delivery;
 
 /// <summary>
@@ -8,4 +10,13 @@ public interface IDeliveryLedger
 {
     /// <summary>Records the key. Returns true the first time and false whenever the key already exists.</summary>
     Task<bool> TryRecordAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a key that belongs to one user (their message ids, their nudges), kept with the user's other rows so
+    /// <c>forget me</c> can delete it. Keys of different users never collide.
+    /// </summary>
+    Task<bool> TryRecordAsync(UserRef user, string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every key recorded for the user.</summary>
+    Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken);
 }

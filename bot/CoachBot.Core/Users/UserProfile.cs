@@ -1,3 +1,5 @@
+using CoachBot.Core.Time;
+
 namespace CoachBot.Core.Users;
 
 /// <summary>A user's profile and settings. Immutable: change it with <c>with</c> and save it through the store.</summary>
@@ -38,6 +40,44 @@ public sealed record UserProfile
 
     /// <summary>Today's micro-step, so `today` and `done` agree for the whole day.</summary>
     public string? TodayStepId { get; init; }
+
+    /// <summary>Start of the quiet hours (no nudges), local time; null when there are none.</summary>
+    public TimeOnly? QuietHoursStart { get; init; }
+
+    /// <summary>End of the quiet hours, local time (may be earlier than the start: the quiet hours cross midnight).</summary>
+    public TimeOnly? QuietHoursEnd { get; init; }
+
+    /// <summary>Pauses (vacations), past and current, newest last. Paused days never break a streak.</summary>
+    public IReadOnlyList<DateRange> Pauses { get; init; } = [];
+
+    /// <summary>Single days off (public holidays); they never break a streak.</summary>
+    public IReadOnlyList<DateOnly> Holidays { get; init; } = [];
+
+    /// <summary>True when the user stopped all nudges (they can still talk to the bot).</summary>
+    public bool NudgesStopped { get; init; }
+
+    public NudgeChannel NudgeChannel { get; init; } = NudgeChannel.DirectMessage;
+
+    /// <summary>Steps the user declined today with "Another one" or "Skip" (reset when the day changes).</summary>
+    public IReadOnlyList<string> TodayDeclined { get; init; } = [];
+
+    /// <summary>True when the user skipped today's step: no more nudges today.</summary>
+    public bool TodaySkipped { get; init; }
+
+    /// <summary>When a snoozed nudge should come back (UTC); null when not snoozed.</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+
+    /// <summary>The book being read, a reading list id.</summary>
+    public string? ReadingBookId { get; init; }
+
+    /// <summary>The local date the current book was suggested or started.</summary>
+    public DateOnly? ReadingSince { get; init; }
+
+    /// <summary>Books finished, oldest first.</summary>
+    public IReadOnlyList<string> BooksFinished { get; init; } = [];
+
+    /// <summary>Books passed over with `reading next`; suggested again only when nothing else is left.</summary>
+    public IReadOnlyList<string> BooksSkipped { get; init; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -75,7 +75,7 @@ public static partial class LocalChannelEndpoints
             try
             {
                 // Same rule as every edge: record the id before the side effect, so a resend does nothing.
-                if (!await ledger.TryRecordAsync($"local:{body.UserId}:{messageId}", cancellationToken))
+                if (!await ledger.TryRecordAsync(turn.User, $"local:{messageId}", cancellationToken))
                 {
                     return TypedResults.Ok(new LocalMessageResponse([], Duplicate: true));
                 }

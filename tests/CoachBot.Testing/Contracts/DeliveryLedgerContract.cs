@@ -72,6 +72,39 @@ public abstract class DeliveryLedgerContract
     }
 
     [Fact]
+    public async Task TryRecordAsync_UserKey_OnceForThatUserOnly()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+        var alice = TestUsers.New();
+        var bob = TestUsers.New();
+
+        Assert.True(await ledger.TryRecordAsync(alice, key, None));
+        Assert.False(await ledger.TryRecordAsync(alice, key, None));
+        Assert.True(await ledger.TryRecordAsync(bob, key, None));
+        Assert.True(await ledger.TryRecordAsync(key, None));
+    }
+
+    [Fact]
+    public async Task DeleteAllAsync_ForgetsOnlyThatUsersKeys()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+        var alice = TestUsers.New();
+        var bob = TestUsers.New();
+        await ledger.TryRecordAsync(alice, key, None);
+        await ledger.TryRecordAsync(alice, key + ":2", None);
+        await ledger.TryRecordAsync(bob, key, None);
+        await ledger.TryRecordAsync(key, None);
+
+        await ledger.DeleteAllAsync(alice, None);
+
+        Assert.True(await ledger.TryRecordAsync(alice, key, None));
+        Assert.False(await ledger.TryRecordAsync(bob, key, None));
+        Assert.False(await ledger.TryRecordAsync(key, None));
+    }
+
+    [Fact]
     public async Task TryRecordAsync_LongKeysSharingAPrefix_StayApart()
     {
         var ledger = await CreateLedgerAsync();

@@ -1,4 +1,5 @@
 using CoachBot.Core.Storage;
+using CoachBot.Core.Time;
 using CoachBot.Core.Users;
 
 namespace CoachBot.Testing.Contracts;
@@ -37,6 +38,19 @@ public abstract class UserStoreContract
             Onboarding = OnboardingStep.WorkingDays,
             TodayDate = new DateOnly(2025, 12, 31),
             TodayStepId = "delegate-one-decision",
+            QuietHoursStart = new TimeOnly(22, 0),
+            QuietHoursEnd = new TimeOnly(7, 30),
+            Pauses = [new DateRange(new DateOnly(2025, 8, 1), new DateOnly(2025, 8, 14)), new DateRange(new DateOnly(2025, 12, 29), new DateOnly(2026, 1, 3))],
+            Holidays = [new DateOnly(2025, 11, 3), new DateOnly(2025, 11, 24)],
+            NudgesStopped = true,
+            NudgeChannel = NudgeChannel.AppHome,
+            TodayDeclined = ["management.a", "recruiting.b"],
+            TodaySkipped = true,
+            SnoozedUntil = new DateTimeOffset(2025, 12, 31, 11, 0, 0, TimeSpan.Zero),
+            ReadingBookId = "high-output-management",
+            ReadingSince = new DateOnly(2025, 12, 1),
+            BooksFinished = ["essentialism", "accelerate"],
+            BooksSkipped = ["the-model"],
             CreatedAt = new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.FromHours(9)).AddTicks(5_358_979),
         };
 
@@ -219,6 +233,16 @@ public abstract class UserStoreContract
         Assert.Equal(expected.Onboarding, actual.Onboarding);
         Assert.Equal(expected.TodayDate, actual.TodayDate);
         Assert.Equal(expected.TodayStepId, actual.TodayStepId);
+        Assert.Equal((expected.QuietHoursStart, expected.QuietHoursEnd), (actual.QuietHoursStart, actual.QuietHoursEnd));
+        Assert.Equal(expected.Pauses, actual.Pauses);
+        Assert.Equal(expected.Holidays, actual.Holidays);
+        Assert.Equal((expected.NudgesStopped, expected.NudgeChannel), (actual.NudgesStopped, actual.NudgeChannel));
+        Assert.Equal(expected.TodayDeclined, actual.TodayDeclined);
+        Assert.Equal(expected.TodaySkipped, actual.TodaySkipped);
+        Assert.Equal(expected.SnoozedUntil?.UtcTicks, actual.SnoozedUntil?.UtcTicks);
+        Assert.Equal((expected.ReadingBookId, expected.ReadingSince), (actual.ReadingBookId, actual.ReadingSince));
+        Assert.Equal(expected.BooksFinished, actual.BooksFinished);
+        Assert.Equal(expected.BooksSkipped, actual.BooksSkipped);
 
         // The instant must survive; a store may hand the offset back as UTC.
         Assert.Equal(expected.CreatedAt.UtcTicks, actual.CreatedAt.UtcTicks);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Users;
 
 namespace CoachBot.Testing.Fakes;
 
@@ -17,4 +18,26 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_keys.TryAdd(key, 0));
     }
+
+    public Task<bool> TryRecordAsync(UserRef user, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_keys.TryAdd(UserPrefix(user) + key, 0));
+    }
+
+    public Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        foreach (var key in _keys.Keys.Where(k => k.StartsWith(UserPrefix(user), StringComparison.Ordinal)))
+        {
+            _keys.TryRemove(key, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // A separator that cannot start an ordinary key keeps user keys apart from shared ones.
+    private static string UserPrefix(UserRef user) => "\u0001" + user.Key + "\u0001";
 }
