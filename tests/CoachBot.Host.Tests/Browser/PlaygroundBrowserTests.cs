@@ -1,0 +1,48 @@
+using CoachBot.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoachBot.Host.Tests.Browser;
+
+/// <summary>Drives the playground as a person would, in headless Chromium against the host on a real port.</summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class PlaygroundBrowserTests
+{
+    private readonly AzuriteFixture _azurite;
+
+    public PlaygroundBrowserTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    [Fact]
+    public async Task Playground_OnboardingTodayAndDone_WorkByClicking()
+    {
+        var chromium = await Chromium.EnsureInstalledAsync();
+        await using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
+        app.UseKestrel(0);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.Args });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(address + "/");
+        await page.FillAsync("#user", "browser-" + Guid.NewGuid().ToString("N")[..8]);
+        await page.ClickAsync("#switch-user");
+
+        await page.FillAsync("#text", "start");
+        await page.PressAsync("#text", "Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "2. Senior engineer / tech lead" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "1. Internal promotion" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "09:00" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mon–Fri" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("You're all set")).ToBeVisibleAsync();
+
+        await page.FillAsync("#text", "today");
+        await page.PressAsync("#text", "Enter");
+        await Assertions.Expect(page.GetByText("Today's step:")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Done", Exact = true }).Last.ClickAsync();
+
+        await Assertions.Expect(page.GetByText("1 practice(s) in the last 7 days.")).ToBeVisibleAsync();
+    }
+}
