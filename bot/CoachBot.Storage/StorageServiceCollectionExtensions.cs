@@ -1,10 +1,14 @@
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
+using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
 using CoachBot.Storage.Installations;
+using CoachBot.Storage.OneOnOnes;
+using CoachBot.Storage.Skills;
 using CoachBot.Storage.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +39,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, AzureTablesDeliveryLedger>();
         services.AddSingleton<IInstallationStore, AzureTablesInstallationStore>();
         services.AddSingleton<IConversationReferenceStore, AzureTablesConversationReferenceStore>();
+        services.AddSingleton<ISkillStore, AzureTablesSkillStore>();
+        services.AddSingleton<ITalkingPointStore, AzureTablesTalkingPointStore>();
 
         services.AddHostedService<StorageInitializer>();
 

@@ -11,7 +11,9 @@ public static class StorageTableNames
     public const string Installations = "Installations";
     public const string ConversationRefs = "ConversationRefs";
     public const string Ledger = "Ledger";
+    public const string Skills = "Skills";
+    public const string TalkingPoints = "TalkingPoints";
 
     /// <summary>Every table the stores of this assembly use; created at start-up.</summary>
-    public static readonly IReadOnlyList<string> All = [Users, Practice, Installations, ConversationRefs, Ledger];
+    public static readonly IReadOnlyList<string> All = [Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints];
 }

@@ -1,10 +1,14 @@
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
+using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
 using CoachBot.Storage.Installations;
+using CoachBot.Storage.OneOnOnes;
+using CoachBot.Storage.Skills;
 using CoachBot.Storage.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +30,8 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.IsType<AzureTablesDeliveryLedger>(provider.GetRequiredService<IDeliveryLedger>());
         Assert.IsType<AzureTablesInstallationStore>(provider.GetRequiredService<IInstallationStore>());
         Assert.IsType<AzureTablesConversationReferenceStore>(provider.GetRequiredService<IConversationReferenceStore>());
+        Assert.IsType<AzureTablesSkillStore>(provider.GetRequiredService<ISkillStore>());
+        Assert.IsType<AzureTablesTalkingPointStore>(provider.GetRequiredService<ITalkingPointStore>());
         Assert.Same(provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<IUserStore>());
     }
 
