@@ -238,7 +238,9 @@ public sealed class ConversationEngineTests
 
         var reply = Assert.Single(await harness.SendAsync("settings"));
 
-        Assert.Equal(["time_zone", "nudge_time", "working_days", "language"], reply.Form!.Inputs.Select(i => i.Id));
+        Assert.Equal(
+            ["time_zone", "nudge_time", "working_days", "language", "quiet_start", "quiet_end", "pause_until", "holidays", "nudges", "channel", "role", "path"],
+            reply.Form!.Inputs.Select(i => i.Id));
         Assert.Equal("mon,tue,wed,thu,fri", reply.Form.Inputs[2].InitialValue);
     }
 
