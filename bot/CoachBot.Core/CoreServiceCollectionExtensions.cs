@@ -1,3 +1,4 @@
+using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Onboarding;
@@ -26,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         AddHandler<OnboardingFlow>(services, actions: true);
         AddHandler<HabitHandler>(services, actions: true);
         AddHandler<SettingsHandler>(services, actions: true);
+        AddHandler<PathHandler>(services, actions: true);
+        AddHandler<RolesHandler>(services, actions: false);
         services.AddSingleton<ConversationEngine>();
         return services;
     }
