@@ -1,6 +1,8 @@
+using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Onboarding;
+using CoachBot.Core.Reading;
 using CoachBot.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,10 @@ public static class CoreServiceCollectionExtensions
         AddHandler<OnboardingFlow>(services, actions: true);
         AddHandler<HabitHandler>(services, actions: true);
         AddHandler<SettingsHandler>(services, actions: true);
+        AddHandler<PathHandler>(services, actions: true);
+        AddHandler<RolesHandler>(services, actions: false);
+        services.AddSingleton<ReadingService>();
+        AddHandler<ReadingHandler>(services, actions: true);
         services.AddSingleton<ConversationEngine>();
         return services;
     }

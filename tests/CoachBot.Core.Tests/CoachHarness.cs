@@ -2,6 +2,8 @@ using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +23,11 @@ internal sealed class CoachHarness
     private static readonly Lazy<ContentLibrary> SharedContent = new(() => ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "content")));
     private int _messageCounter;
 
-    public CoachHarness(DateTimeOffset? now = null, IUserStore? users = null)
+    /// <param name="now">The fake clock's start; Tuesday 2026-11-24 09:00 UTC by default.</param>
+    /// <param name="users">A user store to use instead of the in-memory one.</param>
+    /// <param name="talkingPoints">A talking point store; none is registered when null (as in a host without one).</param>
+    /// <param name="skills">A skill store; none is registered when null.</param>
+    public CoachHarness(DateTimeOffset? now = null, IUserStore? users = null, ITalkingPointStore? talkingPoints = null, ISkillStore? skills = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         Users = users ?? new InMemoryUserStore();
@@ -34,6 +40,16 @@ internal sealed class CoachHarness
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
+        if (talkingPoints is not null)
+        {
+            services.AddSingleton(talkingPoints);
+        }
+
+        if (skills is not null)
+        {
+            services.AddSingleton(skills);
+        }
+
         Engine = services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
     }
 

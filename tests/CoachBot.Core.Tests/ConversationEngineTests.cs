@@ -17,7 +17,7 @@ public sealed class ConversationEngineTests
         var reply = Assert.Single(await harness.SendAsync("help"));
 
         var fields = Assert.Single(reply.Sections).Fields;
-        Assert.Equal(["help", "start", "today", "done [note]", "log <action> <note>", "settings"], fields.Select(f => f.Label));
+        Assert.Equal(["help", "start", "today", "done [note]", "log <action> <note>", "settings", "path [path]", "roles [role]", "reading [done|next]"], fields.Select(f => f.Label));
         Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
         Assert.All(fields, f => Assert.Contains(f.Label, reply.Text, StringComparison.Ordinal));
     }
@@ -238,7 +238,9 @@ public sealed class ConversationEngineTests
 
         var reply = Assert.Single(await harness.SendAsync("settings"));
 
-        Assert.Equal(["time_zone", "nudge_time", "working_days", "language"], reply.Form!.Inputs.Select(i => i.Id));
+        Assert.Equal(
+            ["time_zone", "nudge_time", "working_days", "language", "quiet_start", "quiet_end", "pause_until", "holidays", "nudges", "channel", "role", "path"],
+            reply.Form!.Inputs.Select(i => i.Id));
         Assert.Equal("mon,tue,wed,thu,fri", reply.Form.Inputs[2].InitialValue);
     }
 

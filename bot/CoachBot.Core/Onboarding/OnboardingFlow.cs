@@ -81,10 +81,10 @@ public sealed class OnboardingFlow : ICommandHandler, IActionHandler
     {
         UserProfile? updated = step switch
         {
-            OnboardingStep.Role => Pick(context, answer, ContentVocabulary.UserRoles, id => context.T($"role.{id}")) is { } role
+            OnboardingStep.Role => SettingsParser.Pick(answer, ContentVocabulary.UserRoles, id => SettingsText.Role(context, id)) is { } role
                 ? context.Profile with { Role = role }
                 : null,
-            OnboardingStep.Path => Pick(context, answer, ContentVocabulary.PathIds, id => SettingsText.Path(context, id)) is { } path
+            OnboardingStep.Path => SettingsParser.Pick(answer, ContentVocabulary.PathIds, id => SettingsText.Path(context, id)) is { } path
                 ? context.Profile with { CareerPath = path }
                 : null,
             OnboardingStep.NudgeTime => SettingsParser.TimeOfDay(answer) is { } time ? context.Profile with { NudgeTime = time } : null,
@@ -109,20 +109,6 @@ public sealed class OnboardingFlow : ICommandHandler, IActionHandler
         OnboardingStep.NudgeTime => OnboardingStep.WorkingDays,
         _ => OnboardingStep.Complete,
     };
-
-    /// <summary>Matches an id, its 1-based number, or its label in the user's language.</summary>
-    private static string? Pick(TurnContext context, string answer, IReadOnlyList<string> ids, Func<string, string> label)
-    {
-        var a = answer.Trim();
-        if (int.TryParse(a, out var number) && number >= 1 && number <= ids.Count)
-        {
-            return ids[number - 1];
-        }
-
-        return ids.FirstOrDefault(id => string.Equals(id, a, StringComparison.OrdinalIgnoreCase) || string.Equals(id.Replace('_', ' '), a, StringComparison.OrdinalIgnoreCase))
-            ?? ids.FirstOrDefault(id => string.Equals(label(id), a, StringComparison.OrdinalIgnoreCase))
-            ?? (a.Length >= 3 ? ids.FirstOrDefault(id => label(id).Contains(a, StringComparison.OrdinalIgnoreCase)) : null);
-    }
 
     private static Reply Invalid(TurnContext context, string errorKey)
     {

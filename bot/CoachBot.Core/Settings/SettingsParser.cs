@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoachBot.Core.Time;
+using CoachBot.Core.Users;
 
 namespace CoachBot.Core.Settings;
 
@@ -28,6 +29,24 @@ public static class SettingsParser
         ["ja"] = "ja",
         ["japanese"] = "ja",
         ["日本語"] = "ja",
+    };
+
+    private static readonly HashSet<string> OffWords = new(["off", "none", "no", "なし", "オフ", "無効"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> StopWords = new(["stop", "stopped", "disable", "停止", "止める"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> OnWords = new(["on", "yes", "start", "enable", "オン", "有効", "再開"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, NudgeChannel> Channels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["dm"] = NudgeChannel.DirectMessage,
+        ["direct"] = NudgeChannel.DirectMessage,
+        ["direct message"] = NudgeChannel.DirectMessage,
+        ["message"] = NudgeChannel.DirectMessage,
+        ["home"] = NudgeChannel.AppHome,
+        ["app home"] = NudgeChannel.AppHome,
+        ["apphome"] = NudgeChannel.AppHome,
+        ["ホーム"] = NudgeChannel.AppHome,
     };
 
     /// <summary>"Asia/Tokyo" (any case) to the canonical IANA id.</summary>
@@ -127,6 +146,113 @@ public static class SettingsParser
     /// <summary>"en", "English", "ja", "日本語" to en or ja.</summary>
     public static string? Language(string? text) =>
         text is not null && Languages.TryGetValue(text.Trim(), out var language) ? language : null;
+
+    /// <summary>"2026-12-31" (also with slashes or full-width digits) to a date.</summary>
+    public static DateOnly? Date(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Normalize(NormalizationForm.FormKC).Trim().Replace('/', '-');
+        return DateOnly.TryParseExact(t, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    /// <summary>
+    /// The last day of a pause: a date ("2026-12-31") or a length from <paramref name="today"/> ("1w", "2 weeks",
+    /// "10 days", "1週間"). A length of N days ends N days after today, so "1 week" is back on the same weekday.
+    /// Past dates are returned as they are: the caller refuses them with a message that names the date.
+    /// </summary>
+    public static DateOnly? PauseUntil(string? text, DateOnly today)
+    {
+        if (Date(text) is { } date)
+        {
+            return date;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
+        var digits = t.TakeWhile(char.IsAsciiDigit).Count();
+        if (digits is 0 or > 3 || !int.TryParse(t[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count == 0)
+        {
+            return null;
+        }
+
+        var days = t[digits..] switch
+        {
+            "d" or "day" or "days" or "日" or "日間" => count,
+            "w" or "week" or "weeks" or "週" or "週間" => count * 7,
+            _ => -1,
+        };
+        return days < 0 ? null : today.AddDays(days);
+    }
+
+    /// <summary>"22:00-07:00" (also "22:00～7:00", "10pm to 7am") to start and end; null when unreadable or when
+    /// start and end are the same (that would be quiet all day or never).</summary>
+    public static (TimeOnly Start, TimeOnly End)? TimeRange(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant()
+            .Replace(" to ", "-", StringComparison.Ordinal).Replace('~', '-').Replace('–', '-').Replace('〜', '-');
+        var parts = t.Split('-', StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && TimeOfDay(parts[0]) is { } start && TimeOfDay(parts[1]) is { } end && start != end
+            ? (start, end)
+            : null;
+    }
+
+    /// <summary>True for words that turn a setting off or clear it: off, none, no, なし, オフ.</summary>
+    public static bool IsOff(string? text) =>
+        text is not null && OffWords.Contains(text.Normalize(NormalizationForm.FormKC).Trim());
+
+    /// <summary>"on"/"off" (and start/stop, yes/no, オン/オフ) to true/false.</summary>
+    public static bool? OnOff(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var t = text.Normalize(NormalizationForm.FormKC).Trim();
+        return OnWords.Contains(t) ? true : OffWords.Contains(t) || StopWords.Contains(t) ? false : null;
+    }
+
+    /// <summary>"dm" / "direct" / "home" / "app home" to where nudges go.</summary>
+    public static NudgeChannel? Channel(string? text) =>
+        text is not null && Channels.TryGetValue(text.Normalize(NormalizationForm.FormKC).Trim(), out var channel) ? channel : null;
+
+    /// <summary>
+    /// Matches an answer against fixed ids: the id itself (any case, "_" or space), its 1-based number, its label in
+    /// the user's language, or, from three characters on, a part of that label. Onboarding and settings share it so a
+    /// role or path is typed the same way in both.
+    /// </summary>
+    public static string? Pick(string? answer, IReadOnlyList<string> ids, Func<string, string> label)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(label);
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return null;
+        }
+
+        var a = answer.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.');
+        if (int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= ids.Count)
+        {
+            return ids[number - 1];
+        }
+
+        return ids.FirstOrDefault(id => string.Equals(id, a, StringComparison.OrdinalIgnoreCase) || string.Equals(id.Replace('_', ' '), a, StringComparison.OrdinalIgnoreCase))
+            ?? ids.FirstOrDefault(id => string.Equals(label(id), a, StringComparison.OrdinalIgnoreCase))
+            ?? (a.Length >= 3 ? ids.FirstOrDefault(id => label(id).Contains(a, StringComparison.OrdinalIgnoreCase)) : null);
+    }
 
     /// <summary>The short English day name used in commands and stored values (mon, tue, ...).</summary>
     public static string DayCode(DayOfWeek day) => DayNames[(int)day];

@@ -50,6 +50,41 @@ public static class SettingsText
         ];
     }
 
+    /// <summary>Every setting as label/value fields: the onboarding summary plus quiet hours, pause, holidays,
+    /// nudges and channel.</summary>
+    public static IReadOnlyList<ReplyField> AllFields(TurnContext context)
+    {
+        var p = context.Profile;
+        var pause = SettingsUpdate.CurrentPause(p, context.LocalToday);
+        var upcoming = p.Holidays.Where(h => h >= context.LocalToday).ToList();
+        return
+        [
+            .. Fields(context),
+            new(context.T("settings.field.quiet_hours"), QuietHours(context)),
+            new(context.T("settings.field.pause"), pause is null
+                ? context.T("settings.value.not_paused")
+                : context.T("settings.value.paused_until", ("date", Date(pause.To)))),
+            new(context.T("settings.field.holidays"), upcoming.Count == 0
+                ? context.T("settings.value.no_holidays")
+                : upcoming.Count <= 5
+                    ? string.Join(", ", upcoming.Select(Date))
+                    : context.T("settings.value.holidays_more", ("dates", string.Join(", ", upcoming.Take(5).Select(Date))), ("count", upcoming.Count - 5))),
+            new(context.T("settings.field.nudges"), context.T(p.NudgesStopped ? "settings.value.nudges_off" : "settings.value.nudges_on")),
+            new(context.T("settings.field.channel"), Channel(context, p.NudgeChannel)),
+        ];
+    }
+
+    public static string QuietHours(TurnContext context) =>
+        context.Profile is { QuietHoursStart: { } start, QuietHoursEnd: { } end }
+            ? context.T("settings.value.quiet", ("start", Time(start)), ("end", Time(end)))
+            : context.T("settings.value.quiet_off");
+
+    public static string Channel(TurnContext context, NudgeChannel channel) =>
+        context.T(channel == NudgeChannel.AppHome ? "settings.value.channel_home" : "settings.value.channel_dm");
+
+    /// <summary>A date as people type it in commands (yyyy-MM-dd), the same in every language.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Fields as text lines for the plain-text fallback.</summary>
     public static string AsLines(IEnumerable<ReplyField> fields) => string.Join("\n", fields.Select(f => $"• {f.Label}: {f.Value}"));
 
