@@ -25,8 +25,8 @@ internal sealed class CoachHarness
 
     /// <param name="now">The fake clock's start; Tuesday 2026-11-24 09:00 UTC by default.</param>
     /// <param name="users">A user store to use instead of the in-memory one.</param>
-    /// <param name="talkingPoints">A talking point store; none is registered when null (as in a host without one).</param>
-    /// <param name="skills">A skill store; none is registered when null.</param>
+    /// <param name="talkingPoints">A talking point store to use instead of the in-memory one.</param>
+    /// <param name="skills">A skill store to use instead of the in-memory one.</param>
     public CoachHarness(DateTimeOffset? now = null, IUserStore? users = null, ITalkingPointStore? talkingPoints = null, ISkillStore? skills = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -40,20 +40,17 @@ internal sealed class CoachHarness
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
-        if (talkingPoints is not null)
-        {
-            services.AddSingleton(talkingPoints);
-        }
-
-        if (skills is not null)
-        {
-            services.AddSingleton(skills);
-        }
-
+        TalkingPoints = talkingPoints ?? new InMemoryTalkingPointStore();
+        Skills = skills ?? new InMemorySkillStore();
+        services.AddSingleton(TalkingPoints).AddSingleton(Skills);
         Engine = services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
     }
 
     public FakeTimeProvider Clock { get; }
+
+    public ITalkingPointStore TalkingPoints { get; }
+
+    public ISkillStore Skills { get; }
 
     public IUserStore Users { get; }
 

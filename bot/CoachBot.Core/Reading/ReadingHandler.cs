@@ -16,12 +16,12 @@ public sealed class ReadingHandler : ICommandHandler, IActionHandler
     public const string TalkingPointAction = "reading.talking_point";
 
     private readonly ReadingService _reading;
-    private readonly ITalkingPointStore? _talkingPoints;
+    private readonly ITalkingPointStore _talkingPoints;
 
     /// <param name="reading">Chooses books.</param>
     /// <param name="talkingPoints">Where "make this a talking point" stores; optional until the 1-on-1 storage is
     /// wired, and the button says so rather than failing.</param>
-    public ReadingHandler(ReadingService reading, ITalkingPointStore? talkingPoints = null)
+    public ReadingHandler(ReadingService reading, ITalkingPointStore talkingPoints)
     {
         _reading = reading;
         _talkingPoints = talkingPoints;
@@ -145,11 +145,6 @@ public sealed class ReadingHandler : ICommandHandler, IActionHandler
             || index < 0 || index >= book.Questions.Count)
         {
             return new Reply { Text = context.T("error.unknown_action"), IsError = true };
-        }
-
-        if (_talkingPoints is null)
-        {
-            return new Reply { Text = context.T("reading.talking_point_unavailable"), IsError = true };
         }
 
         var question = book.Questions[index];

@@ -15,12 +15,12 @@ public sealed class ReadingService
     public const int PracticeWindowDays = 28;
 
     private readonly IProgressStore _progress;
-    private readonly ISkillStore? _skills;
+    private readonly ISkillStore _skills;
 
     /// <param name="progress">The practice log.</param>
     /// <param name="skills">Skill self-assessments; optional so the bot runs (and ignores skills) where no skill
     /// store is wired yet.</param>
-    public ReadingService(IProgressStore progress, ISkillStore? skills = null)
+    public ReadingService(IProgressStore progress, ISkillStore skills)
     {
         _progress = progress;
         _skills = skills;
@@ -68,15 +68,10 @@ public sealed class ReadingService
         return min == counts.Values.Max() ? new HashSet<string>() : counts.Where(c => c.Value == min).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The skills with the lowest score in the latest assessment; empty without a store or an assessment,
+    /// <summary>The skills with the lowest score in the latest assessment; empty without an assessment,
     /// or when every skill scored the same.</summary>
     private async Task<IReadOnlySet<string>> WeakestSkillsAsync(UserRef user, CancellationToken cancellationToken)
     {
-        if (_skills is null)
-        {
-            return new HashSet<string>();
-        }
-
         var latest = (await _skills.ListAsync(user, cancellationToken)).MaxBy(a => a.Month);
         var scores = latest?.Scores.Where(s => ContentVocabulary.SkillIds.Contains(s.Key)).ToList() ?? [];
         if (scores.Count == 0 || scores.Min(s => s.Value) == scores.Max(s => s.Value))

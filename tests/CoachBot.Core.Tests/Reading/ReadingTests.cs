@@ -63,7 +63,7 @@ public sealed class ReadingTests
         }
 
         await progress.AddAsync(new PracticeEntry(profile.User, "old", Today.AddDays(-28), "recruiting", null, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
-        var service = new ReadingService(progress);
+        var service = new ReadingService(progress, new InMemorySkillStore());
 
         var suggestion = await service.SuggestAsync(profile, CoachHarness.Content.For("en"), Today, CancellationToken.None);
 
@@ -92,7 +92,7 @@ public sealed class ReadingTests
     [Fact]
     public async Task Suggest_SameHistory_SameBook()
     {
-        var service = new ReadingService(new InMemoryProgressStore());
+        var service = new ReadingService(new InMemoryProgressStore(), new InMemorySkillStore());
         var profile = new UserProfile { User = CoachHarness.User(), BooksFinished = ["high-output-management"] };
 
         var first = await service.SuggestAsync(profile, CoachHarness.Content.For("en"), Today, CancellationToken.None);
@@ -158,18 +158,6 @@ public sealed class ReadingTests
         Assert.Equal((book.Questions[1], $"reading:{book.Id}", ReadingHandler.TalkingPointId(book.Id, 1)), (point.Text, point.Source, point.Id));
         Assert.Contains("Added", added.Text, StringComparison.Ordinal);
         Assert.Contains("already", again.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task TalkingPoint_NoStoreWired_SaysNothingWasSaved()
-    {
-        var harness = new CoachHarness();
-        await harness.OnboardAsync();
-
-        var reply = Assert.Single(await harness.PressAsync(ReadingHandler.TalkingPointAction, new Dictionary<string, string> { ["book"] = "essentialism", ["question"] = "0" }));
-
-        Assert.True(reply.IsError);
-        Assert.Contains("nothing was saved", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
