@@ -1,6 +1,7 @@
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Onboarding;
+using CoachBot.Core.Privacy;
 using CoachBot.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,10 @@ public static class CoreServiceCollectionExtensions
         AddHandler<OnboardingFlow>(services, actions: true);
         AddHandler<HabitHandler>(services, actions: true);
         AddHandler<SettingsHandler>(services, actions: true);
+
+        // Last, so `help` lists the data-rights verbs after the everyday ones.
+        services.AddSingleton<UserDataService>();
+        AddHandler<PrivacyHandler>(services, actions: true);
         services.AddSingleton<ConversationEngine>();
         return services;
     }

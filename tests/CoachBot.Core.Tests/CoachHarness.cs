@@ -1,7 +1,11 @@
 using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
+using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Installations;
+using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +35,10 @@ internal sealed class CoachHarness
             .AddSingleton(SharedContent.Value)
             .AddSingleton(Users)
             .AddSingleton<IProgressStore>(Progress)
+            .AddSingleton<ISkillStore>(Skills)
+            .AddSingleton<ITalkingPointStore>(TalkingPoints)
+            .AddSingleton<IConversationReferenceStore>(References)
+            .AddSingleton<IDeliveryLedger>(Ledger)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
@@ -42,6 +50,14 @@ internal sealed class CoachHarness
     public IUserStore Users { get; }
 
     public InMemoryProgressStore Progress { get; } = new();
+
+    public InMemorySkillStore Skills { get; } = new();
+
+    public InMemoryTalkingPointStore TalkingPoints { get; } = new();
+
+    public InMemoryConversationReferenceStore References { get; } = new();
+
+    public InMemoryDeliveryLedger Ledger { get; } = new();
 
     public ConversationEngine Engine { get; }
 
