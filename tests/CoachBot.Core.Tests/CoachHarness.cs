@@ -1,7 +1,9 @@
 using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
+using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
@@ -31,18 +33,21 @@ internal sealed class CoachHarness
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         Users = users ?? new InMemoryUserStore();
+        TalkingPoints = talkingPoints ?? new InMemoryTalkingPointStore();
+        Skills = skills ?? new InMemorySkillStore();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(SharedContent.Value)
             .AddSingleton(Users)
             .AddSingleton<IProgressStore>(Progress)
+            .AddSingleton<ISkillStore>(Skills)
+            .AddSingleton<ITalkingPointStore>(TalkingPoints)
+            .AddSingleton<IConversationReferenceStore>(References)
+            .AddSingleton<IDeliveryLedger>(Ledger)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
-        TalkingPoints = talkingPoints ?? new InMemoryTalkingPointStore();
-        Skills = skills ?? new InMemorySkillStore();
-        services.AddSingleton(TalkingPoints).AddSingleton(Skills);
         Engine = services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
     }
 
@@ -55,6 +60,10 @@ internal sealed class CoachHarness
     public IUserStore Users { get; }
 
     public InMemoryProgressStore Progress { get; } = new();
+
+    public InMemoryConversationReferenceStore References { get; } = new();
+
+    public InMemoryDeliveryLedger Ledger { get; } = new();
 
     public ConversationEngine Engine { get; }
 

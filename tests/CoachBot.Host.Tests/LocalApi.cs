@@ -13,9 +13,10 @@ internal static class LocalApi
         return await RepliesAsync(response);
     }
 
-    public static async Task<JsonArray> PressAsync(this HttpClient client, string user, string actionId, object? values = null)
+    public static async Task<JsonArray> PressAsync(this HttpClient client, string user, string actionId, object? values = null, string? messageId = null)
     {
-        var response = await client.PostAsJsonAsync("/api/local/messages", new { userId = user, action = new { id = actionId, values = values ?? new { } } });
+        var response = await client.PostAsJsonAsync(
+            "/api/local/messages", new { userId = user, action = new { id = actionId, values = values ?? new { } }, messageId });
         return await RepliesAsync(response);
     }
 

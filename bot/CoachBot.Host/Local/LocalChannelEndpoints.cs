@@ -27,6 +27,7 @@ public static partial class LocalChannelEndpoints
         var api = app.MapGroup("/api/local");
         api.MapPost("/messages", PostMessageAsync);
         api.MapGet("/inbox/{userId}", GetInbox);
+        api.MapGet("/files/{token}", GetFile);
         api.MapPost("/clock", PostClockAsync);
         api.MapGet("/clock", (LocalClock clock) => TypedResults.Ok(new { now = clock.GetUtcNow(), offsetMinutes = (long)clock.Offset.TotalMinutes }));
         return app;
@@ -43,6 +44,7 @@ public static partial class LocalChannelEndpoints
         HttpRequest request,
         ConversationEngine engine,
         IDeliveryLedger ledger,
+        LocalDownloads downloads,
         IOptions<LocalOptions> options,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
@@ -88,7 +90,22 @@ public static partial class LocalChannelEndpoints
         }
 
         var replies = await engine.HandleAsync(turn, cancellationToken);
-        return TypedResults.Ok(new LocalMessageResponse(replies, Duplicate: false));
+        return TypedResults.Ok(new LocalMessageResponse([.. replies.Select(r => LocalReply.From(r, downloads))], Duplicate: false));
+    }
+
+    private static IResult GetFile(string token, LocalDownloads downloads, HttpResponse response)
+    {
+        if (downloads.Find(token) is not { } file)
+        {
+            return TypedResults.Problem(
+                $"This download link is unknown or has expired (links work for {LocalDownloads.Lifetime.TotalMinutes:0} minutes). Ask the bot again for a fresh one, e.g. send export.",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "File not found");
+        }
+
+        // Exports are personal data: no browser or proxy cache may keep a copy once the link has expired.
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.File(file.Content.ToArray(), file.MediaType, file.FileName);
     }
 
     private static IResult GetInbox(string userId, LocalInbox inbox) =>

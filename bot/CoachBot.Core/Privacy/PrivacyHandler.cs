@@ -1,0 +1,103 @@
+using System.Globalization;
+using CoachBot.Content.Model;
+using CoachBot.Core.Conversation;
+
+namespace CoachBot.Core.Privacy;
+
+/// <summary>
+/// <c>export</c> (every record about the user as a JSON file) and <c>forget me</c> (delete every record, only after
+/// the user confirms with the Danger button or by typing <c>forget me yes</c>).
+/// </summary>
+/// <remarks>
+/// Neither verb changes the profile through the turn context: `export` must not create a profile for someone we know
+/// nothing about, and after `forget me` nothing about the user may be written again in that turn.
+/// </remarks>
+public sealed class PrivacyHandler : ICommandHandler, IActionHandler
+{
+    public const string ForgetConfirmAction = "privacy.forget.confirm";
+    public const string ForgetCancelAction = "privacy.forget.cancel";
+
+    /// <summary>What to type after <c>forget me</c> to confirm without the button.</summary>
+    public const string TypedConfirmation = "yes";
+
+    private readonly UserDataService _data;
+
+    public PrivacyHandler(UserDataService data) => _data = data;
+
+    public IReadOnlyList<string> Verbs { get; } = ["export", "forget me"];
+
+    public string ActionPrefix => "privacy.";
+
+    public async Task<Reply> HandleAsync(TurnContext context, CommandRequest command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Verb == "export")
+        {
+            return await ExportAsync(context, cancellationToken);
+        }
+
+        return string.Equals(command.Arguments, TypedConfirmation, StringComparison.OrdinalIgnoreCase)
+            ? await ForgetAsync(context, cancellationToken)
+            : await AskAsync(context, cancellationToken);
+    }
+
+    public async Task<Reply> HandleAsync(TurnContext context, TurnAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        return action.Id switch
+        {
+            ForgetConfirmAction => await ForgetAsync(context, cancellationToken),
+            ForgetCancelAction => Reply.Plain(context.T("privacy.forget.cancelled")),
+            _ => new Reply { Text = context.T("error.unknown_action"), IsError = true },
+        };
+    }
+
+    private async Task<Reply> ExportAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var data = await _data.CollectAsync(context.Turn.User, cancellationToken);
+        var fileName = $"coachbot-export-{context.LocalToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
+        var text = data.IsEmpty
+            ? context.T("privacy.export.empty", ("file", fileName))
+            : context.T(
+                "privacy.export.done",
+                ("practice", data.Practice.Count),
+                ("skills", data.SkillAssessments.Count),
+                ("talking_points", data.TalkingPoints.Count),
+                ("file", fileName));
+        return new Reply
+        {
+            Text = text,
+            Attachments = [new ReplyAttachment(fileName, "application/json", UserDataService.ToJson(data, context.Now))],
+        };
+    }
+
+    private async Task<Reply> AskAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        // Counting first tells the user what exactly they are about to lose; nothing is deleted here.
+        var data = await _data.CollectAsync(context.Turn.User, cancellationToken);
+        var question = context.T(
+            "privacy.forget.question",
+            ("practice", data.Practice.Count),
+            ("skills", data.SkillAssessments.Count),
+            ("talking_points", data.TalkingPoints.Count));
+        var how = context.T("privacy.forget.how");
+        return new Reply
+        {
+            Text = StringTable.Lines(question, how),
+            Sections = [new ReplySection { Title = context.T("privacy.forget.title"), Body = question }],
+            Buttons =
+            [
+                new ReplyButton(context.T("button.forget_confirm"), ForgetConfirmAction, new Dictionary<string, string>(), ButtonStyle.Danger),
+                new ReplyButton(context.T("button.forget_cancel"), ForgetCancelAction, new Dictionary<string, string>()),
+            ],
+        };
+    }
+
+    private async Task<Reply> ForgetAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        await _data.DeleteAllAsync(context.Turn.User, cancellationToken);
+        return Reply.Plain(context.T("privacy.forget.done"));
+    }
+}

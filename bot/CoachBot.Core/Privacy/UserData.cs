@@ -1,0 +1,27 @@
+using CoachBot.Core.Habits;
+using CoachBot.Core.Installations;
+using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Skills;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.Privacy;
+
+/// <summary>Every record CoachBot keeps about one user, as read from the stores (what `export` sends).</summary>
+/// <param name="User">Whose data.</param>
+/// <param name="Profile">Profile and settings; null when none is stored.</param>
+/// <param name="Practice">The whole practice log, oldest first.</param>
+/// <param name="SkillAssessments">Monthly skill self-assessments, oldest month first.</param>
+/// <param name="TalkingPoints">Talking points for 1-on-1s, oldest first.</param>
+/// <param name="ConversationReference">Where proactive messages go; null when none is stored.</param>
+public sealed record UserData(
+    UserRef User,
+    UserProfile? Profile,
+    IReadOnlyList<PracticeEntry> Practice,
+    IReadOnlyList<SkillAssessment> SkillAssessments,
+    IReadOnlyList<TalkingPoint> TalkingPoints,
+    ConversationReference? ConversationReference)
+{
+    /// <summary>True when no store holds anything about the user.</summary>
+    public bool IsEmpty =>
+        Profile is null && Practice.Count == 0 && SkillAssessments.Count == 0 && TalkingPoints.Count == 0 && ConversationReference is null;
+}

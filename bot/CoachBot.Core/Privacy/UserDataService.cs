@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using CoachBot.Core.Delivery;
+using CoachBot.Core.Habits;
+using CoachBot.Core.Installations;
+using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Skills;
+using CoachBot.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Core.Privacy;
+
+/// <summary>
+/// The user's data rights (PRODUCT.md section 6) over every store that keeps something about a person: collects
+/// it all for `export` and deletes it all for `forget me`. A store port that gains per-user data must be added here,
+/// or `forget me` silently stops keeping its promise.
+/// </summary>
+public sealed class UserDataService
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+
+        // Keep Japanese notes readable in the file instead of \uXXXX escapes; HTML-sensitive characters stay escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+
+        // Enum names (days, onboarding step, nudge channel) say more to a person reading their file than numbers.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private readonly IUserStore _users;
+    private readonly IProgressStore _progress;
+    private readonly ISkillStore _skills;
+    private readonly ITalkingPointStore _talkingPoints;
+    private readonly IConversationReferenceStore _references;
+    private readonly IDeliveryLedger _ledger;
+    private readonly ILogger<UserDataService> _logger;
+
+    public UserDataService(
+        IUserStore users,
+        IProgressStore progress,
+        ISkillStore skills,
+        ITalkingPointStore talkingPoints,
+        IConversationReferenceStore references,
+        IDeliveryLedger ledger,
+        ILogger<UserDataService> logger)
+    {
+        _users = users;
+        _progress = progress;
+        _skills = skills;
+        _talkingPoints = talkingPoints;
+        _references = references;
+        _ledger = ledger;
+        _logger = logger;
+    }
+
+    /// <summary>Reads every record about the user from every store. Creates nothing.</summary>
+    public async Task<UserData> CollectAsync(UserRef user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var profile = await _users.GetAsync(user, cancellationToken);
+        var practice = await _progress.ListAsync(user, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var skills = await _skills.ListAsync(user, cancellationToken);
+        var talkingPoints = await _talkingPoints.ListAsync(user, cancellationToken);
+        var reference = await _references.GetAsync(user, cancellationToken);
+        return new UserData(user, profile, practice, skills, talkingPoints, reference);
+    }
+
+    /// <summary>
+    /// Deletes every record about the user, including the user's delivery ledger keys. The profile goes last: if a
+    /// store fails midway, the profile is still there, so the user is still known and `forget me` can simply be run
+    /// again (every delete is idempotent).
+    /// </summary>
+    public async Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await _progress.DeleteAllAsync(user, cancellationToken);
+        await _skills.DeleteAllAsync(user, cancellationToken);
+        await _talkingPoints.DeleteAllAsync(user, cancellationToken);
+        await _references.DeleteAsync(user, cancellationToken);
+        await _ledger.DeleteAllAsync(user, cancellationToken);
+        await _users.DeleteAsync(user, cancellationToken);
+
+        // No user id in the log: after `forget me` not even the logs should tie the person to CoachBot.
+        _logger.LogInformation("Deleted every record of a user on {Channel} at their request", user.Channel);
+    }
+
+    /// <summary>The export file: UTF-8 JSON, indented, camelCase, every record of <paramref name="data"/>.</summary>
+    public static byte[] ToJson(UserData data, DateTimeOffset exportedAt)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var document = new ExportDocument(
+            exportedAt, data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference);
+        return JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions);
+    }
+
+    /// <summary>The file's top level; lists are always present (empty rather than missing) so the shape is stable.</summary>
+    private sealed record ExportDocument(
+        DateTimeOffset ExportedAt,
+        UserRef User,
+        UserProfile? Profile,
+        IReadOnlyList<PracticeEntry> Practice,
+        IReadOnlyList<SkillAssessment> SkillAssessments,
+        IReadOnlyList<TalkingPoint> TalkingPoints,
+        ConversationReference? ConversationReference);
+}
