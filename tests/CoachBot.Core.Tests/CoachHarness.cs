@@ -2,6 +2,7 @@ using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,8 @@ internal sealed class CoachHarness
             .AddSingleton(SharedContent.Value)
             .AddSingleton(Users)
             .AddSingleton<IProgressStore>(Progress)
+            .AddSingleton<ISkillStore>(Skills)
+            .AddSingleton<IProgressChartLinks>(new TestChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
@@ -42,6 +45,8 @@ internal sealed class CoachHarness
     public IUserStore Users { get; }
 
     public InMemoryProgressStore Progress { get; } = new();
+
+    public ISkillStore Skills { get; } = new TestSkillStore();
 
     public ConversationEngine Engine { get; }
 

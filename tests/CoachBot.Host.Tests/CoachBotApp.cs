@@ -1,6 +1,9 @@
+using CoachBot.Core.Skills;
 using CoachBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests;
 
@@ -37,5 +40,14 @@ internal sealed class CoachBotApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            // Until the storage work registers the Azure skill store, `progress` and `skills` need a stand-in.
+            if (!services.Any(d => d.ServiceType == typeof(ISkillStore)))
+            {
+                services.AddSingleton<ISkillStore, HostTestSkillStore>();
+            }
+        });
     }
 }
