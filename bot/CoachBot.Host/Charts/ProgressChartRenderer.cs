@@ -46,6 +46,8 @@ public sealed class ProgressChartRenderer
         barPlot.Horizontal = true;
         plot.Axes.Left.SetTicks([.. positions], [.. labels]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
+        // Practice is counted in whole numbers; half-step ticks would suggest otherwise.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Margins(left: 0);
         plot.Axes.SetLimitsX(0, Math.Max(5, report.Actions.Select(a => a.Last12Weeks).DefaultIfEmpty(0).Max() * 1.15));
         plot.Title(strings.Format("chart.title"));
