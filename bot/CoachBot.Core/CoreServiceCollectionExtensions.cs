@@ -5,6 +5,7 @@ using CoachBot.Core.Onboarding;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reading;
 using CoachBot.Core.Settings;
+using CoachBot.Core.Skills;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the core. Handlers are registered in the order <c>help</c> lists their verbs. Stores come from the
-    /// storage adapter (AddCoachBotStorage) or from test fakes.
+    /// storage adapter (AddCoachBotStorage) or from test fakes; <see cref="IProgressChartLinks"/> from the host
+    /// (AddCoachBotCharts).
     /// </summary>
     public static IServiceCollection AddCoachBotCore(this IServiceCollection services)
     {
@@ -25,9 +27,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CoachingOptions>, CoachingOptionsValidator>();
 
         services.AddSingleton<DailyStepService>();
+        services.AddSingleton<ProgressReportService>();
         AddHandler<HelpHandler>(services, actions: false);
         AddHandler<OnboardingFlow>(services, actions: true);
         AddHandler<HabitHandler>(services, actions: true);
+        AddHandler<ProgressHandler>(services, actions: false);
+        AddHandler<SkillsHandler>(services, actions: true);
         AddHandler<SettingsHandler>(services, actions: true);
         AddHandler<PathHandler>(services, actions: true);
         AddHandler<RolesHandler>(services, actions: false);

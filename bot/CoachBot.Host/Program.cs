@@ -1,6 +1,7 @@
 using CoachBot.Content;
 using CoachBot.Core;
 using CoachBot.Host;
+using CoachBot.Host.Charts;
 using CoachBot.Host.Local;
 using CoachBot.Host.ServiceDefaults;
 using CoachBot.Storage;
@@ -11,11 +12,13 @@ builder.AddServiceDefaults();
 builder.AddCoachBotLocalMode();
 builder.Services.AddCoachBotContent(builder.Configuration);
 builder.Services.AddCoachBotCore();
+builder.Services.AddCoachBotCharts();
 builder.Services.AddCoachBotStorage(builder.Configuration);
 builder.Services.AddCoachBotJson();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapCoachBotCharts();
 if (LocalOptions.IsLocalMode(app.Configuration))
 {
     app.MapLocalChannel();

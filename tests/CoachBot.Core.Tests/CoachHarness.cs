@@ -45,6 +45,7 @@ internal sealed class CoachHarness
             .AddSingleton<ITalkingPointStore>(TalkingPoints)
             .AddSingleton<IConversationReferenceStore>(References)
             .AddSingleton<IDeliveryLedger>(Ledger)
+            .AddSingleton<IProgressChartLinks>(new TestChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();

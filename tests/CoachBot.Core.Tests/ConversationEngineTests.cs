@@ -17,7 +17,7 @@ public sealed class ConversationEngineTests
         var reply = Assert.Single(await harness.SendAsync("help"));
 
         var fields = Assert.Single(reply.Sections).Fields;
-        Assert.Equal(["help", "start", "today", "done [note]", "log <action> <note>", "settings", "path [path]", "roles [role]", "reading [done|next]", "export", "forget me"], fields.Select(f => f.Label));
+        Assert.Equal(["help", "start", "today", "done [note]", "log <action> <note>", "progress", "skills [five levels]", "settings", "path [path]", "roles [role]", "reading [done|next]", "export", "forget me"], fields.Select(f => f.Label));
         Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
         Assert.All(fields, f => Assert.Contains(f.Label, reply.Text, StringComparison.Ordinal));
     }
@@ -85,7 +85,7 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
-    public async Task Today_ShowsOneStepWithDoneAndAnotherOne_StableForTheDay()
+    public async Task Today_ShowsOneStepWithHabitButtons_StableForTheDay()
     {
         var harness = new CoachHarness();
         await harness.OnboardAsync();
@@ -93,7 +93,7 @@ public sealed class ConversationEngineTests
         var first = Assert.Single(await harness.SendAsync("today"));
         var second = Assert.Single(await harness.SendAsync("today"));
 
-        Assert.Equal(["habit.done", "habit.another"], first.Buttons.Select(b => b.ActionId));
+        Assert.Equal(["habit.done", "habit.skip", "habit.snooze", "habit.another"], first.Buttons.Select(b => b.ActionId));
         Assert.Equal(first.Text, second.Text);
         var stepId = first.Buttons[0].Values["step"];
         Assert.NotNull(CoachHarness.Content.For("en").FindStep(stepId));
@@ -106,7 +106,7 @@ public sealed class ConversationEngineTests
         await harness.OnboardAsync();
         var first = Assert.Single(await harness.SendAsync("today"));
 
-        var other = Assert.Single(await harness.PressAsync(first.Buttons[1]));
+        var other = Assert.Single(await harness.PressAsync(first.Buttons.Single(b => b.ActionId == "habit.another")));
 
         Assert.NotEqual(first.Buttons[0].Values["step"], other.Buttons[0].Values["step"]);
         Assert.Equal(other.Buttons[0].Values["step"], (await harness.ProfileAsync()).TodayStepId);

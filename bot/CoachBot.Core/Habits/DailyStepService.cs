@@ -1,5 +1,6 @@
 using CoachBot.Content.Model;
 using CoachBot.Content.Selection;
+using CoachBot.Core.Conversation;
 using CoachBot.Core.Users;
 
 namespace CoachBot.Core.Habits;
@@ -7,6 +8,11 @@ namespace CoachBot.Core.Habits;
 /// <summary>Chooses a user's micro-step for a day from their practice history. Used by `today` and the scheduler.</summary>
 public sealed class DailyStepService
 {
+    public const string DoneAction = "habit.done";
+    public const string SkipAction = "habit.skip";
+    public const string SnoozeAction = "habit.snooze";
+    public const string AnotherAction = "habit.another";
+
     private readonly IProgressStore _progress;
 
     public DailyStepService(IProgressStore progress) => _progress = progress;
@@ -15,6 +21,8 @@ public sealed class DailyStepService
     public async Task<MicroStep> ChooseAsync(
         UserProfile profile, ContentCatalog content, DateOnly today, IReadOnlyCollection<string> exclude, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(content);
         var history = await _progress.ListAsync(profile.User, today.AddDays(-MicroStepSelector.NoRepeatDays), today, cancellationToken);
         return MicroStepSelector.Select(
             content.Actions,
@@ -23,5 +31,65 @@ public sealed class DailyStepService
             [.. history.Select(h => new PracticeHistoryItem(h.ActionId, h.StepId, h.LocalDate))],
             today,
             exclude);
+    }
+
+    /// <summary>
+    /// Builds the day's nudge for the scheduler: the step already chosen for <paramref name="today"/> (the user may
+    /// have typed <c>today</c> first), otherwise a new choice that avoids the steps declined today. Reads the practice
+    /// log; writes nothing. The caller checks working days, pauses, <see cref="UserProfile.TodaySkipped"/> and
+    /// <see cref="UserProfile.SnoozedUntil"/> before calling, sends <see cref="DailyNudge.Reply"/>, then saves
+    /// <see cref="DailyNudge.Profile"/> (ETag-conditional, like every profile write).
+    /// </summary>
+    public async Task<DailyNudge> BuildNudgeAsync(UserProfile profile, ContentCatalog content, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var day = ForDay(profile, today);
+        var step = day.TodayStepId is { } id ? content.FindStep(id) : null;
+        step ??= await ChooseAsync(day, content, today, day.TodayDeclined, cancellationToken);
+        return new DailyNudge(StepReply(content, step), step, day with { TodayStepId = step.Id });
+    }
+
+    /// <summary>
+    /// The profile as of <paramref name="today"/>: on the first use of a new local day, yesterday's step, declines and
+    /// skip are forgotten. Returns the same instance when the day has not changed.
+    /// </summary>
+    public static UserProfile ForDay(UserProfile profile, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.TodayDate == today
+            ? profile
+            : profile with { TodayDate = today, TodayStepId = null, TodayDeclined = [], TodaySkipped = false };
+    }
+
+    /// <summary>A step as a reply with the four habit buttons; used by <c>today</c>, "Another one" and the nudge.</summary>
+    public static Reply StepReply(ContentCatalog content, MicroStep step)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(step);
+        var strings = content.Strings;
+        var action = content.FindAction(step.ActionId)!;
+        var title = strings.Format("today.title", ("action", action.Title));
+        var minutes = strings.Format("today.minutes", ("minutes", step.Minutes));
+        var hint = strings.Format("today.hint");
+        return new Reply
+        {
+            Text = StringTable.Lines(title, step.Text, minutes, hint),
+            Sections =
+            [
+                new ReplySection
+                {
+                    Title = title,
+                    Body = step.Text,
+                    Fields = [new ReplyField(strings.Format("today.field.time"), minutes), new ReplyField(strings.Format("today.field.why"), action.Summary)],
+                },
+            ],
+            Buttons =
+            [
+                ReplyButton.With(strings.Format("button.done"), DoneAction, "step", step.Id, ButtonStyle.Primary),
+                ReplyButton.With(strings.Format("button.skip"), SkipAction, "step", step.Id),
+                ReplyButton.With(strings.Format("button.snooze"), SnoozeAction, "step", step.Id),
+                ReplyButton.With(strings.Format("button.another"), AnotherAction, "step", step.Id),
+            ],
+        };
     }
 }

@@ -6,14 +6,23 @@ using CoachBot.Core.Conversation;
 namespace CoachBot.Core.Habits;
 
 /// <summary>
-/// The daily habit verbs: <c>today</c> (today's micro-step with Done / Another one), <c>done [note]</c> (today's step
-/// practised) and <c>log &lt;action&gt; &lt;note&gt;</c> (any practice of one of the five actions).
+/// The daily habit verbs: <c>today</c> (today's micro-step with Done / Skip / Snooze 2h / Another one),
+/// <c>done [note]</c> (today's step practised) and <c>log &lt;action&gt; &lt;note&gt;</c> (any practice of one of
+/// the five actions).
 /// </summary>
 public sealed class HabitHandler : ICommandHandler, IActionHandler
 {
-    public const string DoneAction = "habit.done";
-    public const string AnotherAction = "habit.another";
+    public const string DoneAction = DailyStepService.DoneAction;
+    public const string SkipAction = DailyStepService.SkipAction;
+    public const string SnoozeAction = DailyStepService.SnoozeAction;
+    public const string AnotherAction = DailyStepService.AnotherAction;
     public const string LogAction = "habit.log";
+
+    /// <summary>Opens the log form with one action chosen (value <c>action</c>); used by <c>progress</c>.</summary>
+    public const string LogFormAction = "habit.logform";
+
+    /// <summary>How long "Snooze 2h" puts the nudge off.</summary>
+    public static readonly TimeSpan SnoozeFor = TimeSpan.FromHours(2);
 
     private readonly DailyStepService _steps;
     private readonly IProgressStore _progress;
@@ -41,42 +50,69 @@ public sealed class HabitHandler : ICommandHandler, IActionHandler
         {
             DoneAction => await DoneAsync(context, action.Value("note"), cancellationToken),
             AnotherAction => ShowStep(context, await TodayAsync(context, another: true, cancellationToken)),
+            SkipAction => await SkipAsync(context, cancellationToken),
+            SnoozeAction => await SnoozeAsync(context, cancellationToken),
             LogAction => await LogFormAsync(context, action, cancellationToken),
+            LogFormAction => LogForm(context, context.T("log.ask"), action.Value("action") is { } id ? FindAction(context.Content, id)?.Id : null),
             _ => new Reply { Text = context.T("error.unknown_action"), IsError = true },
         };
 
-    /// <summary>Today's step: the one already chosen today, or a new choice that is remembered for the day.</summary>
+    /// <summary>
+    /// Today's step: the one already chosen today, or a new choice that is remembered for the day. "Another one"
+    /// declines the current step and avoids every step declined today, so repeated presses walk through the steps;
+    /// once every step has been declined the walk starts again.
+    /// </summary>
     private async Task<MicroStep> TodayAsync(TurnContext context, bool another, CancellationToken cancellationToken)
     {
         var today = context.LocalToday;
-        var profile = context.Profile;
-        var current = profile.TodayDate == today && profile.TodayStepId is { } id ? context.Content.FindStep(id) : null;
+        var day = DailyStepService.ForDay(context.Profile, today);
+        var current = day.TodayStepId is { } id ? context.Content.FindStep(id) : null;
         if (current is not null && !another)
         {
             return current;
         }
 
-        var step = await _steps.ChooseAsync(profile, context.Content, today, current is null ? [] : [current.Id], cancellationToken);
-        await context.UpdateProfileAsync(p => p with { TodayDate = today, TodayStepId = step.Id }, cancellationToken);
+        IReadOnlyList<string> declined = current is null ? day.TodayDeclined : [.. day.TodayDeclined.Append(current.Id).Distinct(StringComparer.Ordinal)];
+        var step = await _steps.ChooseAsync(day, context.Content, today, declined, cancellationToken);
+        if (declined.Contains(step.Id, StringComparer.Ordinal))
+        {
+            // Every step is declined: the selector fell back to one of them. Start the walk again from here.
+            declined = current is null ? [] : [current.Id];
+            step = await _steps.ChooseAsync(day, context.Content, today, declined, cancellationToken);
+        }
+
+        await context.UpdateProfileAsync(_ => day with { TodayStepId = step.Id, TodayDeclined = declined }, cancellationToken);
         return step;
     }
 
-    private static Reply ShowStep(TurnContext context, MicroStep step)
+    private static Reply ShowStep(TurnContext context, MicroStep step) => DailyStepService.StepReply(context.Content, step);
+
+    /// <summary>Skip: no more nudges today (the scheduler reads <c>TodaySkipped</c>); the step counts as declined.</summary>
+    private async Task<Reply> SkipAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var action = context.Content.FindAction(step.ActionId)!;
-        var title = context.T("today.title", ("action", action.Title));
-        var minutes = context.T("today.minutes", ("minutes", step.Minutes));
-        var hint = context.T("today.hint");
+        var step = await TodayAsync(context, another: false, cancellationToken);
+        await context.UpdateProfileAsync(
+            p => p with { TodaySkipped = true, TodayDeclined = [.. p.TodayDeclined.Append(step.Id).Distinct(StringComparer.Ordinal)] },
+            cancellationToken);
         return new Reply
         {
-            Text = StringTable.Lines(title, step.Text, minutes, hint),
-            Sections = [new ReplySection { Title = title, Body = step.Text, Fields = [new ReplyField(context.T("today.field.time"), minutes), new ReplyField(context.T("today.field.why"), action.Summary)] }],
-            Buttons =
-            [
-                ReplyButton.With(context.T("button.done"), DoneAction, "step", step.Id, ButtonStyle.Primary),
-                ReplyButton.With(context.T("button.another"), AnotherAction, "step", step.Id),
-            ],
+            Text = StringTable.Lines(context.T("skip.confirmed"), context.T("skip.hint")),
+            Buttons = [ReplyButton.Command(context.T("button.log_more"), "log"), ReplyButton.Command(context.T("button.progress"), "progress")],
         };
+    }
+
+    /// <summary>Snooze 2h: the scheduler sends the step again at <c>SnoozedUntil</c>.</summary>
+    private async Task<Reply> SnoozeAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        await TodayAsync(context, another: false, cancellationToken);
+        var until = context.Now + SnoozeFor;
+        await context.UpdateProfileAsync(p => p with { SnoozedUntil = until }, cancellationToken);
+        var local = TimeZoneInfo.ConvertTime(until, context.TimeZone);
+        var time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var text = DateOnly.FromDateTime(local.DateTime) == context.LocalToday
+            ? context.T("snooze.confirmed", ("time", time))
+            : context.T("snooze.confirmed_tomorrow", ("time", time));
+        return new Reply { Text = text };
     }
 
     private async Task<Reply> DoneAsync(TurnContext context, string? note, CancellationToken cancellationToken)
@@ -141,7 +177,7 @@ public sealed class HabitHandler : ICommandHandler, IActionHandler
         };
     }
 
-    private static Reply LogForm(TurnContext context, string message)
+    private static Reply LogForm(TurnContext context, string message, string? actionId = null)
     {
         var title = context.T("log.title");
         return new Reply
@@ -154,6 +190,7 @@ public sealed class HabitHandler : ICommandHandler, IActionHandler
                 {
                     Choices = [.. context.Content.Actions.Select(a => new ReplyChoice(a.Title, a.Id))],
                     Required = true,
+                    InitialValue = actionId,
                 },
                 new ReplyInput("note", context.T("log.field.note"), InputKind.MultilineText)
                 {

@@ -1,0 +1,57 @@
+using CoachBot.Content.Model;
+using CoachBot.Core.Habits;
+using CoachBot.Core.Storage;
+using CoachBot.Core.Time;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Host.Charts;
+
+/// <summary><c>GET /charts/progress/{token}.png</c>: the signed, expiring progress chart. Mapped in every mode.</summary>
+public static class ChartEndpoints
+{
+    public static WebApplication MapCoachBotCharts(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(SignedProgressChartLinks.RoutePrefix + "{file}", GetProgressChartAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> GetProgressChartAsync(
+        string file,
+        SignedProgressChartLinks links,
+        IUserStore users,
+        ContentLibrary content,
+        ProgressReportService reports,
+        ProgressChartRenderer renderer,
+        TimeProvider time,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        const string Suffix = ".png";
+        var ticket = file.EndsWith(Suffix, StringComparison.Ordinal) ? links.Read(file[..^Suffix.Length]) : null;
+        if (ticket is null)
+        {
+            // Expired and forged links look the same to the caller: nothing tells which part was wrong.
+            return TypedResults.Text(content.For(ContentLibrary.DefaultLanguage).Strings.Format("chart.link_invalid"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        // Drawn from the stores now, not when the link was made: after `forget me` the chart shows nothing.
+        byte[] png;
+        try
+        {
+            var profile = await users.GetAsync(ticket.User, cancellationToken) ?? new UserProfile { User = ticket.User };
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZones.FindOrUtc(profile.TimeZoneId)).DateTime);
+            var language = content.Supports(ticket.Language) ? ticket.Language : ContentLibrary.DefaultLanguage;
+            var report = await reports.BuildAsync(profile, content.For(language), today, cancellationToken);
+            png = renderer.Render(report, language);
+        }
+        catch (StoreUnavailableException)
+        {
+            return TypedResults.Text(content.For(ContentLibrary.DefaultLanguage).Strings.Format("error.storage_unavailable"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        // Personal data: no shared caches, and no browser cache that would outlive `forget me`.
+        response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(png, "image/png");
+    }
+}

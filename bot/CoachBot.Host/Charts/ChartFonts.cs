@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace CoachBot.Host.Charts;
+
+/// <summary>
+/// Finds a font that can draw Japanese, once at start-up. ScottPlot does not pick one by itself (its font detection
+/// found nothing here even with the font installed, PROTOCOLS.md "Charts"), so the name is set explicitly on every
+/// label. Without one, ja charts are drawn with English labels rather than empty boxes.
+/// </summary>
+public sealed class ChartFonts
+{
+    /// <summary>Names tried after <see cref="ChartsOptions.CjkFontName"/>: Debian's fonts-noto-cjk and fonts-ipafont.</summary>
+    public static readonly IReadOnlyList<string> KnownCjkFonts =
+        ["Noto Sans CJK JP", "Noto Sans JP", "IPAGothic", "IPAPGothic", "Noto Serif CJK JP", "TakaoGothic", "VL Gothic"];
+
+    public ChartFonts(IOptions<ChartsOptions> options, ILogger<ChartFonts> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var candidates = string.IsNullOrWhiteSpace(options.Value.CjkFontName) ? KnownCjkFonts : [options.Value.CjkFontName.Trim(), .. KnownCjkFonts];
+        CjkFontName = candidates.FirstOrDefault(DrawsJapanese);
+        if (CjkFontName is null)
+        {
+            logger.LogWarning(
+                "No font with Japanese glyphs found (tried {Fonts}); Japanese charts will use English labels. Install fonts-noto-cjk or fonts-ipafont-gothic, or set Charts:CjkFontName.",
+                string.Join(", ", candidates));
+        }
+        else
+        {
+            logger.LogInformation("Japanese chart labels use the font {Font}", CjkFontName);
+        }
+    }
+
+    /// <summary>The installed CJK font, or null when there is none.</summary>
+    public string? CjkFontName { get; }
+
+    private static bool DrawsJapanese(string family)
+    {
+        using var typeface = SKFontManager.Default.MatchFamily(family);
+        // MatchFamily may fall back to another family; only the one asked for counts.
+        return typeface is not null
+            && string.Equals(typeface.FamilyName, family, StringComparison.OrdinalIgnoreCase)
+            && typeface.ContainsGlyphs("日本語の進捗");
+    }
+}

@@ -1,0 +1,29 @@
+namespace CoachBot.Host.Charts;
+
+/// <summary>Progress charts (configuration section <c>Charts</c>); see docs/decisions/0007-progress-charts.md.</summary>
+public sealed class ChartsOptions
+{
+    public const string SectionName = "Charts";
+
+    /// <summary>Shortest signing key accepted, in bytes (HMAC-SHA256 gains nothing beyond its 32-byte output).</summary>
+    public const int MinKeyBytes = 32;
+
+    /// <summary>
+    /// Base64 HMAC-SHA256 key that signs chart links; at least 32 bytes. A secret: set it through the environment
+    /// (<c>Charts__SigningKey</c>) or user-secrets, never appsettings.json. When empty a random key is made at start,
+    /// so links die with the process and do not work across replicas.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>A font with Japanese glyphs for ja charts, tried before the known names (e.g. "Noto Sans CJK JP").</summary>
+    public string? CjkFontName { get; set; }
+
+    /// <summary>
+    /// Absolute base URL of this host as chat clients reach it (e.g. https://coachbot.example.com). Empty: links are
+    /// relative, which is enough for the playground; Slack and Teams need it set.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a chart link works.</summary>
+    public static TimeSpan LinkLifetime { get; } = TimeSpan.FromHours(24);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Host.Charts;
+
+/// <summary>Checks <see cref="ChartsOptions"/> at start-up with messages that name the setting and the fix.</summary>
+public sealed class ChartsOptionsValidator : IValidateOptions<ChartsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChartsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            // Never echo the value: it is a secret.
+            var bytes = new byte[options.SigningKey.Length];
+            if (!Convert.TryFromBase64String(options.SigningKey.Trim(), bytes, out var length))
+            {
+                failures.Add("Charts:SigningKey is not valid base64; set it (environment Charts__SigningKey or user-secrets) to the output of 'openssl rand -base64 32'.");
+            }
+            else if (length < ChartsOptions.MinKeyBytes)
+            {
+                failures.Add($"Charts:SigningKey is {length} bytes; it needs at least {ChartsOptions.MinKeyBytes}. Generate one with 'openssl rand -base64 32'.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        {
+            failures.Add($"Charts:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute http(s) URL; use e.g. 'https://coachbot.example.com' or leave it empty for relative links.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,22 @@
+using CoachBot.Core.Habits;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Host.Charts;
+
+/// <summary>Registers progress charts: options, signing key, signed links (the core's chart port), fonts, renderer.</summary>
+public static class ChartsServiceCollectionExtensions
+{
+    public static IServiceCollection AddCoachBotCharts(this IServiceCollection services)
+    {
+        services.AddOptions<ChartsOptions>().BindConfiguration(ChartsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChartsOptions>, ChartsOptionsValidator>();
+        services.AddSingleton<ChartSigningKey>();
+        services.AddSingleton<SignedProgressChartLinks>();
+        services.AddSingleton<IProgressChartLinks>(sp => sp.GetRequiredService<SignedProgressChartLinks>());
+        services.AddSingleton<ChartFonts>();
+        services.AddSingleton<ProgressChartRenderer>();
+        // Resolve the key and the font at start so their warnings appear in the start-up log, not on first use.
+        services.AddHostedService<ChartsStartupCheck>();
+        return services;
+    }
+}

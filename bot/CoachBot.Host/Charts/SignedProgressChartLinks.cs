@@ -1,0 +1,89 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CoachBot.Core.Habits;
+using CoachBot.Core.Users;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Host.Charts;
+
+/// <summary>
+/// Chart links as <c>/charts/progress/{payload}.{signature}.png</c>: the payload (base64url JSON) names the user,
+/// the language and the expiry; the signature is HMAC-SHA256 over the payload text. Nothing is stored, so any
+/// replica with the same key can serve a link, and a link cannot be widened to another user without the key.
+/// </summary>
+public sealed class SignedProgressChartLinks : IProgressChartLinks
+{
+    public const string RoutePrefix = "/charts/progress/";
+
+    private const int SignatureBytes = 32;
+
+    private readonly byte[] _key;
+    private readonly TimeProvider _time;
+    private readonly string _baseUrl;
+
+    public SignedProgressChartLinks(ChartSigningKey key, TimeProvider time, IOptions<ChartsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+        _key = key.Bytes;
+        _time = time;
+        _baseUrl = options.Value.PublicBaseUrl?.Trim().TrimEnd('/') ?? string.Empty;
+    }
+
+    public string CreateUrl(UserRef user, string language) => $"{_baseUrl}{RoutePrefix}{CreateToken(user, language)}.png";
+
+    /// <summary>The token part of a link, valid for <see cref="ChartsOptions.LinkLifetime"/> from now.</summary>
+    public string CreateToken(UserRef user, string language)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var expires = _time.GetUtcNow() + ChartsOptions.LinkLifetime;
+        var json = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(user.Channel, user.TenantId, user.UserId, language, expires.ToUnixTimeSeconds()));
+        var payload = Base64Url.EncodeToString(json);
+        return payload + "." + Base64Url.EncodeToString(Sign(payload));
+    }
+
+    /// <summary>The ticket of a token whose signature is right and that has not expired; otherwise null.</summary>
+    public ChartTicket? Read(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || token.Length > 4096)
+        {
+            return null;
+        }
+
+        var payload = token[..dot];
+        var signature = new byte[SignatureBytes + 3];
+        if (!Base64Url.IsValid(token.AsSpan(dot + 1))
+            || Base64Url.DecodeFromChars(token.AsSpan(dot + 1), signature) != SignatureBytes
+            || !CryptographicOperations.FixedTimeEquals(signature.AsSpan(0, SignatureBytes), Sign(payload)))
+        {
+            return null;
+        }
+
+        TokenPayload? data;
+        try
+        {
+            data = JsonSerializer.Deserialize<TokenPayload>(Base64Url.DecodeFromChars(payload));
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            return null;
+        }
+
+        if (data is null || data.C is null || data.T is null || data.U is null || data.L is null)
+        {
+            return null;
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeSeconds(data.E);
+        return _time.GetUtcNow() >= expires ? null : new ChartTicket(new UserRef(data.C, data.T, data.U), data.L, expires);
+    }
+
+    private byte[] Sign(string payload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(payload));
+
+    /// <summary>Short property names keep the URL short (Teams user ids are long already).</summary>
+    private sealed record TokenPayload(string? C, string? T, string? U, string? L, long E);
+}

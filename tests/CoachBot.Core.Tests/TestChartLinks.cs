@@ -1,0 +1,10 @@
+using CoachBot.Core.Habits;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.Tests;
+
+/// <summary>Chart links that show who and which language they were made for.</summary>
+internal sealed class TestChartLinks : IProgressChartLinks
+{
+    public string CreateUrl(UserRef user, string language) => $"https://charts.test/{user.UserId}/{language}.png";
+}
