@@ -4,7 +4,7 @@ namespace CoachBot.Core.Habits;
 
 /// <summary>
 /// Makes links to a user's progress chart (a PNG the host renders). The host implements it with signed, expiring
-/// URLs (docs/decisions/0007-progress-charts.md); the core only puts the link into the <c>progress</c> reply.
+/// URLs (docs/decisions/0008-progress-charts.md); the core only puts the link into the <c>progress</c> reply.
 /// </summary>
 public interface IProgressChartLinks
 {

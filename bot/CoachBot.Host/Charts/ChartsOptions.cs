@@ -1,6 +1,6 @@
 namespace CoachBot.Host.Charts;
 
-/// <summary>Progress charts (configuration section <c>Charts</c>); see docs/decisions/0007-progress-charts.md.</summary>
+/// <summary>Progress charts (configuration section <c>Charts</c>); see docs/decisions/0008-progress-charts.md.</summary>
 public sealed class ChartsOptions
 {
     public const string SectionName = "Charts";
