@@ -15,7 +15,7 @@ public sealed class PlaygroundBrowserTests
     public PlaygroundBrowserTests(AzuriteFixture azurite) => _azurite = azurite;
 
     [Fact]
-    public async Task Playground_OnboardingTodayAndDone_WorkByClicking()
+    public async Task Playground_OnboardingTodayDoneAndProgress_WorkByClicking()
     {
         var chromium = await Chromium.EnsureInstalledAsync();
         await using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
@@ -44,5 +44,14 @@ public sealed class PlaygroundBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Done", Exact = true }).Last.ClickAsync();
 
         await Assertions.Expect(page.GetByText("1 practice(s) in the last 7 days.")).ToBeVisibleAsync();
+
+        await page.FillAsync("#text", "progress");
+        await page.PressAsync("#text", "Enter");
+        var chart = page.Locator("img.reply-image").Last;
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        // The image really loaded (a broken link renders as a zero-width image).
+        await page.WaitForFunctionAsync("() => { const i = [...document.querySelectorAll('img.reply-image')].pop(); return i && i.complete && i.naturalWidth > 0; }");
+        var size = await chart.EvaluateAsync<int[]>("i => [i.naturalWidth, i.naturalHeight]");
+        Assert.True(size[0] >= 400 && size[1] >= 200, $"chart is {size[0]}x{size[1]}");
     }
 }
