@@ -2,6 +2,7 @@ using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Onboarding;
+using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reading;
 using CoachBot.Core.Settings;
@@ -38,6 +39,9 @@ public static class CoreServiceCollectionExtensions
         AddHandler<RolesHandler>(services, actions: false);
         services.AddSingleton<ReadingService>();
         AddHandler<ReadingHandler>(services, actions: true);
+        services.AddSingleton<OneOnOneService>();
+        services.AddSingleton<OneOnOneReminders>();
+        AddHandler<OneOnOneHandler>(services, actions: true);
 
         // Last, so `help` lists the data-rights verbs after the everyday ones.
         services.AddSingleton<UserDataService>();

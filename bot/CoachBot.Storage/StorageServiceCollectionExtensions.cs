@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceStore, AzureTablesConversationReferenceStore>();
         services.AddSingleton<ISkillStore, AzureTablesSkillStore>();
         services.AddSingleton<ITalkingPointStore, AzureTablesTalkingPointStore>();
+        services.AddSingleton<IOneOnOneStore, AzureTablesOneOnOneStore>();
 
         services.AddHostedService<StorageInitializer>();
 

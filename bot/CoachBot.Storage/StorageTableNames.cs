@@ -13,7 +13,9 @@ public static class StorageTableNames
     public const string Ledger = "Ledger";
     public const string Skills = "Skills";
     public const string TalkingPoints = "TalkingPoints";
+    public const string OneOnOnes = "OneOnOnes";
+    public const string OneOnOneIndex = "OneOnOneIndex";
 
     /// <summary>Every table the stores of this assembly use; created at start-up.</summary>
-    public static readonly IReadOnlyList<string> All = [Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints];
+    public static readonly IReadOnlyList<string> All = [Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex];
 }

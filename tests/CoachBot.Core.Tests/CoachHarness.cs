@@ -45,11 +45,16 @@ internal sealed class CoachHarness
             .AddSingleton<ITalkingPointStore>(TalkingPoints)
             .AddSingleton<IConversationReferenceStore>(References)
             .AddSingleton<IDeliveryLedger>(Ledger)
+            .AddSingleton<IOneOnOneStore>(OneOnOnes)
+            .AddSingleton<IChannelSender>(Sent)
             .AddSingleton<IProgressChartLinks>(new TestChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
         Engine = services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
+
+        // A second provider over the same store instances and clock, so the engine's line above stays as it was.
+        Reminders = services.BuildServiceProvider().GetRequiredService<OneOnOneReminders>();
     }
 
     public FakeTimeProvider Clock { get; }
@@ -66,7 +71,15 @@ internal sealed class CoachHarness
 
     public InMemoryDeliveryLedger Ledger { get; } = new();
 
+    public InMemoryOneOnOneStore OneOnOnes { get; } = new();
+
+    /// <summary>Messages sent without a turn (proposals, notifications) on the local channel.</summary>
+    public RecordingChannelSender Sent { get; } = new();
+
     public ConversationEngine Engine { get; }
+
+    /// <summary>The 1-on-1 prep and follow-up builders the scheduler calls.</summary>
+    public OneOnOneReminders Reminders { get; }
 
     public static ContentLibrary Content => SharedContent.Value;
 

@@ -21,7 +21,17 @@ public sealed record UserData(
     IReadOnlyList<TalkingPoint> TalkingPoints,
     ConversationReference? ConversationReference)
 {
+    /// <summary>The 1-on-1 pairings the user is part of.</summary>
+    public IReadOnlyList<Pairing> Pairings { get; init; } = [];
+
+    /// <summary>Notes of those pairings the user may read: shared ones and their own private ones.</summary>
+    public IReadOnlyList<MeetingNote> MeetingNotes { get; init; } = [];
+
+    /// <summary>Action items of those pairings.</summary>
+    public IReadOnlyList<ActionItem> ActionItems { get; init; } = [];
+
     /// <summary>True when no store holds anything about the user.</summary>
     public bool IsEmpty =>
-        Profile is null && Practice.Count == 0 && SkillAssessments.Count == 0 && TalkingPoints.Count == 0 && ConversationReference is null;
+        Profile is null && Practice.Count == 0 && SkillAssessments.Count == 0 && TalkingPoints.Count == 0 && ConversationReference is null
+        && Pairings.Count == 0 && MeetingNotes.Count == 0 && ActionItems.Count == 0;
 }

@@ -36,6 +36,8 @@ public sealed class UserDataService
     private readonly ITalkingPointStore _talkingPoints;
     private readonly IConversationReferenceStore _references;
     private readonly IDeliveryLedger _ledger;
+    private readonly IOneOnOneStore _oneOnOnes;
+    private readonly TimeProvider _clock;
     private readonly ILogger<UserDataService> _logger;
 
     public UserDataService(
@@ -45,6 +47,8 @@ public sealed class UserDataService
         ITalkingPointStore talkingPoints,
         IConversationReferenceStore references,
         IDeliveryLedger ledger,
+        IOneOnOneStore oneOnOnes,
+        TimeProvider clock,
         ILogger<UserDataService> logger)
     {
         _users = users;
@@ -53,6 +57,8 @@ public sealed class UserDataService
         _talkingPoints = talkingPoints;
         _references = references;
         _ledger = ledger;
+        _oneOnOnes = oneOnOnes;
+        _clock = clock;
         _logger = logger;
     }
 
@@ -65,7 +71,23 @@ public sealed class UserDataService
         var skills = await _skills.ListAsync(user, cancellationToken);
         var talkingPoints = await _talkingPoints.ListAsync(user, cancellationToken);
         var reference = await _references.GetAsync(user, cancellationToken);
-        return new UserData(user, profile, practice, skills, talkingPoints, reference);
+
+        // 1-on-1s: only what the user may see in the conversation too (another person's private notes never).
+        var pairings = (await _oneOnOnes.ListPairingsAsync(user, cancellationToken)).Where(p => p.Includes(user)).ToList();
+        var notes = new List<MeetingNote>();
+        var items = new List<ActionItem>();
+        foreach (var pairing in pairings)
+        {
+            notes.AddRange((await _oneOnOnes.ListNotesAsync(pairing.Id, cancellationToken)).Where(n => n.IsVisibleTo(user)));
+            items.AddRange(await _oneOnOnes.ListActionItemsAsync(pairing.Id, cancellationToken));
+        }
+
+        return new UserData(user, profile, practice, skills, talkingPoints, reference)
+        {
+            Pairings = pairings,
+            MeetingNotes = notes,
+            ActionItems = items,
+        };
     }
 
     /// <summary>
@@ -76,6 +98,7 @@ public sealed class UserDataService
     public async Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await ForgetOneOnOnesAsync(user, cancellationToken);
         await _progress.DeleteAllAsync(user, cancellationToken);
         await _skills.DeleteAllAsync(user, cancellationToken);
         await _talkingPoints.DeleteAllAsync(user, cancellationToken);
@@ -87,12 +110,51 @@ public sealed class UserDataService
         _logger.LogInformation("Deleted every record of a user on {Channel} at their request", user.Channel);
     }
 
+    /// <summary>
+    /// Ends the user's pairings (the other person keeps their side of the history), deletes the notes the user wrote
+    /// and the action items they own, and removes the user from the pairing index.
+    /// </summary>
+    private async Task ForgetOneOnOnesAsync(UserRef user, CancellationToken cancellationToken)
+    {
+        foreach (var pairing in await _oneOnOnes.ListPairingsAsync(user, cancellationToken))
+        {
+            if (!pairing.Includes(user))
+            {
+                continue;
+            }
+
+            if (pairing.End(_clock.GetUtcNow()) is { } ended)
+            {
+                await _oneOnOnes.SavePairingAsync(ended, cancellationToken);
+            }
+
+            foreach (var note in await _oneOnOnes.ListNotesAsync(pairing.Id, cancellationToken))
+            {
+                if (note.Author == user)
+                {
+                    await _oneOnOnes.DeleteNoteAsync(pairing.Id, note.Id, cancellationToken);
+                }
+            }
+
+            foreach (var item in await _oneOnOnes.ListActionItemsAsync(pairing.Id, cancellationToken))
+            {
+                if (item.Owner == user)
+                {
+                    await _oneOnOnes.DeleteActionItemAsync(pairing.Id, item.Number, cancellationToken);
+                }
+            }
+
+            await _oneOnOnes.RemoveParticipantAsync(user, pairing.Id, cancellationToken);
+        }
+    }
+
     /// <summary>The export file: UTF-8 JSON, indented, camelCase, every record of <paramref name="data"/>.</summary>
     public static byte[] ToJson(UserData data, DateTimeOffset exportedAt)
     {
         ArgumentNullException.ThrowIfNull(data);
         var document = new ExportDocument(
-            exportedAt, data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference);
+            exportedAt, data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference,
+            data.Pairings, data.MeetingNotes, data.ActionItems);
         return JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions);
     }
 
@@ -104,5 +166,8 @@ public sealed class UserDataService
         IReadOnlyList<PracticeEntry> Practice,
         IReadOnlyList<SkillAssessment> SkillAssessments,
         IReadOnlyList<TalkingPoint> TalkingPoints,
-        ConversationReference? ConversationReference);
+        ConversationReference? ConversationReference,
+        IReadOnlyList<Pairing> Pairings,
+        IReadOnlyList<MeetingNote> MeetingNotes,
+        IReadOnlyList<ActionItem> ActionItems);
 }

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using CoachBot.Content.Model;
+
+namespace CoachBot.Core.OneOnOnes;
+
+/// <summary>
+/// Builds the agenda of a meeting from data already read: pure and deterministic, so the same input always gives the
+/// same agenda in the same order.
+/// </summary>
+public static class AgendaBuilder
+{
+    /// <summary>A question suggested for a pair does not come back for this long.</summary>
+    public const int NoRepeatDays = 56;
+
+    /// <summary>How many questions an agenda suggests when the bank has enough.</summary>
+    public const int QuestionCount = 3;
+
+    /// <summary>The talking point source that ties a point to one pairing (points from elsewhere go to every pairing).</summary>
+    public static string SourceFor(string pairingId) => "1on1:" + pairingId;
+
+    public static Agenda Build(AgendaInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pairing = input.Pairing;
+        var items = input.ActionItems
+            .Where(i => i.PairingId == pairing.Id && i.IsOpen)
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Number)
+            .ToList();
+
+        var points = input.ManagerPoints.Where(p => Belongs(p, input)).Select(p => new AgendaTalkingPoint(p, ByManager: true))
+            .Concat(input.ReportPoints.Where(p => Belongs(p, input)).Select(p => new AgendaTalkingPoint(p, ByManager: false)))
+            .OrderBy(p => p.Point.CreatedAt)
+            .ThenBy(p => p.ByManager ? 0 : 1)
+            .ThenBy(p => p.Point.Id, StringComparer.Ordinal)
+            .ToList();
+
+        IReadOnlyList<PracticeCount>? practice = pairing.ShareRecentPractice
+            ? [.. input.ReportPractice.GroupBy(e => e.ActionId, StringComparer.Ordinal)
+                .Select(g => new PracticeCount(g.Key, g.Count()))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.ActionId, StringComparer.Ordinal)]
+            : null;
+
+        var (questions, isNew) = ChooseQuestions(input);
+        return new Agenda(pairing, input.MeetingDate, items, points, practice, questions, isNew);
+    }
+
+    private static bool Belongs(TalkingPoint point, AgendaInput input)
+    {
+        // Points added with `1on1 add` belong to one pairing; points from reading or elsewhere go to every pairing.
+        var forThisPairing = point.Source is null || !point.Source.StartsWith("1on1:", StringComparison.Ordinal)
+            || point.Source == SourceFor(input.Pairing.Id);
+        return forThisPairing && (input.TalkingPointsSince is not { } since || point.CreatedAt >= since);
+    }
+
+    private static (IReadOnlyList<OneOnOneQuestion> Questions, bool IsNew) ChooseQuestions(AgendaInput input)
+    {
+        var byId = input.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var asked = input.AskedQuestions.Where(a => a.PairingId == input.Pairing.Id).ToList();
+
+        // Questions already chosen for this meeting stay: the agenda reads the same every time it is opened.
+        var recorded = asked.Where(a => a.MeetingDate == input.MeetingDate).OrderBy(a => a.Order)
+            .Select(a => byId.GetValueOrDefault(a.QuestionId)).OfType<OneOnOneQuestion>().ToList();
+        if (recorded.Count > 0)
+        {
+            return (recorded, false);
+        }
+
+        var recent = asked
+            .Where(a => a.MeetingDate > input.MeetingDate.AddDays(-NoRepeatDays) && a.MeetingDate < input.MeetingDate.AddDays(NoRepeatDays))
+            .Select(a => a.QuestionId)
+            .ToHashSet(StringComparer.Ordinal);
+        var practised = input.ReportPractice.GroupBy(e => e.ActionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        // Themed first (by how much the report practised the question's actions), then a rotation that differs per
+        // pair and meeting but is the same for the same input.
+        var ranked = input.Questions
+            .Where(q => !recent.Contains(q.Id))
+            .OrderByDescending(q => q.Actions.Sum(a => practised.GetValueOrDefault(a)))
+            .ThenBy(q => Rotation(input.Pairing.Id, input.MeetingDate, q.Id), StringComparer.Ordinal)
+            .ToList();
+
+        var chosen = new List<OneOnOneQuestion>();
+        foreach (var question in ranked)
+        {
+            // One question per theme while there is a choice, so an agenda is not three career questions.
+            if (chosen.Count < QuestionCount && chosen.TrueForAll(c => c.Theme != question.Theme))
+            {
+                chosen.Add(question);
+            }
+        }
+
+        chosen.AddRange(ranked.Where(q => !chosen.Contains(q)).Take(QuestionCount - chosen.Count));
+        return (chosen, chosen.Count > 0);
+    }
+
+    private static string Rotation(string pairingId, DateOnly date, string questionId) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{pairingId}|{date:yyyyMMdd}|{questionId}")));
+}

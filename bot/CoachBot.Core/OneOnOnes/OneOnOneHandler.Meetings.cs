@@ -1,0 +1,293 @@
+using CoachBot.Content.Model;
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Settings;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.OneOnOnes;
+
+/// <summary>Agenda, talking points, notes, action items and history.</summary>
+public sealed partial class OneOnOneHandler
+{
+    public const string NoteFormAction = "1on1.note";
+    public const string ActionFormAction = "1on1.action";
+
+    private async Task<Reply> AgendaAsync(TurnContext context, string args, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var (person, _) = OneOnOneArguments.LeadingMention(args, me);
+        if (await PickAsync(context, person, Running, cancellationToken) is not { } pairing)
+        {
+            return await NotFoundAsync(context, person, cancellationToken);
+        }
+
+        var agenda = (await _service.AgendaAsync(me, pairing, context.Content, context.Now, cancellationToken))!;
+        var other = OneOnOneText.Mention(pairing.Other(me));
+        return new Reply
+        {
+            Text = OneOnOneText.Agenda(agenda, context.Content, context.Profile),
+            Buttons =
+            [
+                ReplyButton.Command(context.T("oneonones.button.note"), "1on1 note " + other),
+                ReplyButton.Command(context.T("oneonones.button.action"), "1on1 action " + other),
+            ],
+        };
+    }
+
+    private async Task<Reply> AddPointAsync(TurnContext context, string args, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var (person, text) = OneOnOneArguments.LeadingMention(args, me);
+        if (text.Length == 0)
+        {
+            return Error(context.T("oneonones.add.usage"));
+        }
+
+        if (await PickAsync(context, person, Running, cancellationToken) is not { } pairing)
+        {
+            return await NotFoundAsync(context, person, cancellationToken);
+        }
+
+        await _talkingPoints.AddAsync(
+            new TalkingPoint(me, Guid.NewGuid().ToString("N"), text, AgendaBuilder.SourceFor(pairing.Id), context.Now), cancellationToken);
+        return Plain(context.T("oneonones.add.done", ("person", OneOnOneText.Mention(pairing.Other(me))), ("text", text)));
+    }
+
+    private async Task<Reply> NoteAsync(TurnContext context, string args, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var (person, rest) = OneOnOneArguments.LeadingMention(args, me);
+        var (head, tail) = OneOnOneArguments.SplitFirst(rest);
+        var isPrivate = head.Equals("private", StringComparison.OrdinalIgnoreCase);
+        var text = isPrivate ? tail : rest;
+        if (await PickAsync(context, person, Running, cancellationToken) is not { } pairing)
+        {
+            return await NotFoundAsync(context, person, cancellationToken);
+        }
+
+        if (text.Length == 0)
+        {
+            return NoteForm(context, pairing);
+        }
+
+        await _service.AddNoteAsync(me, pairing, text, isPrivate ? NoteVisibility.Private : NoteVisibility.Shared, context.Now, cancellationToken);
+        return Plain(context.T(isPrivate ? "oneonones.note.private" : "oneonones.note.shared", ("person", OneOnOneText.Mention(pairing.Other(me)))));
+    }
+
+    private async Task<Reply> NoteFromFormAsync(TurnContext context, TurnAction action, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var pairing = action.Value("pairing") is { } id ? await _service.GetMineAsync(me, id, cancellationToken) : null;
+        if (pairing is null || !Running.Contains(pairing.State))
+        {
+            return Error(context.T("oneonones.error.no_pairing_any"));
+        }
+
+        if (action.Value("text") is not { } text)
+        {
+            return NoteForm(context, pairing);
+        }
+
+        var isPrivate = action.Value("visibility") == "private";
+        await _service.AddNoteAsync(me, pairing, text, isPrivate ? NoteVisibility.Private : NoteVisibility.Shared, context.Now, cancellationToken);
+        return Plain(context.T(isPrivate ? "oneonones.note.private" : "oneonones.note.shared", ("person", OneOnOneText.Mention(pairing.Other(me)))));
+    }
+
+    private async Task<Reply> ActionAsync(TurnContext context, string args, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var (person, rest) = OneOnOneArguments.LeadingMention(args, me);
+        if (await PickAsync(context, person, Running, cancellationToken) is not { } pairing)
+        {
+            return await NotFoundAsync(context, person, cancellationToken);
+        }
+
+        if (rest.Length == 0)
+        {
+            return ActionForm(context, pairing);
+        }
+
+        // Trailing "owner @x" and "due YYYY-MM-DD", in either order.
+        var words = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var owner = me;
+        DateOnly? due = null;
+        while (words.Count >= 3)
+        {
+            var keyword = words[^2].ToLowerInvariant();
+            if (keyword == "owner" && OneOnOneArguments.Mention(words[^1], me) is { } named)
+            {
+                if (!pairing.Includes(named))
+                {
+                    return Error(context.T("oneonones.action.owner", ("person", OneOnOneText.Mention(named))));
+                }
+
+                owner = named;
+            }
+            else if (keyword == "due")
+            {
+                if (SettingsParser.Date(words[^1]) is not { } date)
+                {
+                    return Error(context.T("oneonones.action.due", ("value", words[^1])));
+                }
+
+                due = date;
+            }
+            else
+            {
+                break;
+            }
+
+            words.RemoveRange(words.Count - 2, 2);
+        }
+
+        var text = string.Join(' ', words);
+        var item = await _service.AddActionItemAsync(me, pairing, text, owner, due, context.Now, cancellationToken);
+        return Plain(context.T("oneonones.action.done", ("number", OneOnOneText.Number(item.Number)), ("text", item.Text),
+            ("owner", OneOnOneText.Mention(owner)), ("due", due is { } d ? OneOnOneText.Date(d) : "-")));
+    }
+
+    private async Task<Reply> ActionFromFormAsync(TurnContext context, TurnAction action, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var pairing = action.Value("pairing") is { } id ? await _service.GetMineAsync(me, id, cancellationToken) : null;
+        if (pairing is null || !Running.Contains(pairing.State))
+        {
+            return Error(context.T("oneonones.error.no_pairing_any"));
+        }
+
+        if (action.Value("text") is not { } text)
+        {
+            return ActionForm(context, pairing);
+        }
+
+        var owner = action.Value("owner") == "other" ? pairing.Other(me) : me;
+        DateOnly? due = null;
+        if (action.Value("due") is { } dueText)
+        {
+            if (SettingsParser.Date(dueText) is not { } date)
+            {
+                return Error(context.T("oneonones.action.due", ("value", dueText)));
+            }
+
+            due = date;
+        }
+
+        var item = await _service.AddActionItemAsync(me, pairing, text, owner, due, context.Now, cancellationToken);
+        return Plain(context.T("oneonones.action.done", ("number", OneOnOneText.Number(item.Number)), ("text", item.Text),
+            ("owner", OneOnOneText.Mention(owner)), ("due", due is { } d ? OneOnOneText.Date(d) : "-")));
+    }
+
+    private async Task<Reply> DoneAsync(TurnContext context, string args, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var (person, rest) = OneOnOneArguments.LeadingMention(args, me);
+        if (!int.TryParse(rest.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return Error(context.T("oneonones.done.usage"));
+        }
+
+        var matches = new List<(Pairing Pairing, ActionItem Item)>();
+        foreach (var pairing in await _service.ListMineAsync(me, cancellationToken))
+        {
+            if (person is null || pairing.Other(me) == person)
+            {
+                matches.AddRange((await _service.ActionItemsAsync(me, pairing, cancellationToken))
+                    .Where(i => i.Number == number && i.IsOpen).Select(i => (pairing, i)));
+            }
+        }
+
+        // An item of someone else's pairing is simply not among the requester's: the same answer as a wrong number.
+        if (matches.Count != 1)
+        {
+            return Error(context.T(matches.Count == 0 ? "oneonones.done.none" : "oneonones.done.which", ("number", OneOnOneText.Number(number))));
+        }
+
+        var done = await _service.CompleteAsync(me, matches[0].Pairing, matches[0].Item, context.Now, cancellationToken);
+        return Plain(context.T("oneonones.done.done", ("number", OneOnOneText.Number(done.Number)), ("text", done.Text)));
+    }
+
+    private async Task<Reply> HistoryAsync(TurnContext context, string args, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var (person, _) = OneOnOneArguments.LeadingMention(args, me);
+        if (person is null)
+        {
+            return Error(context.T("oneonones.error.person_needed", ("verb", "1on1 history")));
+        }
+
+        var pairings = (await _service.ListMineAsync(me, cancellationToken)).Where(p => p.Other(me) == person).ToList();
+        if (pairings.Count == 0)
+        {
+            return NoPairing(context, person);
+        }
+
+        var lines = new List<string?> { context.T("oneonones.history.title", ("person", OneOnOneText.Mention(person))) };
+        foreach (var pairing in pairings)
+        {
+            var notes = await _service.NotesAsync(me, pairing, cancellationToken);
+            var items = await _service.ActionItemsAsync(me, pairing, cancellationToken);
+            var last = MeetingSchedule.PreviousMeetingDate(pairing, context.Now);
+            var dates = MeetingSchedule.Dates(pairing).TakeWhile(d => last is { } l && d <= l)
+                .Concat(notes.Select(n => n.MeetingDate)).Concat(items.Select(i => i.MeetingDate))
+                .Distinct().OrderDescending().Take(12);
+            foreach (var date in dates)
+            {
+                lines.Add(context.T("oneonones.history.meeting", ("date", OneOnOneText.Date(date))));
+                lines.AddRange(notes.Where(n => n.MeetingDate == date).Select(n => context.T(
+                    n.Visibility == NoteVisibility.Private ? "oneonones.history.note_private" : "oneonones.history.note",
+                    ("person", OneOnOneText.Mention(n.Author)), ("text", n.Text))));
+                lines.AddRange(items.Where(i => i.MeetingDate == date).Select(i => context.T(
+                    i.IsOpen ? "oneonones.history.item_open" : "oneonones.history.item_done",
+                    ("number", OneOnOneText.Number(i.Number)), ("text", i.Text), ("owner", OneOnOneText.Mention(i.Owner)))));
+            }
+        }
+
+        return Plain(lines.Count == 1 ? StringTable.Lines(lines[0], context.T("oneonones.history.empty")) : StringTable.Lines([.. lines]));
+    }
+
+    /// <summary>The requester's pairing with <paramref name="person"/>, or their only one when no person is named.</summary>
+    private async Task<Pairing?> PickAsync(TurnContext context, UserRef? person, IReadOnlyCollection<PairingState> states, CancellationToken cancellationToken) =>
+        (await _service.FindAsync(context.Profile.User, person, states, cancellationToken)).Pairing;
+
+    /// <summary>Why nothing was found: the same sentence whether @x exists, has pairings with others, or nothing at all.</summary>
+    private async Task<Reply> NotFoundAsync(TurnContext context, UserRef? person, CancellationToken cancellationToken)
+    {
+        if (person is not null)
+        {
+            return NoPairing(context, person);
+        }
+
+        var count = (await _service.FindAsync(context.Profile.User, null, Running, cancellationToken)).Matches;
+        return Error(context.T(count == 0 ? "oneonones.error.no_pairing_any" : "oneonones.error.which_person"));
+    }
+
+    private static Reply NoteForm(TurnContext context, Pairing pairing) => new()
+    {
+        Text = context.T("oneonones.note.form", ("person", OneOnOneText.Mention(pairing.Other(context.Profile.User)))),
+        Form = new ReplyForm(NoteFormAction, context.T("oneonones.note.form_title"), context.T("oneonones.button.save"),
+        [
+            new ReplyInput("pairing", "pairing", InputKind.Text) { InitialValue = pairing.Id },
+            new ReplyInput("text", context.T("oneonones.form.text"), InputKind.MultilineText) { Required = true, MaxLength = 3000 },
+            new ReplyInput("visibility", context.T("oneonones.form.visibility"), InputKind.Choice)
+            {
+                Choices = [new(context.T("oneonones.form.shared"), "shared"), new(context.T("oneonones.form.private"), "private")],
+                InitialValue = "shared",
+            },
+        ]),
+    };
+
+    private static Reply ActionForm(TurnContext context, Pairing pairing) => new()
+    {
+        Text = context.T("oneonones.action.form", ("person", OneOnOneText.Mention(pairing.Other(context.Profile.User)))),
+        Form = new ReplyForm(ActionFormAction, context.T("oneonones.action.form_title"), context.T("oneonones.button.save"),
+        [
+            new ReplyInput("pairing", "pairing", InputKind.Text) { InitialValue = pairing.Id },
+            new ReplyInput("text", context.T("oneonones.form.text"), InputKind.Text) { Required = true, MaxLength = 3000 },
+            new ReplyInput("owner", context.T("oneonones.form.owner"), InputKind.Choice)
+            {
+                Choices = [new(context.T("oneonones.form.owner_me"), "me"), new(OneOnOneText.Mention(pairing.Other(context.Profile.User)), "other")],
+                InitialValue = "me",
+            },
+            new ReplyInput("due", context.T("oneonones.form.due"), InputKind.Date),
+        ]),
+    };
+}

@@ -1,0 +1,89 @@
+using CoachBot.Content.Model;
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.OneOnOnes;
+
+/// <summary>
+/// The prep and follow-up messages of a meeting, for the scheduler to send. Each is built for one of the pair, in
+/// their language and time zone, from what that person may see.
+/// </summary>
+public sealed class OneOnOneReminders
+{
+    private readonly OneOnOneService _service;
+    private readonly IUserStore _users;
+    private readonly ContentLibrary _content;
+    private readonly TimeProvider _clock;
+
+    public OneOnOneReminders(OneOnOneService service, IUserStore users, ContentLibrary content, TimeProvider clock)
+    {
+        _service = service;
+        _users = users;
+        _content = content;
+        _clock = clock;
+    }
+
+    /// <summary>The start of the pairing's next meeting in UTC; null unless the pairing is active.</summary>
+    public DateTimeOffset? NextMeetingUtc(Pairing pairing) => MeetingSchedule.NextMeetingUtc(pairing, _clock.GetUtcNow());
+
+    /// <summary>
+    /// "Your 1-on-1 with X is in N h": the agenda and buttons to add a talking point or open it. Null when
+    /// <paramref name="forUser"/> is not part of an active pairing or has no profile.
+    /// </summary>
+    public async Task<Reply?> BuildPrepAsync(Pairing pairing, UserRef forUser, int hoursBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(forUser) || pairing.State != PairingState.Active
+            || await _users.GetAsync(forUser, cancellationToken) is not { } profile)
+        {
+            return null;
+        }
+
+        var content = _content.For(profile.Language);
+        var agenda = await _service.AgendaAsync(forUser, pairing, content, _clock.GetUtcNow(), cancellationToken);
+        var other = OneOnOneText.Mention(pairing.Other(forUser));
+        var lead = content.Strings.Format("oneonones.prep", ("person", other), ("hours", hoursBefore));
+        return new Reply
+        {
+            Text = StringTable.Lines(lead, OneOnOneText.Agenda(agenda!, content, profile)),
+            Buttons =
+            [
+                ReplyButton.Command(content.Strings.Format("oneonones.button.add"), "1on1 add " + other + " "),
+                ReplyButton.Command(content.Strings.Format("oneonones.button.agenda"), "1on1 agenda " + other, ButtonStyle.Primary),
+            ],
+        };
+    }
+
+    /// <summary>"Capture notes and action items" with the note form; null as for <see cref="BuildPrepAsync"/>.</summary>
+    public async Task<Reply?> BuildFollowUpAsync(Pairing pairing, UserRef forUser, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(forUser) || pairing.State != PairingState.Active
+            || await _users.GetAsync(forUser, cancellationToken) is not { } profile)
+        {
+            return null;
+        }
+
+        var strings = _content.For(profile.Language).Strings;
+        var other = OneOnOneText.Mention(pairing.Other(forUser));
+        return new Reply
+        {
+            Text = strings.Format("oneonones.follow_up", ("person", other)),
+            Form = new ReplyForm(OneOnOneHandler.NoteFormAction, strings.Format("oneonones.note.form_title"), strings.Format("oneonones.button.save"),
+            [
+                new ReplyInput("pairing", "pairing", Conversation.InputKind.Text) { InitialValue = pairing.Id },
+                new ReplyInput("text", strings.Format("oneonones.form.text"), Conversation.InputKind.MultilineText) { Required = true, MaxLength = 3000 },
+                new ReplyInput("visibility", strings.Format("oneonones.form.visibility"), Conversation.InputKind.Choice)
+                {
+                    Choices = [new(strings.Format("oneonones.form.shared"), "shared"), new(strings.Format("oneonones.form.private"), "private")],
+                    InitialValue = "shared",
+                },
+            ]),
+            Buttons =
+            [
+                ReplyButton.Command(strings.Format("oneonones.button.action"), "1on1 action " + other),
+                ReplyButton.Command(strings.Format("oneonones.button.note"), "1on1 note " + other),
+            ],
+        };
+    }
+}

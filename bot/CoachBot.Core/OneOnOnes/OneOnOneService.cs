@@ -1,0 +1,180 @@
+using CoachBot.Content.Model;
+using CoachBot.Core.Habits;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.OneOnOnes;
+
+/// <summary>
+/// The only way the conversation reaches 1-on-1 data. Every method takes the requesting person and returns only what
+/// they may see: pairings they are part of, notes shared with them or written by them. A pairing someone is not part
+/// of is reported exactly like one that does not exist, so asking reveals nothing.
+/// </summary>
+public sealed class OneOnOneService
+{
+    /// <summary>How far back "recent practice" reaches for the agenda and its themed questions.</summary>
+    public const int RecentPracticeDays = 28;
+
+    private readonly IOneOnOneStore _store;
+    private readonly ITalkingPointStore _talkingPoints;
+    private readonly IProgressStore _progress;
+
+    public OneOnOneService(IOneOnOneStore store, ITalkingPointStore talkingPoints, IProgressStore progress)
+    {
+        _store = store;
+        _talkingPoints = talkingPoints;
+        _progress = progress;
+    }
+
+    /// <summary>Every pairing <paramref name="me"/> is part of, oldest first.</summary>
+    public async Task<IReadOnlyList<Pairing>> ListMineAsync(UserRef me, CancellationToken cancellationToken)
+    {
+        var pairings = await _store.ListPairingsAsync(me, cancellationToken);
+
+        // The store's index is trusted for finding, not for authorizing.
+        return [.. pairings.Where(p => p.Includes(me))];
+    }
+
+    /// <summary>The pairing with that id if <paramref name="me"/> is part of it; otherwise null, as if it did not exist.</summary>
+    public async Task<Pairing?> GetMineAsync(UserRef me, string pairingId, CancellationToken cancellationToken)
+    {
+        var pairing = await _store.GetPairingAsync(pairingId, cancellationToken);
+        return pairing is not null && pairing.Includes(me) ? pairing : null;
+    }
+
+    /// <summary>
+    /// The pairing of <paramref name="me"/> with <paramref name="other"/> (or with anyone when null) in one of the
+    /// <paramref name="states"/>: null when there is none, and also when there are several and no person was named.
+    /// </summary>
+    public async Task<PairingLookup> FindAsync(UserRef me, UserRef? other, IReadOnlyCollection<PairingState> states, CancellationToken cancellationToken)
+    {
+        var matches = (await ListMineAsync(me, cancellationToken))
+            .Where(p => states.Contains(p.State) && (other is null || p.Other(me) == other))
+            .ToList();
+        return matches.Count switch
+        {
+            0 => PairingLookup.None,
+            1 => new PairingLookup(matches[0], 1),
+            _ => other is null ? new PairingLookup(null, matches.Count) : new PairingLookup(matches[^1], matches.Count),
+        };
+    }
+
+    /// <summary>Saves a pairing <paramref name="me"/> is part of.</summary>
+    public Task<Pairing> SaveAsync(UserRef me, Pairing pairing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(me))
+        {
+            throw new InvalidOperationException("A pairing is changed only by one of its people.");
+        }
+
+        return _store.SavePairingAsync(pairing, cancellationToken);
+    }
+
+    /// <summary>The notes of the pairing <paramref name="me"/> may read: shared ones and their own private ones.</summary>
+    public async Task<IReadOnlyList<MeetingNote>> NotesAsync(UserRef me, Pairing pairing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(me))
+        {
+            return [];
+        }
+
+        var notes = await _store.ListNotesAsync(pairing.Id, cancellationToken);
+        return [.. notes.Where(n => n.IsVisibleTo(me))];
+    }
+
+    /// <summary>The action items of a pairing <paramref name="me"/> is part of, by number.</summary>
+    public async Task<IReadOnlyList<ActionItem>> ActionItemsAsync(UserRef me, Pairing pairing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        return pairing.Includes(me) ? await _store.ListActionItemsAsync(pairing.Id, cancellationToken) : [];
+    }
+
+    /// <summary>Adds a note by <paramref name="me"/> to a pairing they are part of.</summary>
+    public async Task AddNoteAsync(UserRef me, Pairing pairing, string text, NoteVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(me))
+        {
+            throw new InvalidOperationException("Notes are written only by one of the pair.");
+        }
+
+        var note = new MeetingNote(pairing.Id, Guid.NewGuid().ToString("N"), MeetingDateFor(pairing, now), me, text, visibility, now);
+        await _store.AddNoteAsync(note, cancellationToken);
+    }
+
+    /// <summary>Adds an action item to a pairing <paramref name="me"/> is part of, numbered after the last one.</summary>
+    public async Task<ActionItem> AddActionItemAsync(
+        UserRef me, Pairing pairing, string text, UserRef owner, DateOnly? due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(me) || !pairing.Includes(owner))
+        {
+            throw new InvalidOperationException("Action items belong to one of the pair.");
+        }
+
+        var items = await _store.ListActionItemsAsync(pairing.Id, cancellationToken);
+        var item = new ActionItem(pairing.Id, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, text, owner, due, MeetingDateFor(pairing, now), now);
+
+        // Two people adding at once pick the same number; the loser's turn runs again and takes the next one.
+        return await _store.AddActionItemAsync(item, cancellationToken)
+            ? item
+            : throw new Storage.ConcurrencyConflictException($"Action item {item.Number} was taken meanwhile.");
+    }
+
+    /// <summary>Marks an open item of a pairing <paramref name="me"/> is part of as done.</summary>
+    public Task<ActionItem> CompleteAsync(UserRef me, Pairing pairing, ActionItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        ArgumentNullException.ThrowIfNull(item);
+        if (!pairing.Includes(me) || item.PairingId != pairing.Id)
+        {
+            throw new InvalidOperationException("Items are completed only by one of the pair.");
+        }
+
+        return _store.UpdateActionItemAsync(item with { DoneAt = now }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The agenda of the next meeting (or of the latest, when none is coming because the pairing is paused) of a pairing
+    /// <paramref name="me"/> is part of; records newly chosen questions so they do not repeat within 8 weeks.
+    /// </summary>
+    public async Task<Agenda?> AgendaAsync(UserRef me, Pairing pairing, ContentCatalog content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        ArgumentNullException.ThrowIfNull(content);
+        if (!pairing.Includes(me))
+        {
+            return null;
+        }
+
+        var meeting = MeetingSchedule.NextMeetingDate(pairing, now) ?? MeetingDateFor(pairing, now);
+        var previous = MeetingSchedule.PreviousMeetingDate(pairing, MeetingSchedule.Instant(pairing, meeting).AddTicks(-1));
+        var reportToday = DateOnly.FromDateTime(now.UtcDateTime);
+        var input = new AgendaInput(
+            pairing,
+            meeting,
+            previous is { } p ? MeetingSchedule.Instant(pairing, p) : null,
+            await _store.ListActionItemsAsync(pairing.Id, cancellationToken),
+            await _talkingPoints.ListAsync(pairing.Manager, cancellationToken),
+            await _talkingPoints.ListAsync(pairing.Report, cancellationToken),
+            await _progress.ListAsync(pairing.Report, reportToday.AddDays(-RecentPracticeDays), reportToday.AddDays(1), cancellationToken),
+            await _store.ListQuestionsAsync(pairing.Id, cancellationToken),
+            content.Questions);
+        var agenda = AgendaBuilder.Build(input);
+        if (agenda.NewQuestions)
+        {
+            await _store.RecordQuestionsAsync(
+                [.. agenda.Questions.Select((q, i) => new AskedQuestion(pairing.Id, q.Id, meeting, i))], cancellationToken);
+        }
+
+        return agenda;
+    }
+
+    /// <summary>The meeting a note or item written now belongs to: the latest that has started, else the next one.</summary>
+    public static DateOnly MeetingDateFor(Pairing pairing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        return MeetingSchedule.PreviousMeetingDate(pairing, now) ?? pairing.FirstMeeting;
+    }
+}

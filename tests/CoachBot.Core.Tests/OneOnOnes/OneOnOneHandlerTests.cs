@@ -1,0 +1,170 @@
+using CoachBot.Core.OneOnOnes;
+
+namespace CoachBot.Core.Tests.OneOnOnes;
+
+public sealed class OneOnOneHandlerTests
+{
+    [Theory]
+    [InlineData("1on1 setup @alice weekly tue 15:00", "yourself")]
+    [InlineData("1on1 setup @nobody weekly tue 15:00", "I don't know @nobody yet; ask them to message me first")]
+    [InlineData("1on1 setup @bob weekly tuesdy 15:00", "did you mean tuesday?")]
+    [InlineData("1on1 setup @bob weekly tue 24:30", "\"24:30\" isn't a time of day")]
+    [InlineData("1on1 setup @bob daily tue 15:00", "\"daily\" isn't a cadence")]
+    [InlineData("1on1 setup bob weekly tue 15:00", "1on1 setup @person")]
+    public async Task Setup_BadInput_ExplainsAndSavesNothing(string text, string expected)
+    {
+        var harness = await PairOfUsersAsync();
+
+        var reply = Assert.Single(await harness.SendAsync(text, "alice"));
+
+        Assert.True(reply.IsError);
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Empty(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), CancellationToken.None));
+        Assert.Empty(harness.Sent.Messages);
+    }
+
+    [Fact]
+    public async Task Setup_KnownReport_SendsProposalInTheirZoneAndAcceptActivates()
+    {
+        var harness = await PairOfUsersAsync();
+
+        var reply = Assert.Single(await harness.SendAsync("1on1 setup @bob weekly tue 10:00", "alice"));
+
+        Assert.Contains("Tue 2026-12-01 10:00 (Asia/Tokyo)", reply.Text, StringComparison.Ordinal);
+        var (to, proposal) = Assert.Single(harness.Sent.Messages);
+        Assert.Equal(CoachHarness.User("bob"), to);
+        Assert.Contains("Mon 2026-11-30 17:00 (America/Los_Angeles)", proposal.Text, StringComparison.Ordinal);
+        Assert.Equal(["1on1 accept @alice", "1on1 decline @alice"], proposal.Buttons.Select(b => b.Values["text"]));
+
+        await harness.SendAsync("1on1 accept", "bob");
+
+        var pairing = Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), CancellationToken.None));
+        Assert.Equal(PairingState.Active, pairing.State);
+        Assert.Equal("Asia/Tokyo", pairing.TimeZoneId);
+    }
+
+    [Fact]
+    public async Task PauseResumeEnd_EitherSide_ChangesStateAndBadOrderIsRefused()
+    {
+        var harness = await ActivePairAsync();
+
+        Assert.Contains("paused", (await harness.SendAsync("1on1 pause @alice", "bob"))[0].Text, StringComparison.Ordinal);
+        Assert.True((await harness.SendAsync("1on1 pause @bob", "alice"))[0].IsError);
+        await harness.SendAsync("1on1 resume @bob", "alice");
+        Assert.Equal(PairingState.Active, (await PairingAsync(harness)).State);
+        await harness.SendAsync("1on1 end @bob", "alice");
+        Assert.Equal(PairingState.Ended, (await PairingAsync(harness)).State);
+    }
+
+    [Fact]
+    public async Task Agenda_BothAddPoints_ShowsBothAndTwoToThreeQuestions()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("1on1 add @bob release plan", "alice");
+        await harness.SendAsync("1on1 add conference budget", "bob");
+
+        var agenda = Assert.Single(await harness.SendAsync("1on1 agenda", "bob")).Text;
+
+        Assert.Contains("release plan (from @alice)", agenda, StringComparison.Ordinal);
+        Assert.Contains("conference budget (from @bob)", agenda, StringComparison.Ordinal);
+        var questions = agenda[agenda.IndexOf("Suggested questions:", StringComparison.Ordinal)..].Split('\n').Count(l => l.StartsWith('•'));
+        Assert.InRange(questions, 2, 3);
+    }
+
+    [Fact]
+    public async Task ThirdUser_AsksForSomeoneElsesPairing_GetsTheSameAnswerAsForNoPairing()
+    {
+        var harness = await ActivePairAsync();
+        await harness.OnboardAsync("carol");
+        await harness.OnboardAsync("dave");
+        await harness.SendAsync("1on1 note @bob private secret plan", "alice");
+        await harness.SendAsync("1on1 action @bob write doc", "alice");
+
+        foreach (var verb in new[] { "agenda", "history", "note", "action" })
+        {
+            var aboutPaired = Assert.Single(await harness.SendAsync($"1on1 {verb} @bob", "carol")).Text;
+            var aboutUnpaired = Assert.Single(await harness.SendAsync($"1on1 {verb} @dave", "carol")).Text.Replace("@dave", "@bob", StringComparison.Ordinal);
+            Assert.Equal(aboutUnpaired, aboutPaired);
+            Assert.DoesNotContain("secret", aboutPaired, StringComparison.Ordinal);
+        }
+
+        var done = Assert.Single(await harness.SendAsync("1on1 done 1", "carol"));
+        Assert.Equal(Assert.Single(await harness.SendAsync("1on1 done 7", "carol")).Text.Replace("#7", "#1", StringComparison.Ordinal), done.Text);
+        Assert.True(Assert.Single((await harness.OneOnOnes.ListActionItemsAsync((await PairingAsync(harness)).Id, CancellationToken.None))).IsOpen);
+    }
+
+    [Fact]
+    public async Task PrivateNote_ByManager_NeverReachesTheReport()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("1on1 note @bob private worried about bob's load", "alice");
+        await harness.SendAsync("1on1 note @alice we agreed on the plan", "bob");
+
+        var reportHistory = Assert.Single(await harness.SendAsync("1on1 history @alice", "bob")).Text;
+        var managerHistory = Assert.Single(await harness.SendAsync("1on1 history @bob", "alice")).Text;
+
+        Assert.DoesNotContain("worried", reportHistory, StringComparison.Ordinal);
+        Assert.Contains("we agreed on the plan", reportHistory, StringComparison.Ordinal);
+        Assert.Contains("worried", managerHistory, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ActionItem_StaysOnTheAgendaUntilDone()
+    {
+        var harness = await ActivePairAsync();
+        var added = Assert.Single(await harness.SendAsync("1on1 action @bob book the venue owner @bob due 2026-12-10", "alice")).Text;
+        Assert.Contains("#1", added, StringComparison.Ordinal);
+
+        harness.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Contains("#1 book the venue (owner @bob, due 2026-12-10)", (await harness.SendAsync("1on1 agenda", "bob"))[0].Text, StringComparison.Ordinal);
+
+        await harness.SendAsync("1on1 done 1", "bob");
+        Assert.DoesNotContain("book the venue", (await harness.SendAsync("1on1 agenda", "alice"))[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ActionItem_OwnerOutsideThePair_IsRefused()
+    {
+        var harness = await ActivePairAsync();
+
+        var reply = Assert.Single(await harness.SendAsync("1on1 action @bob do it owner @carol", "alice"));
+
+        Assert.True(reply.IsError);
+        Assert.Empty(await harness.OneOnOnes.ListActionItemsAsync((await PairingAsync(harness)).Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reminders_Prep_NamesTheOtherPersonAndHours()
+    {
+        var harness = await ActivePairAsync();
+        var reminders = harness.Reminders;
+        var pairing = await PairingAsync(harness);
+
+        var prep = await reminders.BuildPrepAsync(pairing, CoachHarness.User("bob"), 24, CancellationToken.None);
+        var followUp = await reminders.BuildFollowUpAsync(pairing, CoachHarness.User("alice"), CancellationToken.None);
+
+        Assert.Contains("Your 1-on-1 with @alice is in 24 h", prep!.Text, StringComparison.Ordinal);
+        Assert.Equal(OneOnOneHandler.NoteFormAction, followUp!.Form!.SubmitActionId);
+        Assert.Null(await reminders.BuildPrepAsync(pairing, CoachHarness.User("carol"), 1, CancellationToken.None));
+        Assert.Equal(MeetingSchedule.NextMeetingUtc(pairing, harness.Clock.GetUtcNow()), reminders.NextMeetingUtc(pairing));
+    }
+
+    private static async Task<CoachHarness> PairOfUsersAsync()
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync("alice", timeZone: "Asia/Tokyo");
+        await harness.OnboardAsync("bob", timeZone: "America/Los_Angeles");
+        return harness;
+    }
+
+    private static async Task<CoachHarness> ActivePairAsync()
+    {
+        var harness = await PairOfUsersAsync();
+        await harness.SendAsync("1on1 setup @bob weekly tue 10:00", "alice");
+        await harness.SendAsync("1on1 accept @alice", "bob");
+        return harness;
+    }
+
+    private static async Task<Pairing> PairingAsync(CoachHarness harness) =>
+        Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), CancellationToken.None));
+}

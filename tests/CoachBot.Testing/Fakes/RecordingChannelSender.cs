@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Delivery;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Testing.Fakes;
+
+/// <summary>An <see cref="IChannelSender"/> for the local channel that keeps what it was asked to send.</summary>
+public sealed class RecordingChannelSender : IChannelSender
+{
+    private readonly ConcurrentQueue<(UserRef User, Reply Reply)> _sent = new();
+
+    public string Channel => "local";
+
+    /// <summary>Everything sent, oldest first.</summary>
+    public IReadOnlyList<(UserRef User, Reply Reply)> Messages => [.. _sent];
+
+    public Task SendAsync(UserRef user, Reply reply, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue((user, reply));
+        return Task.CompletedTask;
+    }
+}
