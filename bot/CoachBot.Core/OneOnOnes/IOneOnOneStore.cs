@@ -24,10 +24,10 @@ public interface IOneOnOneStore
     Task<Pairing> SavePairingAsync(Pairing pairing, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stops <paramref name="participant"/> finding <paramref name="pairingId"/> (forget me); the pairing itself stays
-    /// for the other person.
+    /// Forgets how to find <paramref name="participant"/>'s pairings (forget me); the pairings themselves stay for the
+    /// other person. Removing a participant with nothing to remove is not an error.
     /// </summary>
-    Task RemoveParticipantAsync(UserRef participant, string pairingId, CancellationToken cancellationToken);
+    Task RemoveParticipantAsync(UserRef participant, CancellationToken cancellationToken);
 
     /// <summary>Adds a note; false when the pairing has a note with that id already (nothing changes).</summary>
     Task<bool> AddNoteAsync(MeetingNote note, CancellationToken cancellationToken);

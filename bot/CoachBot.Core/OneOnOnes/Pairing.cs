@@ -58,6 +58,27 @@ public sealed record Pairing(
     /// <summary>Either side ends it; null when it has ended already.</summary>
     public Pairing? End(DateTimeOffset now) => State == PairingState.Ended ? null : this with { State = PairingState.Ended, UpdatedAt = now };
 
+    /// <summary>
+    /// Ends the pairing and replaces <paramref name="user"/> with <see cref="ForgottenUserId"/> (forget me): the other
+    /// person keeps their side of the history, but nothing in it names the forgotten person any more.
+    /// </summary>
+    public Pairing Forget(UserRef user, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var gone = user with { UserId = ForgottenUserId };
+        return this with
+        {
+            Manager = Manager == user ? gone : Manager,
+            Report = Report == user ? gone : Report,
+            State = PairingState.Ended,
+            ShareRecentPractice = false,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Stands in for a person who asked to be forgotten; no channel's user ids contain parentheses.</summary>
+    public const string ForgottenUserId = "(forgotten)";
+
     /// <summary>A new day and time (in the pairing's zone) starting at <paramref name="firstMeeting"/>; null when ended.</summary>
     public Pairing? Reschedule(DayOfWeek day, TimeOnly time, DateOnly firstMeeting, DateTimeOffset now) =>
         State == PairingState.Ended ? null : this with { Day = day, Time = time, FirstMeeting = firstMeeting, UpdatedAt = now };

@@ -111,8 +111,8 @@ public sealed class UserDataService
     }
 
     /// <summary>
-    /// Ends the user's pairings (the other person keeps their side of the history), deletes the notes the user wrote
-    /// and the action items they own, and removes the user from the pairing index.
+    /// Deletes the notes the user wrote and the action items they own, removes the user from the pairing index, and
+    /// ends their pairings with the user's id replaced (the other person keeps their side of the history).
     /// </summary>
     private async Task ForgetOneOnOnesAsync(UserRef user, CancellationToken cancellationToken)
     {
@@ -121,11 +121,6 @@ public sealed class UserDataService
             if (!pairing.Includes(user))
             {
                 continue;
-            }
-
-            if (pairing.End(_clock.GetUtcNow()) is { } ended)
-            {
-                await _oneOnOnes.SavePairingAsync(ended, cancellationToken);
             }
 
             foreach (var note in await _oneOnOnes.ListNotesAsync(pairing.Id, cancellationToken))
@@ -144,8 +139,11 @@ public sealed class UserDataService
                 }
             }
 
-            await _oneOnOnes.RemoveParticipantAsync(user, pairing.Id, cancellationToken);
+            await _oneOnOnes.SavePairingAsync(pairing.Forget(user, _clock.GetUtcNow()), cancellationToken);
         }
+
+        // Last: until then a failed run finds every pairing that still names the user and can simply be run again.
+        await _oneOnOnes.RemoveParticipantAsync(user, cancellationToken);
     }
 
     /// <summary>The export file: UTF-8 JSON, indented, camelCase, every record of <paramref name="data"/>.</summary>

@@ -71,10 +71,10 @@ public sealed class AzureTablesOneOnOneStore : IOneOnOneStore
         return pairing with { Version = added.ToString() };
     }
 
-    public Task RemoveParticipantAsync(UserRef participant, string pairingId, CancellationToken cancellationToken)
+    public Task RemoveParticipantAsync(UserRef participant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        return _tables.DeleteEntityAsync(StorageTableNames.OneOnOneIndex, TableKeys.ForUser(participant), pairingId, cancellationToken);
+        return _tables.DeletePartitionAsync(StorageTableNames.OneOnOneIndex, TableKeys.ForUser(participant), cancellationToken);
     }
 
     public async Task<bool> AddNoteAsync(MeetingNote note, CancellationToken cancellationToken)

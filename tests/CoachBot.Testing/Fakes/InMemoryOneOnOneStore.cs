@@ -62,16 +62,13 @@ public sealed class InMemoryOneOnOneStore : IOneOnOneStore
         }
     }
 
-    public Task RemoveParticipantAsync(UserRef participant, string pairingId, CancellationToken cancellationToken)
+    public Task RemoveParticipantAsync(UserRef participant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participant);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (_index.TryGetValue(participant.Key, out var ids))
-            {
-                ids.Remove(pairingId);
-            }
+            _index.Remove(participant.Key);
         }
 
         return Task.CompletedTask;

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CoachBot.Testing;
+
+namespace CoachBot.Host.Tests;
+
+/// <summary>A manager and a report through <c>POST /api/local/messages</c>, on the real stores.</summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class LocalOneOnOneTests
+{
+    private readonly AzuriteFixture _azurite;
+
+    public LocalOneOnOneTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    [Fact]
+    public async Task OneOnOne_SetupAcceptAgendaNotesAndItems_ReportNeverSeesTheManagersPrivateNote()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var manager = "mgr-" + suffix;
+        var report = "rep-" + suffix;
+        await client.OnboardAsync(manager);
+        await client.OnboardAsync(report);
+
+        var setup = await client.SendAsync(manager, $"1on1 setup @{report} weekly tue 15:00");
+        Assert.Contains("I've asked @" + report, setup.AllText(), StringComparison.Ordinal);
+        var inbox = await client.GetFromJsonAsync<JsonNode>($"/api/local/inbox/{report}");
+        Assert.Contains("1on1 accept @" + manager, inbox!.ToJsonString(), StringComparison.Ordinal);
+
+        Assert.Contains("accepted", (await client.SendAsync(report, "1on1 accept")).AllText(), StringComparison.Ordinal);
+        await client.SendAsync(manager, $"1on1 add @{report} hiring plan for Q1");
+        await client.SendAsync(report, "1on1 add conference budget");
+
+        var agenda = (await client.SendAsync(report, "1on1 agenda")).AllText();
+        Assert.Contains($"hiring plan for Q1 (from @{manager})", agenda, StringComparison.Ordinal);
+        Assert.Contains($"conference budget (from @{report})", agenda, StringComparison.Ordinal);
+        Assert.InRange(QuestionCount(agenda), 2, 3);
+
+        const string secret = "thinking about a raise for them";
+        await client.SendAsync(manager, $"1on1 note @{report} private {secret}");
+        await client.SendAsync(manager, $"1on1 note @{report} great progress on the migration");
+        await client.SendAsync(manager, $"1on1 action @{report} draft the migration plan owner @{report} due 2026-12-31");
+
+        var reportHistory = (await client.SendAsync(report, $"1on1 history @{manager}")).AllText();
+        Assert.Contains("great progress on the migration", reportHistory, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, reportHistory, StringComparison.Ordinal);
+        Assert.Contains(secret, (await client.SendAsync(manager, $"1on1 history @{report}")).AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, (await client.SendAsync(report, "1on1 agenda")).AllText(), StringComparison.Ordinal);
+        var export = await client.SendAsync(report, "export");
+        var file = await client.GetStringAsync(export[0]!["attachments"]![0]!["url"]!.GetValue<string>());
+        Assert.Contains("great progress on the migration", file, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, file, StringComparison.Ordinal);
+
+        (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = 8 * 24 * 60 })).EnsureSuccessStatusCode();
+        Assert.Contains("#1 draft the migration plan", (await client.SendAsync(manager, "1on1 agenda")).AllText(), StringComparison.Ordinal);
+        Assert.Contains("Done: #1", (await client.SendAsync(report, "1on1 done 1")).AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("draft the migration plan", (await client.SendAsync(manager, "1on1 agenda")).AllText(), StringComparison.Ordinal);
+    }
+
+    private static int QuestionCount(string agenda) =>
+        agenda[agenda.IndexOf("Suggested questions:", StringComparison.Ordinal)..].Split('\n').Count(line => line.StartsWith('•'));
+}
