@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using CoachBot.Testing;
 
 namespace CoachBot.Host.Tests;
@@ -56,6 +57,55 @@ public sealed class LocalOneOnOneTests
         Assert.Contains("#1 draft the migration plan", (await client.SendAsync(manager, "1on1 agenda")).AllText(), StringComparison.Ordinal);
         Assert.Contains("Done: #1", (await client.SendAsync(report, "1on1 done 1")).AllText(), StringComparison.Ordinal);
         Assert.DoesNotContain("draft the migration plan", (await client.SendAsync(manager, "1on1 agenda")).AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgetMe_ReportWithAPairing_LeavesNoRowNamingThemButTheManagerKeepsTheirSide()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var manager = "mgr-" + suffix;
+        var report = "rep-" + suffix;
+        await client.OnboardAsync(manager);
+        await client.OnboardAsync(report);
+        await client.SendAsync(manager, $"1on1 setup @{report} biweekly fri 09:30");
+        await client.SendAsync(report, "1on1 accept");
+        await client.SendAsync(report, "1on1 add my own point");
+        await client.SendAsync(report, "1on1 note private my own note");
+        await client.SendAsync(manager, "1on1 action the manager's task");
+        await client.SendAsync(report, "1on1 action the report's task");
+        Assert.NotEmpty(await RowsNamingAsync(app.TablePrefix, report));
+
+        await client.SendAsync(report, "forget me yes");
+
+        Assert.Empty(await RowsNamingAsync(app.TablePrefix, report));
+        var list = (await client.SendAsync(manager, "1on1 list")).AllText();
+        Assert.Contains("You have no 1-on-1s", list, StringComparison.Ordinal);
+        Assert.Contains("the manager's task", (await client.SendAsync(manager, "1on1 history @(forgotten)")).AllText(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every entity of this app's tables whose keys or text columns contain <paramref name="userId"/>.</summary>
+    private async Task<IReadOnlyList<string>> RowsNamingAsync(string tablePrefix, string userId)
+    {
+        var service = new TableServiceClient(_azurite.ConnectionString);
+        var found = new List<string>();
+        await foreach (var table in service.QueryAsync())
+        {
+            if (table.Name.StartsWith(tablePrefix, StringComparison.Ordinal))
+            {
+                await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
+                {
+                    var texts = entity.Select(column => column.Value).OfType<string>().Prepend(entity.RowKey).Prepend(entity.PartitionKey);
+                    if (texts.Any(t => t.Contains(userId, StringComparison.Ordinal)))
+                    {
+                        found.Add($"{table.Name}: {entity.PartitionKey} / {entity.RowKey}");
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     private static int QuestionCount(string agenda) =>

@@ -123,6 +123,20 @@ public sealed class OneOnOneHandlerTests
     }
 
     [Fact]
+    public async Task Agenda_ReportPractice_ShownToTheManagerOnlyAfterShareOn()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("log management Ran the retro", "bob");
+
+        Assert.DoesNotContain("Recently practised", (await harness.SendAsync("1on1 agenda", "alice"))[0].Text, StringComparison.Ordinal);
+        await harness.SendAsync("1on1 share on", "bob");
+        var agenda = (await harness.SendAsync("1on1 agenda", "alice"))[0].Text;
+
+        Assert.Contains("Recently practised by @bob:", agenda, StringComparison.Ordinal);
+        Assert.True((await harness.SendAsync("1on1 share on", "alice"))[0].IsError, "only the report decides what of theirs is shared");
+    }
+
+    [Fact]
     public async Task ActionItem_OwnerOutsideThePair_IsRefused()
     {
         var harness = await ActivePairAsync();
