@@ -73,10 +73,10 @@ public sealed partial class OneOnOneHandler
         return Plain(context.T(isPrivate ? "oneonones.note.private" : "oneonones.note.shared", ("person", OneOnOneText.Mention(pairing.Other(me)))));
     }
 
-    private async Task<Reply> NoteFromFormAsync(TurnContext context, TurnAction action, CancellationToken cancellationToken)
+    private async Task<Reply> NoteFromFormAsync(TurnContext context, string pairingId, TurnAction action, CancellationToken cancellationToken)
     {
         var me = context.Profile.User;
-        var pairing = action.Value("pairing") is { } id ? await _service.GetMineAsync(me, id, cancellationToken) : null;
+        var pairing = pairingId.Length > 0 ? await _service.GetMineAsync(me, pairingId, cancellationToken) : null;
         if (pairing is null || !Running.Contains(pairing.State))
         {
             return Error(context.T("oneonones.error.no_pairing_any"));
@@ -145,10 +145,10 @@ public sealed partial class OneOnOneHandler
             ("owner", OneOnOneText.Mention(owner)), ("due", due is { } d ? OneOnOneText.Date(d) : "-")));
     }
 
-    private async Task<Reply> ActionFromFormAsync(TurnContext context, TurnAction action, CancellationToken cancellationToken)
+    private async Task<Reply> ActionFromFormAsync(TurnContext context, string pairingId, TurnAction action, CancellationToken cancellationToken)
     {
         var me = context.Profile.User;
-        var pairing = action.Value("pairing") is { } id ? await _service.GetMineAsync(me, id, cancellationToken) : null;
+        var pairing = pairingId.Length > 0 ? await _service.GetMineAsync(me, pairingId, cancellationToken) : null;
         if (pairing is null || !Running.Contains(pairing.State))
         {
             return Error(context.T("oneonones.error.no_pairing_any"));
@@ -260,12 +260,18 @@ public sealed partial class OneOnOneHandler
         return Error(context.T(count == 0 ? "oneonones.error.no_pairing_any" : "oneonones.error.which_person"));
     }
 
+    /// <summary>The submit action of a form about one pairing, e.g. <c>1on1.note:{pairing id}</c>.</summary>
+    public static string FormAction(string action, Pairing pairing)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        return action + ":" + pairing.Id;
+    }
+
     private static Reply NoteForm(TurnContext context, Pairing pairing) => new()
     {
         Text = context.T("oneonones.note.form", ("person", OneOnOneText.Mention(pairing.Other(context.Profile.User)))),
-        Form = new ReplyForm(NoteFormAction, context.T("oneonones.note.form_title"), context.T("oneonones.button.save"),
+        Form = new ReplyForm(FormAction(NoteFormAction, pairing), context.T("oneonones.note.form_title"), context.T("oneonones.button.save"),
         [
-            new ReplyInput("pairing", "pairing", InputKind.Text) { InitialValue = pairing.Id },
             new ReplyInput("text", context.T("oneonones.form.text"), InputKind.MultilineText) { Required = true, MaxLength = 3000 },
             new ReplyInput("visibility", context.T("oneonones.form.visibility"), InputKind.Choice)
             {
@@ -278,9 +284,8 @@ public sealed partial class OneOnOneHandler
     private static Reply ActionForm(TurnContext context, Pairing pairing) => new()
     {
         Text = context.T("oneonones.action.form", ("person", OneOnOneText.Mention(pairing.Other(context.Profile.User)))),
-        Form = new ReplyForm(ActionFormAction, context.T("oneonones.action.form_title"), context.T("oneonones.button.save"),
+        Form = new ReplyForm(FormAction(ActionFormAction, pairing), context.T("oneonones.action.form_title"), context.T("oneonones.button.save"),
         [
-            new ReplyInput("pairing", "pairing", InputKind.Text) { InitialValue = pairing.Id },
             new ReplyInput("text", context.T("oneonones.form.text"), InputKind.Text) { Required = true, MaxLength = 3000 },
             new ReplyInput("owner", context.T("oneonones.form.owner"), InputKind.Choice)
             {

@@ -67,10 +67,15 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
-        return action.Id switch
+        // Forms carry their pairing in the action id (`1on1.note:{id}`): there is no hidden input, and the id is
+        // checked against the submitter's own pairings anyway.
+        var (id, pairingId) = action.Id.IndexOf(':', StringComparison.Ordinal) is var colon and > 0
+            ? (action.Id[..colon], action.Id[(colon + 1)..])
+            : (action.Id, string.Empty);
+        return id switch
         {
-            NoteFormAction => await NoteFromFormAsync(context, action, cancellationToken),
-            ActionFormAction => await ActionFromFormAsync(context, action, cancellationToken),
+            NoteFormAction => await NoteFromFormAsync(context, pairingId, action, cancellationToken),
+            ActionFormAction => await ActionFromFormAsync(context, pairingId, action, cancellationToken),
             _ => Error(context.T("error.unknown_action")),
         };
     }

@@ -69,9 +69,8 @@ public sealed class OneOnOneReminders
         return new Reply
         {
             Text = strings.Format("oneonones.follow_up", ("person", other)),
-            Form = new ReplyForm(OneOnOneHandler.NoteFormAction, strings.Format("oneonones.note.form_title"), strings.Format("oneonones.button.save"),
+            Form = new ReplyForm(OneOnOneHandler.FormAction(OneOnOneHandler.NoteFormAction, pairing), strings.Format("oneonones.note.form_title"), strings.Format("oneonones.button.save"),
             [
-                new ReplyInput("pairing", "pairing", Conversation.InputKind.Text) { InitialValue = pairing.Id },
                 new ReplyInput("text", strings.Format("oneonones.form.text"), Conversation.InputKind.MultilineText) { Required = true, MaxLength = 3000 },
                 new ReplyInput("visibility", strings.Format("oneonones.form.visibility"), Conversation.InputKind.Choice)
                 {

@@ -137,6 +137,47 @@ public sealed class OneOnOneHandlerTests
     }
 
     [Fact]
+    public async Task NoteForm_PrivateSubmission_IsSavedPrivateAndAThirdUsersSubmissionIsRefused()
+    {
+        var harness = await ActivePairAsync();
+        await harness.OnboardAsync("carol");
+        var form = Assert.Single(await harness.SendAsync("1on1 note @bob", "alice")).Form!;
+        var values = new Dictionary<string, string> { ["text"] = "form note", ["visibility"] = "private" };
+
+        var refused = Assert.Single(await harness.PressAsync(form.SubmitActionId, values, "carol"));
+        await harness.PressAsync(form.SubmitActionId, values, "alice");
+
+        Assert.True(refused.IsError);
+        var note = Assert.Single(await harness.OneOnOnes.ListNotesAsync((await PairingAsync(harness)).Id, CancellationToken.None));
+        Assert.Equal((NoteVisibility.Private, CoachHarness.User("alice")), (note.Visibility, note.Author));
+    }
+
+    [Fact]
+    public async Task ActionForm_Submission_AddsAnItemOwnedByTheOtherPerson()
+    {
+        var harness = await ActivePairAsync();
+        var form = Assert.Single(await harness.SendAsync("1on1 action", "alice")).Form!;
+
+        await harness.PressAsync(form.SubmitActionId, new Dictionary<string, string> { ["text"] = "share the doc", ["owner"] = "other", ["due"] = "2026-12-24" }, "alice");
+
+        var item = Assert.Single(await harness.OneOnOnes.ListActionItemsAsync((await PairingAsync(harness)).Id, CancellationToken.None));
+        Assert.Equal((CoachHarness.User("bob"), new DateOnly(2026, 12, 24)), (item.Owner, item.Due));
+    }
+
+    [Fact]
+    public async Task Setup_JapaneseReport_GetsTheProposalInJapanese()
+    {
+        var harness = await PairOfUsersAsync();
+        await harness.SendAsync("settings language ja", "bob");
+
+        await harness.SendAsync("1on1 setup @bob monthly tue 10:00", "alice");
+
+        var (_, proposal) = Assert.Single(harness.Sent.Messages);
+        Assert.Contains("毎月の 1on1 の提案", proposal.Text, StringComparison.Ordinal);
+        Assert.Equal("受け入れる", proposal.Buttons[0].Label);
+    }
+
+    [Fact]
     public async Task ActionItem_OwnerOutsideThePair_IsRefused()
     {
         var harness = await ActivePairAsync();
@@ -158,7 +199,7 @@ public sealed class OneOnOneHandlerTests
         var followUp = await reminders.BuildFollowUpAsync(pairing, CoachHarness.User("alice"), CancellationToken.None);
 
         Assert.Contains("Your 1-on-1 with @alice is in 24 h", prep!.Text, StringComparison.Ordinal);
-        Assert.Equal(OneOnOneHandler.NoteFormAction, followUp!.Form!.SubmitActionId);
+        Assert.Equal(OneOnOneHandler.NoteFormAction + ":" + pairing.Id, followUp!.Form!.SubmitActionId);
         Assert.Null(await reminders.BuildPrepAsync(pairing, CoachHarness.User("carol"), 1, CancellationToken.None));
         Assert.Equal(MeetingSchedule.NextMeetingUtc(pairing, harness.Clock.GetUtcNow()), reminders.NextMeetingUtc(pairing));
     }
