@@ -4,6 +4,7 @@ using CoachBot.Core.Habits;
 using CoachBot.Core.Onboarding;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reading;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Settings;
 using CoachBot.Core.Skills;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,9 @@ public static class CoreServiceCollectionExtensions
         AddHandler<RolesHandler>(services, actions: false);
         services.AddSingleton<ReadingService>();
         AddHandler<ReadingHandler>(services, actions: true);
+        services.AddSingleton<TeamReflectionService>();
+        AddHandler<TeamReflectionHandler>(services, actions: false);
+        AddHandler<ReflectHandler>(services, actions: true);
 
         // Last, so `help` lists the data-rights verbs after the everyday ones.
         services.AddSingleton<UserDataService>();

@@ -5,6 +5,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Testing.Fakes;
@@ -45,11 +46,14 @@ internal sealed class CoachHarness
             .AddSingleton<ITalkingPointStore>(TalkingPoints)
             .AddSingleton<IConversationReferenceStore>(References)
             .AddSingleton<IDeliveryLedger>(Ledger)
+            .AddSingleton<IReflectionStore>(Reflections)
             .AddSingleton<IProgressChartLinks>(new TestChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
-        Engine = services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
+        var provider = services.BuildServiceProvider();
+        Engine = provider.GetRequiredService<ConversationEngine>();
+        TeamReflections = provider.GetRequiredService<TeamReflectionService>();
     }
 
     public FakeTimeProvider Clock { get; }
@@ -67,6 +71,10 @@ internal sealed class CoachHarness
     public InMemoryDeliveryLedger Ledger { get; } = new();
 
     public ConversationEngine Engine { get; }
+
+    public InMemoryReflectionStore Reflections { get; } = new();
+
+    public TeamReflectionService TeamReflections { get; }
 
     public static ContentLibrary Content => SharedContent.Value;
 

@@ -17,7 +17,7 @@ public sealed class ConversationEngineTests
         var reply = Assert.Single(await harness.SendAsync("help"));
 
         var fields = Assert.Single(reply.Sections).Fields;
-        Assert.Equal(["help", "start", "today", "done [note]", "log <action> <note>", "progress", "skills [five levels]", "settings", "path [path]", "roles [role]", "reading [done|next]", "export", "forget me"], fields.Select(f => f.Label));
+        Assert.Equal(["help", "start", "today", "done [note]", "log <action> <note>", "progress", "skills [five levels]", "settings", "path [path]", "roles [role]", "reading [done|next]", "team reflection on #channel <day> <HH:mm>", "team reflection off #channel", "team reflection status [#channel]", "reflect [#channel]", "export", "forget me"], fields.Select(f => f.Label));
         Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
         Assert.All(fields, f => Assert.Contains(f.Label, reply.Text, StringComparison.Ordinal));
     }

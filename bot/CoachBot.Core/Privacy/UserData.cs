@@ -1,6 +1,7 @@
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 
@@ -21,7 +22,17 @@ public sealed record UserData(
     IReadOnlyList<TalkingPoint> TalkingPoints,
     ConversationReference? ConversationReference)
 {
+    /// <summary>The user's own weekly reflection answers, oldest week first.</summary>
+    public IReadOnlyList<ReflectionAnswer> ReflectionAnswers { get; init; } = [];
+
+    /// <summary>The team channels the user is recorded in.</summary>
+    public IReadOnlyList<TeamChannel> ReflectionChannels { get; init; } = [];
+
+    /// <summary>The team reflections the user set up as lead.</summary>
+    public IReadOnlyList<TeamReflection> ReflectionsLed { get; init; } = [];
+
     /// <summary>True when no store holds anything about the user.</summary>
     public bool IsEmpty =>
-        Profile is null && Practice.Count == 0 && SkillAssessments.Count == 0 && TalkingPoints.Count == 0 && ConversationReference is null;
+        Profile is null && Practice.Count == 0 && SkillAssessments.Count == 0 && TalkingPoints.Count == 0 && ConversationReference is null
+        && ReflectionAnswers.Count == 0 && ReflectionChannels.Count == 0 && ReflectionsLed.Count == 0;
 }

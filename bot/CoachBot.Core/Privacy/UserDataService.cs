@@ -6,6 +6,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,7 @@ public sealed class UserDataService
     private readonly ITalkingPointStore _talkingPoints;
     private readonly IConversationReferenceStore _references;
     private readonly IDeliveryLedger _ledger;
+    private readonly IReflectionStore _reflections;
     private readonly ILogger<UserDataService> _logger;
 
     public UserDataService(
@@ -45,6 +47,7 @@ public sealed class UserDataService
         ITalkingPointStore talkingPoints,
         IConversationReferenceStore references,
         IDeliveryLedger ledger,
+        IReflectionStore reflections,
         ILogger<UserDataService> logger)
     {
         _users = users;
@@ -53,6 +56,7 @@ public sealed class UserDataService
         _talkingPoints = talkingPoints;
         _references = references;
         _ledger = ledger;
+        _reflections = reflections;
         _logger = logger;
     }
 
@@ -65,7 +69,12 @@ public sealed class UserDataService
         var skills = await _skills.ListAsync(user, cancellationToken);
         var talkingPoints = await _talkingPoints.ListAsync(user, cancellationToken);
         var reference = await _references.GetAsync(user, cancellationToken);
-        return new UserData(user, profile, practice, skills, talkingPoints, reference);
+        return new UserData(user, profile, practice, skills, talkingPoints, reference)
+        {
+            ReflectionAnswers = await _reflections.ListOwnAnswersAsync(user, cancellationToken),
+            ReflectionChannels = await _reflections.ListMembershipsAsync(user, cancellationToken),
+            ReflectionsLed = await _reflections.ListLedByAsync(user, cancellationToken),
+        };
     }
 
     /// <summary>
@@ -80,6 +89,9 @@ public sealed class UserDataService
         await _skills.DeleteAllAsync(user, cancellationToken);
         await _talkingPoints.DeleteAllAsync(user, cancellationToken);
         await _references.DeleteAsync(user, cancellationToken);
+
+        // Summaries already posted stay in their channels: they never held anything that names a person.
+        await _reflections.DeleteUserDataAsync(user, cancellationToken);
         await _ledger.DeleteAllAsync(user, cancellationToken);
         await _users.DeleteAsync(user, cancellationToken);
 
@@ -92,7 +104,8 @@ public sealed class UserDataService
     {
         ArgumentNullException.ThrowIfNull(data);
         var document = new ExportDocument(
-            exportedAt, data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference);
+            exportedAt, data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference,
+            data.ReflectionAnswers, data.ReflectionChannels, data.ReflectionsLed);
         return JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions);
     }
 
@@ -104,5 +117,8 @@ public sealed class UserDataService
         IReadOnlyList<PracticeEntry> Practice,
         IReadOnlyList<SkillAssessment> SkillAssessments,
         IReadOnlyList<TalkingPoint> TalkingPoints,
-        ConversationReference? ConversationReference);
+        ConversationReference? ConversationReference,
+        IReadOnlyList<ReflectionAnswer> ReflectionAnswers,
+        IReadOnlyList<TeamChannel> ReflectionChannels,
+        IReadOnlyList<TeamReflection> ReflectionsLed);
 }
