@@ -72,6 +72,41 @@ public sealed class LocalReflectionTests
         await AssertNoRowLinksAnAnswerToAUserAsync(app.TablePrefix, [.. texts, "cross-team work"], users);
     }
 
+    [Fact]
+    public async Task ForgetMe_MemberWhoAnswered_LeavesNoRowAboutThemAndNoAnswer()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var lead = "lead-" + suffix;
+        var member = "gone-" + suffix;
+        const string answer = "An answer that must go with its author";
+        foreach (var user in new[] { lead, member })
+        {
+            await client.OnboardAsync(user);
+            await client.SendInChannelAsync(user, "#team-b", "hello");
+        }
+
+        await client.SendAsync(lead, "team reflection on #team-b Mon 09:00");
+        var service = app.Services.GetRequiredService<TeamReflectionService>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var invitations = await service.OpenRoundAsync(new TeamChannel("local", "local", "team-b"), now, CancellationToken.None);
+        var round = invitations[0].Reply.Form!.Inputs.Single(i => i.Id == ReflectionForm.RoundInput).InitialValue!;
+        await client.PressAsync(member, ReflectionForm.SubmitAction, new Dictionary<string, string>
+        {
+            [ReflectionForm.RoundInput] = round,
+            ["answer1"] = answer,
+            ["quote1"] = ReflectionForm.Yes,
+        });
+        Assert.NotEmpty(await RowsContainingAsync(app.TablePrefix, member));
+
+        await client.SendAsync(member, "forget me yes");
+
+        Assert.Empty(await RowsContainingAsync(app.TablePrefix, member));
+        Assert.Empty(await RowsContainingAsync(app.TablePrefix, answer));
+        Assert.NotEmpty(await RowsContainingAsync(app.TablePrefix, lead));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("#")]
@@ -118,5 +153,30 @@ public sealed class LocalReflectionTests
         }
 
         Assert.Equal(3, answerRows);
+    }
+
+    /// <summary>Every row, in every table of the app, whose keys or text columns contain <paramref name="text"/>.</summary>
+    private async Task<IReadOnlyList<string>> RowsContainingAsync(string prefix, string text)
+    {
+        var service = new TableServiceClient(_azurite.ConnectionString);
+        var found = new List<string>();
+        await foreach (var table in service.QueryAsync())
+        {
+            if (!table.Name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
+            {
+                var texts = entity.Select(c => c.Value).OfType<string>().Append(entity.PartitionKey).Append(entity.RowKey);
+                if (texts.Any(t => t.Contains(text, StringComparison.Ordinal)))
+                {
+                    found.Add($"{table.Name}: {entity.PartitionKey} / {entity.RowKey}");
+                }
+            }
+        }
+
+        return found;
     }
 }
