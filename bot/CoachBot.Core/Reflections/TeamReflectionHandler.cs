@@ -45,7 +45,7 @@ public sealed class TeamReflectionHandler : ICommandHandler
 
         if (ReflectionArguments.Day(parts[1]) is not { } day)
         {
-            var nearest = ReflectionArguments.DayName(ReflectionArguments.NearestDay(parts[1]));
+            var nearest = DayName(context, ReflectionArguments.NearestDay(parts[1]));
             return Error(context.T("reflection.error.day", ("value", parts[1]), ("day", nearest)));
         }
 
@@ -73,7 +73,7 @@ public sealed class TeamReflectionHandler : ICommandHandler
         return Reply.Plain(context.T(
             "reflection.on.done",
             ("channel", channel.DisplayName),
-            ("day", ReflectionArguments.DayName(day)),
+            ("day", DayName(context, day)),
             ("time", time.ToString("HH:mm", CultureInfo.InvariantCulture)),
             ("zone", saved.TimeZoneId),
             ("next", next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
@@ -156,7 +156,7 @@ public sealed class TeamReflectionHandler : ICommandHandler
         var state = reflection.Enabled
             ? context.T(
                 "reflection.status.on",
-                ("day", ReflectionArguments.DayName(reflection.Day)),
+                ("day", DayName(context, reflection.Day)),
                 ("time", reflection.Time.ToString("HH:mm", CultureInfo.InvariantCulture)),
                 ("zone", reflection.TimeZoneId),
                 ("next", TimeZoneInfo.ConvertTime(ReflectionSchedule.NextOpenUtc(reflection, context.Now), TimeZones.FindOrUtc(context.Profile.TimeZoneId))
@@ -188,6 +188,10 @@ public sealed class TeamReflectionHandler : ICommandHandler
 
     private async Task<bool> NotAMemberAsync(TurnContext context, TeamChannel channel, CancellationToken cancellationToken) =>
         !(await _store.ListMembersAsync(channel, cancellationToken)).Contains(context.Profile.User);
+
+    /// <summary>The day's name in the user's language (the parser accepts it back, e.g. 金曜日).</summary>
+    private static string DayName(TurnContext context, DayOfWeek day) =>
+        context.Strings.Format("reflection.day." + ReflectionArguments.DayName(day).ToLowerInvariant());
 
     private static Reply Error(string text) => new() { Text = text, IsError = true };
 }

@@ -22,6 +22,21 @@ public sealed class TeamReflectionFlowTests
     }
 
     [Fact]
+    public async Task TeamReflectionOn_JapaneseUser_SuggestsAndAcceptsJapaneseDayNames()
+    {
+        var harness = await TeamAsync("lead");
+        await harness.SendAsync("settings language ja", "lead");
+
+        var typo = Assert.Single(await harness.SendAsync("team reflection on #team-a Fridya 16:00", "lead"));
+        var done = Assert.Single(await harness.SendAsync("team reflection on #team-a 金曜日 16:00", "lead"));
+
+        Assert.Contains("金曜日 のことでしょうか", typo.Text, StringComparison.Ordinal);
+        Assert.False(done.IsError, done.Text);
+        Assert.Contains("毎週金曜日の16:00", done.Text, StringComparison.Ordinal);
+        Assert.Equal(DayOfWeek.Friday, (await harness.Reflections.GetAsync(Team, None))!.Day);
+    }
+
+    [Fact]
     public async Task TeamReflectionOn_TimeOutOfRange_SaysSoAndSavesNothing()
     {
         var harness = await TeamAsync("lead");
