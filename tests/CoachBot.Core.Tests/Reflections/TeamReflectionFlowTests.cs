@@ -197,8 +197,11 @@ public sealed class TeamReflectionFlowTests
 
         var export = Assert.Single(await harness.SendAsync("export", "bob"));
         var json = System.Text.Encoding.UTF8.GetString(export.Attachments[0].Content.Span);
+        var question = Assert.Single(await harness.SendAsync("forget me", "bob"));
         await harness.SendAsync("forget me yes", "bob");
 
+        Assert.Contains("Team reflections: your own answers (weeks: 1), channels you are recorded in (1)", export.Text, StringComparison.Ordinal);
+        Assert.Contains("Team reflections: your own answers (weeks: 1)", question.Text, StringComparison.Ordinal);
         Assert.Contains("Bob own words", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Carol words", json, StringComparison.Ordinal);
         Assert.Contains("team-a", json, StringComparison.Ordinal);
