@@ -5,6 +5,7 @@ using CoachBot.Core.Onboarding;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reading;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Settings;
 using CoachBot.Core.Skills;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OneOnOneService>();
         services.AddSingleton<OneOnOneReminders>();
         AddHandler<OneOnOneHandler>(services, actions: true);
+        services.AddSingleton<TeamReflectionService>();
+        AddHandler<TeamReflectionHandler>(services, actions: false);
+        AddHandler<ReflectHandler>(services, actions: true);
 
         // Last, so `help` lists the data-rights verbs after the everyday ones.
         services.AddSingleton<UserDataService>();

@@ -2,12 +2,14 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
 using CoachBot.Storage.Installations;
 using CoachBot.Storage.OneOnOnes;
+using CoachBot.Storage.Reflections;
 using CoachBot.Storage.Skills;
 using CoachBot.Storage.Users;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISkillStore, AzureTablesSkillStore>();
         services.AddSingleton<ITalkingPointStore, AzureTablesTalkingPointStore>();
         services.AddSingleton<IOneOnOneStore, AzureTablesOneOnOneStore>();
+        services.AddSingleton<IReflectionStore, AzureTablesReflectionStore>();
 
         services.AddHostedService<StorageInitializer>();
 

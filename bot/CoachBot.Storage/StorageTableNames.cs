@@ -15,7 +15,16 @@ public static class StorageTableNames
     public const string TalkingPoints = "TalkingPoints";
     public const string OneOnOnes = "OneOnOnes";
     public const string OneOnOneIndex = "OneOnOneIndex";
+    public const string ReflectionTeams = "ReflectionTeams";
+    public const string ReflectionMembers = "ReflectionMembers";
+    public const string ReflectionRounds = "ReflectionRounds";
+    public const string ReflectionAnswers = "ReflectionAnswers";
+    public const string ReflectionAuthors = "ReflectionAuthors";
 
     /// <summary>Every table the stores of this assembly use; created at start-up.</summary>
-    public static readonly IReadOnlyList<string> All = [Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex];
+    public static readonly IReadOnlyList<string> All =
+    [
+        Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
+        ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors,
+    ];
 }

@@ -5,6 +5,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Testing.Fakes;
@@ -47,14 +48,15 @@ internal sealed class CoachHarness
             .AddSingleton<IDeliveryLedger>(Ledger)
             .AddSingleton<IOneOnOneStore>(OneOnOnes)
             .AddSingleton<IChannelSender>(Sent)
+            .AddSingleton<IReflectionStore>(Reflections)
             .AddSingleton<IProgressChartLinks>(new TestChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
-        Engine = services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
-
-        // A second provider over the same store instances and clock, so the engine's line above stays as it was.
-        Reminders = services.BuildServiceProvider().GetRequiredService<OneOnOneReminders>();
+        var provider = services.BuildServiceProvider();
+        Engine = provider.GetRequiredService<ConversationEngine>();
+        Reminders = provider.GetRequiredService<OneOnOneReminders>();
+        TeamReflections = provider.GetRequiredService<TeamReflectionService>();
     }
 
     public FakeTimeProvider Clock { get; }
@@ -80,6 +82,10 @@ internal sealed class CoachHarness
 
     /// <summary>The 1-on-1 prep and follow-up builders the scheduler calls.</summary>
     public OneOnOneReminders Reminders { get; }
+
+    public InMemoryReflectionStore Reflections { get; } = new();
+
+    public TeamReflectionService TeamReflections { get; }
 
     public static ContentLibrary Content => SharedContent.Value;
 

@@ -22,6 +22,7 @@ public sealed class ConversationEngineTests
             "1on1 agenda [@person]", "1on1 add [@person] <text>", "1on1 note [@person] [private] <text>",
             "1on1 action [@person] <text> [owner @x] [due YYYY-MM-DD]", "1on1 done [@person] <number>", "1on1 history @person",
             "1on1 share [@manager] on|off", "1on1 reschedule @person <day> <HH:mm>", "1on1 pause @person", "1on1 resume @person", "1on1 end @person",
+            "team reflection on #channel <day> <HH:mm>", "team reflection off #channel", "team reflection status [#channel]", "reflect [#channel]",
             "export", "forget me"], fields.Select(f => f.Label));
         Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
         Assert.All(fields, f => Assert.Contains(f.Label, reply.Text, StringComparison.Ordinal));

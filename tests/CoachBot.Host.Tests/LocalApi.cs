@@ -13,6 +13,13 @@ internal static class LocalApi
         return await RepliesAsync(response);
     }
 
+    /// <summary>A message posted in a local channel (e.g. #team-a) rather than a direct message.</summary>
+    public static async Task<JsonArray> SendInChannelAsync(this HttpClient client, string user, string channelId, string text)
+    {
+        var response = await client.PostAsJsonAsync("/api/local/messages", new { userId = user, channelId, text });
+        return await RepliesAsync(response);
+    }
+
     public static async Task<JsonArray> PressAsync(this HttpClient client, string user, string actionId, object? values = null, string? messageId = null)
     {
         var response = await client.PostAsJsonAsync(

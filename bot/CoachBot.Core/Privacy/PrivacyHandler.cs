@@ -66,6 +66,7 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
                 ("skills", data.SkillAssessments.Count),
                 ("talking_points", data.TalkingPoints.Count),
                 ("file", fileName));
+        text = StringTable.Lines(text, Reflections(context, data));
         return new Reply
         {
             Text = text,
@@ -82,6 +83,7 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
             ("practice", data.Practice.Count),
             ("skills", data.SkillAssessments.Count),
             ("talking_points", data.TalkingPoints.Count));
+        question = StringTable.Lines(question, Reflections(context, data));
         var how = context.T("privacy.forget.how");
         return new Reply
         {
@@ -94,6 +96,16 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
             ],
         };
     }
+
+    /// <summary>The team reflection part of the counts, or null for someone who never took part.</summary>
+    private static string? Reflections(TurnContext context, UserData data) =>
+        data.ReflectionAnswers.Count + data.ReflectionChannels.Count + data.ReflectionsLed.Count == 0
+            ? null
+            : context.T(
+                "reflection.privacy.counts",
+                ("answers", data.ReflectionAnswers.Count),
+                ("channels", data.ReflectionChannels.Count),
+                ("led", data.ReflectionsLed.Count));
 
     private async Task<Reply> ForgetAsync(TurnContext context, CancellationToken cancellationToken)
     {

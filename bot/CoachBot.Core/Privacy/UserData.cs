@@ -1,6 +1,7 @@
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 
@@ -30,8 +31,18 @@ public sealed record UserData(
     /// <summary>Action items of those pairings.</summary>
     public IReadOnlyList<ActionItem> ActionItems { get; init; } = [];
 
+    /// <summary>The user's own weekly reflection answers, oldest week first.</summary>
+    public IReadOnlyList<ReflectionAnswer> ReflectionAnswers { get; init; } = [];
+
+    /// <summary>The team channels the user is recorded in.</summary>
+    public IReadOnlyList<TeamChannel> ReflectionChannels { get; init; } = [];
+
+    /// <summary>The team reflections the user set up as lead.</summary>
+    public IReadOnlyList<TeamReflection> ReflectionsLed { get; init; } = [];
+
     /// <summary>True when no store holds anything about the user.</summary>
     public bool IsEmpty =>
         Profile is null && Practice.Count == 0 && SkillAssessments.Count == 0 && TalkingPoints.Count == 0 && ConversationReference is null
-        && Pairings.Count == 0 && MeetingNotes.Count == 0 && ActionItems.Count == 0;
+        && Pairings.Count == 0 && MeetingNotes.Count == 0 && ActionItems.Count == 0
+        && ReflectionAnswers.Count == 0 && ReflectionChannels.Count == 0 && ReflectionsLed.Count == 0;
 }

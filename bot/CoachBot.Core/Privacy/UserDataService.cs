@@ -6,6 +6,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,7 @@ public sealed class UserDataService
     private readonly IDeliveryLedger _ledger;
     private readonly IOneOnOneStore _oneOnOnes;
     private readonly TimeProvider _clock;
+    private readonly IReflectionStore _reflections;
     private readonly ILogger<UserDataService> _logger;
 
     public UserDataService(
@@ -49,6 +51,7 @@ public sealed class UserDataService
         IDeliveryLedger ledger,
         IOneOnOneStore oneOnOnes,
         TimeProvider clock,
+        IReflectionStore reflections,
         ILogger<UserDataService> logger)
     {
         _users = users;
@@ -59,6 +62,7 @@ public sealed class UserDataService
         _ledger = ledger;
         _oneOnOnes = oneOnOnes;
         _clock = clock;
+        _reflections = reflections;
         _logger = logger;
     }
 
@@ -87,6 +91,9 @@ public sealed class UserDataService
             Pairings = pairings,
             MeetingNotes = notes,
             ActionItems = items,
+            ReflectionAnswers = await _reflections.ListOwnAnswersAsync(user, cancellationToken),
+            ReflectionChannels = await _reflections.ListMembershipsAsync(user, cancellationToken),
+            ReflectionsLed = await _reflections.ListLedByAsync(user, cancellationToken),
         };
     }
 
@@ -103,6 +110,9 @@ public sealed class UserDataService
         await _skills.DeleteAllAsync(user, cancellationToken);
         await _talkingPoints.DeleteAllAsync(user, cancellationToken);
         await _references.DeleteAsync(user, cancellationToken);
+
+        // Summaries already posted stay in their channels: they never held anything that names a person.
+        await _reflections.DeleteUserDataAsync(user, cancellationToken);
         await _ledger.DeleteAllAsync(user, cancellationToken);
         await _users.DeleteAsync(user, cancellationToken);
 
@@ -152,7 +162,8 @@ public sealed class UserDataService
         ArgumentNullException.ThrowIfNull(data);
         var document = new ExportDocument(
             exportedAt, data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference,
-            data.Pairings, data.MeetingNotes, data.ActionItems);
+            data.Pairings, data.MeetingNotes, data.ActionItems,
+            data.ReflectionAnswers, data.ReflectionChannels, data.ReflectionsLed);
         return JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions);
     }
 
@@ -167,5 +178,8 @@ public sealed class UserDataService
         ConversationReference? ConversationReference,
         IReadOnlyList<Pairing> Pairings,
         IReadOnlyList<MeetingNote> MeetingNotes,
-        IReadOnlyList<ActionItem> ActionItems);
+        IReadOnlyList<ActionItem> ActionItems,
+        IReadOnlyList<ReflectionAnswer> ReflectionAnswers,
+        IReadOnlyList<TeamChannel> ReflectionChannels,
+        IReadOnlyList<TeamReflection> ReflectionsLed);
 }

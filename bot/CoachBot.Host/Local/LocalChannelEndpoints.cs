@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,6 +45,7 @@ public static partial class LocalChannelEndpoints
         HttpRequest request,
         ConversationEngine engine,
         IDeliveryLedger ledger,
+        TeamReflectionService reflections,
         LocalDownloads downloads,
         IOptions<LocalOptions> options,
         IOptions<JsonOptions> json,
@@ -63,7 +65,7 @@ public static partial class LocalChannelEndpoints
         var turn = new IncomingTurn
         {
             User = new UserRef(LocalChannel.Name, LocalChannel.Tenant, body!.UserId!),
-            ConversationId = body.UserId,
+            ConversationId = body.ChannelId ?? body.UserId,
             TurnId = body.MessageId,
             Text = body.Action is null ? body.Text ?? string.Empty : null,
             Action = body.Action is { } a ? new TurnAction(a.Id!, a.Values ?? []) : null,
@@ -72,21 +74,24 @@ public static partial class LocalChannelEndpoints
             DisplayName = body.UserId,
         };
 
-        if (body.MessageId is { Length: > 0 } messageId)
+        try
         {
-            try
+            // Same rule as every edge: record the id before the side effect, so a resend does nothing.
+            if (body.MessageId is { Length: > 0 } messageId && !await ledger.TryRecordAsync(turn.User, $"local:{messageId}", cancellationToken))
             {
-                // Same rule as every edge: record the id before the side effect, so a resend does nothing.
-                if (!await ledger.TryRecordAsync(turn.User, $"local:{messageId}", cancellationToken))
-                {
-                    return TypedResults.Ok(new LocalMessageResponse([], Duplicate: true));
-                }
+                return TypedResults.Ok(new LocalMessageResponse([], Duplicate: true));
             }
-            catch (StoreUnavailableException)
+
+            // A local channel has no member list to ask, so posting in it is what makes someone a member.
+            if (body.ChannelId is { } channelId)
             {
-                return TypedResults.Problem("Storage is unreachable, so the message was not processed. Try again shortly.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
+                await reflections.RecordMemberAsync(TeamChannel.For(turn.User, channelId), turn.User, cancellationToken);
             }
+        }
+        catch (StoreUnavailableException)
+        {
+            return TypedResults.Problem("Storage is unreachable, so the message was not processed. Try again shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
         }
 
         var replies = await engine.HandleAsync(turn, cancellationToken);
@@ -146,6 +151,11 @@ public static partial class LocalChannelEndpoints
         if (body.Action is { } action && (string.IsNullOrWhiteSpace(action.Id) || action.Id.Length > MaxActionIdLength))
         {
             return $"action.id is required (at most {MaxActionIdLength} characters), e.g. {{\"action\":{{\"id\":\"habit.done\",\"values\":{{}}}}}}.";
+        }
+
+        if (body.ChannelId is not null && (!ChannelIdPattern().IsMatch(body.ChannelId) || body.ChannelId.Trim('#').Length == 0))
+        {
+            return "channelId is optional (leave it out for a direct message); when sent it must be 1-80 letters, digits, '#', '-' or '_', e.g. {\"userId\":\"alice\",\"channelId\":\"#team-a\",\"text\":\"hello\"}.";
         }
 
         if (body.MessageId is { Length: > 200 })
@@ -208,4 +218,7 @@ public static partial class LocalChannelEndpoints
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]
     private static partial Regex UserIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9#_-]{1,80}$")]
+    private static partial Regex ChannelIdPattern();
 }

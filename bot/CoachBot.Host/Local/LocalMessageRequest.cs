@@ -15,6 +15,12 @@ public sealed class LocalMessageRequest
     /// <summary>Optional locale hint, e.g. ja-JP.</summary>
     public string? Locale { get; set; }
 
+    /// <summary>
+    /// Optional channel the message is posted in, e.g. <c>#team-a</c>; absent for a direct message. Whoever posts in a
+    /// channel counts as its member (for team reflections).
+    /// </summary>
+    public string? ChannelId { get; set; }
+
     /// <summary>Optional IANA time zone hint (the playground sends the browser's).</summary>
     public string? TimeZone { get; set; }
 }

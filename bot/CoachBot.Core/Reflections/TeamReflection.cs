@@ -1,0 +1,16 @@
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.Reflections;
+
+/// <summary>A channel's weekly reflection as its lead set it up (<c>team reflection on #channel Fri 16:00</c>).</summary>
+/// <param name="Channel">The team's channel.</param>
+/// <param name="Lead">Who set it up; the only person who may change it or see participation.</param>
+/// <param name="Day">The day the prompts go out, in the lead's time zone.</param>
+/// <param name="Time">The local time the prompts go out.</param>
+/// <param name="TimeZoneId">The lead's IANA time zone when it was set up; schedules follow its DST changes.</param>
+/// <param name="Enabled">False after <c>team reflection off</c>.</param>
+public sealed record TeamReflection(TeamChannel Channel, UserRef Lead, DayOfWeek Day, TimeOnly Time, string TimeZoneId, bool Enabled)
+{
+    /// <summary>The store's concurrency token; null for a reflection never saved.</summary>
+    public string? Version { get; init; }
+}

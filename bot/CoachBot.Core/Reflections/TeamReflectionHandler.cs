@@ -1,0 +1,197 @@
+using System.Globalization;
+using CoachBot.Content.Model;
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Settings;
+using CoachBot.Core.Time;
+
+namespace CoachBot.Core.Reflections;
+
+/// <summary>
+/// <c>team reflection on #channel &lt;day&gt; &lt;HH:mm&gt;</c>, <c>off #channel</c> and <c>status [#channel]</c> for a
+/// team's lead. Everything shown here is counts; no answer and no name of who answered ever appears.
+/// </summary>
+public sealed class TeamReflectionHandler : ICommandHandler
+{
+    public const string OnVerb = "team reflection on";
+    public const string OffVerb = "team reflection off";
+    public const string StatusVerb = "team reflection status";
+
+    /// <summary>Weeks of participation the lead sees.</summary>
+    public const int TrendWeeks = 4;
+
+    private const string IndicatorId = "reflection-participation";
+
+    private readonly IReflectionStore _store;
+
+    public TeamReflectionHandler(IReflectionStore store) => _store = store;
+
+    public IReadOnlyList<string> Verbs { get; } = [OnVerb, OffVerb, StatusVerb];
+
+    public async Task<Reply> HandleAsync(TurnContext context, CommandRequest command, CancellationToken cancellationToken) =>
+        command.Verb switch
+        {
+            OnVerb => await OnAsync(context, command.Arguments, cancellationToken),
+            OffVerb => await OffAsync(context, command.Arguments, cancellationToken),
+            _ => await StatusAsync(context, command.Arguments, cancellationToken),
+        };
+
+    private async Task<Reply> OnAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var parts = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 3 || !ReflectionArguments.IsChannel(parts[0]))
+        {
+            return Error(context.T("reflection.error.on_usage"));
+        }
+
+        if (ReflectionArguments.Day(parts[1]) is not { } day)
+        {
+            var nearest = DayName(context, ReflectionArguments.NearestDay(parts[1]));
+            return Error(context.T("reflection.error.day", ("value", parts[1]), ("day", nearest)));
+        }
+
+        if (SettingsParser.TimeOfDay(parts[2]) is not { } time)
+        {
+            return Error(context.T("reflection.error.time", ("value", parts[2])));
+        }
+
+        var channel = TeamChannel.For(context.Profile.User, parts[0]);
+        if (await NotAMemberAsync(context, channel, cancellationToken))
+        {
+            return Error(context.T("reflection.error.not_member", ("channel", channel.DisplayName)));
+        }
+
+        var existing = await _store.GetAsync(channel, cancellationToken);
+        if (existing is { Enabled: true } && existing.Lead != context.Profile.User)
+        {
+            return Error(context.T("reflection.error.other_lead", ("channel", channel.DisplayName)));
+        }
+
+        var saved = await _store.SaveAsync(
+            new TeamReflection(channel, context.Profile.User, day, time, context.Profile.TimeZoneId, Enabled: true) { Version = existing?.Version },
+            cancellationToken);
+        var next = TimeZoneInfo.ConvertTime(ReflectionSchedule.NextOpenUtc(saved, context.Now), context.TimeZone);
+        return Reply.Plain(context.T(
+            "reflection.on.done",
+            ("channel", channel.DisplayName),
+            ("day", DayName(context, day)),
+            ("time", time.ToString("HH:mm", CultureInfo.InvariantCulture)),
+            ("zone", saved.TimeZoneId),
+            ("next", next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
+    }
+
+    private async Task<Reply> OffAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var name = arguments.Trim();
+        if (!ReflectionArguments.IsChannel(name))
+        {
+            return Error(context.T("reflection.error.off_usage"));
+        }
+
+        var channel = TeamChannel.For(context.Profile.User, name);
+        var existing = await _store.GetAsync(channel, cancellationToken);
+        if (existing is null || existing.Lead != context.Profile.User)
+        {
+            // The same answer whether there is no reflection or someone else runs it: only its lead learns more.
+            return Error(context.T("reflection.error.not_lead", ("channel", channel.DisplayName)));
+        }
+
+        if (existing.Enabled)
+        {
+            await _store.SaveAsync(existing with { Enabled = false }, cancellationToken);
+        }
+
+        return Reply.Plain(context.T("reflection.off.done", ("channel", channel.DisplayName)));
+    }
+
+    private async Task<Reply> StatusAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var name = arguments.Trim();
+        IReadOnlyList<TeamReflection> led;
+        if (name.Length > 0)
+        {
+            if (!ReflectionArguments.IsChannel(name))
+            {
+                return Error(context.T("reflection.error.status_usage"));
+            }
+
+            var channel = TeamChannel.For(context.Profile.User, name);
+            var reflection = await _store.GetAsync(channel, cancellationToken);
+            if (reflection is null || reflection.Lead != context.Profile.User)
+            {
+                return Error(context.T("reflection.error.not_lead", ("channel", channel.DisplayName)));
+            }
+
+            led = [reflection];
+        }
+        else
+        {
+            led = await _store.ListLedByAsync(context.Profile.User, cancellationToken);
+            if (led.Count == 0)
+            {
+                return Reply.Plain(context.T("reflection.status.none"));
+            }
+        }
+
+        var sections = new List<ReplySection>();
+        foreach (var reflection in led)
+        {
+            sections.Add(await StatusSectionAsync(context, reflection, cancellationToken));
+        }
+
+        var indicator = context.Content.HealthIndicators.FirstOrDefault(i => i.Id == IndicatorId);
+        if (indicator is not null)
+        {
+            sections.Add(new ReplySection { Title = indicator.Title, Body = indicator.Signal });
+        }
+
+        return new Reply
+        {
+            Text = StringTable.Lines([.. sections.Select(s => StringTable.Lines(s.Title, s.Body, string.Join("\n", s.Fields.Select(f => $"• {f.Label}: {f.Value}"))))]),
+            Sections = sections,
+        };
+    }
+
+    private async Task<ReplySection> StatusSectionAsync(TurnContext context, TeamReflection reflection, CancellationToken cancellationToken)
+    {
+        var state = reflection.Enabled
+            ? context.T(
+                "reflection.status.on",
+                ("day", DayName(context, reflection.Day)),
+                ("time", reflection.Time.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                ("zone", reflection.TimeZoneId),
+                ("next", TimeZoneInfo.ConvertTime(ReflectionSchedule.NextOpenUtc(reflection, context.Now), TimeZones.FindOrUtc(context.Profile.TimeZoneId))
+                    .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+            : context.T("reflection.status.off");
+        var rounds = (await _store.ListRoundsAsync(reflection.Channel, cancellationToken)).TakeLast(TrendWeeks).ToList();
+        var fields = new List<ReplyField>();
+        int? previous = null;
+        foreach (var round in rounds)
+        {
+            var answered = (await _store.ListAnswersAsync(reflection.Channel, round.Week, cancellationToken))
+                .Count(a => a.Parts.Any(p => !string.IsNullOrWhiteSpace(p.Text)));
+            var percent = ReflectionSummary.Percent(answered, round.InvitedCount);
+            var trend = previous is not { } before ? string.Empty
+                : percent > before ? " ↑" : percent < before ? " ↓" : " →";
+            fields.Add(new ReplyField(round.Week, context.T(
+                round.ClosedAt is null ? "reflection.status.week_open" : "reflection.status.week",
+                ("answered", answered), ("invited", round.InvitedCount), ("percent", percent)) + trend));
+            previous = percent;
+        }
+
+        return new ReplySection
+        {
+            Title = context.T("reflection.status.title", ("channel", reflection.Channel.DisplayName)),
+            Body = StringTable.Lines(state, rounds.Count == 0 ? context.T("reflection.status.no_rounds") : context.T("reflection.status.trend")),
+            Fields = fields,
+        };
+    }
+
+    private async Task<bool> NotAMemberAsync(TurnContext context, TeamChannel channel, CancellationToken cancellationToken) =>
+        !(await _store.ListMembersAsync(channel, cancellationToken)).Contains(context.Profile.User);
+
+    /// <summary>The day's name in the user's language (the parser accepts it back, e.g. 金曜日).</summary>
+    private static string DayName(TurnContext context, DayOfWeek day) =>
+        context.Strings.Format("reflection.day." + ReflectionArguments.DayName(day).ToLowerInvariant());
+
+    private static Reply Error(string text) => new() { Text = text, IsError = true };
+}

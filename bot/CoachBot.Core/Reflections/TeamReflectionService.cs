@@ -1,0 +1,93 @@
+using CoachBot.Content.Model;
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Core.Reflections;
+
+/// <summary>
+/// What the scheduler calls for team reflections (it decides when; this decides what): open the week's round and
+/// hand back one DM per member, close it and hand back the channel's summary, and say when the next one opens.
+/// </summary>
+public sealed class TeamReflectionService
+{
+    private readonly IReflectionStore _store;
+    private readonly IUserStore _users;
+    private readonly ContentLibrary _content;
+
+    public TeamReflectionService(IReflectionStore store, IUserStore users, ContentLibrary content)
+    {
+        _store = store;
+        _users = users;
+        _content = content;
+    }
+
+    /// <summary>Records that a message from <paramref name="member"/> arrived in <paramref name="channel"/>.</summary>
+    public Task RecordMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken) =>
+        _store.AddMemberAsync(channel, member, cancellationToken);
+
+    /// <summary>The next instant after <paramref name="after"/> the reflection opens (DST-correct in the lead's zone).</summary>
+    public static DateTimeOffset NextOpenUtc(TeamReflection reflection, DateTimeOffset after) =>
+        ReflectionSchedule.NextOpenUtc(reflection, after);
+
+    /// <summary>
+    /// Opens the week's round of an enabled reflection: three prompts, a window of
+    /// <see cref="ReflectionSchedule.AnswerWindow"/>, and a DM with the form for every member in their own language.
+    /// </summary>
+    /// <returns>The DMs to send; empty when the reflection is off or missing, or the week's round is already open
+    /// (so a repeated call never messages anyone twice).</returns>
+    public async Task<IReadOnlyList<ReflectionInvitation>> OpenRoundAsync(TeamChannel channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var reflection = await _store.GetAsync(channel, cancellationToken);
+        if (reflection is not { Enabled: true })
+        {
+            return [];
+        }
+
+        var members = await _store.ListMembersAsync(channel, cancellationToken);
+        var bank = _content.For(ContentLibrary.DefaultLanguage).ReflectionPrompts.Select(p => p.Id).ToList();
+        var round = new ReflectionRound(
+            channel,
+            ReflectionSchedule.WeekOf(now, reflection.TimeZoneId),
+            now,
+            now + ReflectionSchedule.AnswerWindow,
+            ReflectionSchedule.PromptsFor(now, reflection.TimeZoneId, bank),
+            members.Count);
+        var added = await _store.TryAddRoundAsync(round, cancellationToken);
+        if (added is null)
+        {
+            return [];
+        }
+
+        var invitations = new List<ReflectionInvitation>(members.Count);
+        foreach (var member in members)
+        {
+            var profile = await _users.GetAsync(member, cancellationToken);
+            var content = _content.For(profile?.Language ?? ContentLibrary.DefaultLanguage);
+            invitations.Add(new ReflectionInvitation(member, ReflectionForm.Build(content, added, null, profile?.TimeZoneId ?? reflection.TimeZoneId)));
+        }
+
+        return invitations;
+    }
+
+    /// <summary>
+    /// Closes the channel's open round and builds its summary in the lead's language from anonymous answers only.
+    /// </summary>
+    /// <returns>The summary to post in the channel, or null when no round is open.</returns>
+    public async Task<Reply?> CloseRoundAsync(TeamChannel channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var rounds = await _store.ListRoundsAsync(channel, cancellationToken);
+        if (rounds.LastOrDefault(r => r.ClosedAt is null) is not { } round)
+        {
+            return null;
+        }
+
+        // Closed first, so no answer can change after the summary has been built from them.
+        var closed = await _store.SaveRoundAsync(round with { ClosedAt = now }, cancellationToken);
+        var answers = await _store.ListAnswersAsync(channel, closed.Week, cancellationToken);
+        var reflection = await _store.GetAsync(channel, cancellationToken);
+        var lead = reflection is null ? null : await _users.GetAsync(reflection.Lead, cancellationToken);
+        return ReflectionSummary.Build(_content, _content.For(lead?.Language ?? ContentLibrary.DefaultLanguage), closed, answers);
+    }
+}

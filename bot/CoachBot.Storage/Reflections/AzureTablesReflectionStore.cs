@@ -1,0 +1,218 @@
+using Azure;
+using Azure.Data.Tables;
+using CoachBot.Core.Reflections;
+using CoachBot.Core.Storage;
+using CoachBot.Core.Users;
+
+namespace CoachBot.Storage.Reflections;
+
+/// <summary>
+/// <see cref="IReflectionStore"/> on five tables (docs/decisions/0010-team-reflections.md):
+/// ReflectionTeams (set-ups, PK channel), ReflectionMembers (PK channel, RK member), ReflectionRounds (PK channel,
+/// RK week), ReflectionAnswers (PK channel and week, RK a random id, no user column) and ReflectionAuthors (PK author,
+/// RK channel and week, pointing to the random id). A summary reads ReflectionAnswers only, so it cannot learn who
+/// wrote what.
+/// </summary>
+public sealed class AzureTablesReflectionStore : IReflectionStore
+{
+    private const string SetupRowKey = "setup";
+
+    private readonly CoachBotTables _tables;
+
+    public AzureTablesReflectionStore(CoachBotTables tables) => _tables = tables;
+
+    public async Task<TeamReflection?> GetAsync(TeamChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var row = await _tables.GetEntityOrDefaultAsync<TeamReflectionEntity>(
+            StorageTableNames.ReflectionTeams, TeamKey(channel), SetupRowKey, cancellationToken);
+        return row?.ToReflection();
+    }
+
+    public async Task<TeamReflection> SaveAsync(TeamReflection reflection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reflection);
+        var row = TeamReflectionEntity.From(reflection, TeamKey(reflection.Channel), SetupRowKey);
+        var etag = reflection.Version is null
+            ? await _tables.TryAddEntityAsync(StorageTableNames.ReflectionTeams, row, cancellationToken)
+                ?? throw new ConcurrencyConflictException($"{reflection.Channel.DisplayName} already has a team reflection; re-read it and change that one.")
+            : await _tables.UpdateEntityAsync(StorageTableNames.ReflectionTeams, row, new ETag(reflection.Version), cancellationToken);
+        return reflection with { Version = etag.ToString() };
+    }
+
+    public async Task<IReadOnlyList<TeamReflection>> ListLedByAsync(UserRef lead, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var rows = await _tables.QueryAsync<TeamReflectionEntity>(
+            StorageTableNames.ReflectionTeams, TableClient.CreateQueryFilter($"LeadKey eq {lead.Key}"), select: null, cancellationToken);
+        return [.. rows.Select(r => r.ToReflection()).OrderBy(r => r.Channel.Key, StringComparer.Ordinal)];
+    }
+
+    public Task AddMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(member);
+
+        // Insert-only: the row never changes, so an existing one (409) is the same fact recorded again.
+        var row = ReflectionMemberEntity.From(channel, member, TeamKey(channel), TableKeys.ForUser(member));
+        return _tables.TryAddEntityAsync(StorageTableNames.ReflectionMembers, row, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserRef>> ListMembersAsync(TeamChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var rows = await _tables.QueryAsync<ReflectionMemberEntity>(
+            StorageTableNames.ReflectionMembers, TableClient.CreateQueryFilter($"PartitionKey eq {TeamKey(channel)}"), select: null, cancellationToken);
+        return [.. rows.Select(r => r.ToMember()).OrderBy(m => m.Key, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<TeamChannel>> ListMembershipsAsync(UserRef member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var rows = await MembershipRowsAsync(member, cancellationToken);
+        return [.. rows.Select(r => r.ToChannel()).OrderBy(c => c.Key, StringComparer.Ordinal)];
+    }
+
+    public async Task<ReflectionRound?> TryAddRoundAsync(ReflectionRound round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = ReflectionRoundEntity.From(round, TeamKey(round.Channel), TableKeys.Encode(round.Week));
+        var etag = await _tables.TryAddEntityAsync(StorageTableNames.ReflectionRounds, row, cancellationToken);
+        return etag is { } added ? round with { Version = added.ToString() } : null;
+    }
+
+    public async Task<ReflectionRound> SaveRoundAsync(ReflectionRound round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (round.Version is null)
+        {
+            throw new ConcurrencyConflictException("The round was never saved; add it with TryAddRoundAsync first.");
+        }
+
+        var row = ReflectionRoundEntity.From(round, TeamKey(round.Channel), TableKeys.Encode(round.Week));
+        var etag = await _tables.UpdateEntityAsync(StorageTableNames.ReflectionRounds, row, new ETag(round.Version), cancellationToken);
+        return round with { Version = etag.ToString() };
+    }
+
+    public async Task<IReadOnlyList<ReflectionRound>> ListRoundsAsync(TeamChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var rows = await _tables.QueryAsync<ReflectionRoundEntity>(
+            StorageTableNames.ReflectionRounds, TableClient.CreateQueryFilter($"PartitionKey eq {TeamKey(channel)}"), select: null, cancellationToken);
+        return [.. rows.Select(r => r.ToRound()).OrderBy(r => r.Week, StringComparer.Ordinal)];
+    }
+
+    public async Task<ReflectionAnswer?> GetOwnAnswerAsync(UserRef author, TeamChannel channel, string week, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        ArgumentNullException.ThrowIfNull(channel);
+        var index = await _tables.GetEntityOrDefaultAsync<ReflectionAuthorEntity>(
+            StorageTableNames.ReflectionAuthors, TableKeys.ForUser(author), RoundKey(channel, week), cancellationToken);
+        return index is null ? null : await ReadOwnAsync(index, cancellationToken);
+    }
+
+    public async Task<ReflectionAnswer> SaveOwnAnswerAsync(UserRef author, ReflectionAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        ArgumentNullException.ThrowIfNull(answer);
+        var index = await _tables.GetEntityOrDefaultAsync<ReflectionAuthorEntity>(
+            StorageTableNames.ReflectionAuthors, TableKeys.ForUser(author), RoundKey(answer.Channel, answer.Week), cancellationToken);
+        if (index is null)
+        {
+            // The pointer first: if the answer write then fails, the author's next save reuses the pointer, and a
+            // pointer to nothing reads as "not answered yet". The other order could leave an answer nobody can edit.
+            var answerId = Guid.NewGuid().ToString("N");
+            index = ReflectionAuthorEntity.From(author, answer.Channel, answer.Week, answerId, TableKeys.ForUser(author), RoundKey(answer.Channel, answer.Week));
+            if (answer.Version is not null || await _tables.TryAddEntityAsync(StorageTableNames.ReflectionAuthors, index, cancellationToken) is null)
+            {
+                throw new ConcurrencyConflictException("The answers changed since they were read; re-read them and save again.");
+            }
+        }
+
+        var row = ReflectionAnswerEntity.From(answer, AnswersKey(answer.Channel, answer.Week), index.AnswerId);
+        var etag = answer.Version is null
+            ? await _tables.TryAddEntityAsync(StorageTableNames.ReflectionAnswers, row, cancellationToken)
+                ?? throw new ConcurrencyConflictException("These answers were already saved; re-read them and save again.")
+            : await _tables.UpdateEntityAsync(StorageTableNames.ReflectionAnswers, row, new ETag(answer.Version), cancellationToken);
+        return answer with { Version = etag.ToString() };
+    }
+
+    public async Task<IReadOnlyList<AnonymousAnswer>> ListAnswersAsync(TeamChannel channel, string week, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+
+        // Only the text and consent columns are selected: even the random row id stays in the store.
+        var rows = await _tables.QueryAsync<ReflectionAnswerEntity>(
+            StorageTableNames.ReflectionAnswers,
+            TableClient.CreateQueryFilter($"PartitionKey eq {AnswersKey(channel, week)}"),
+            ReflectionAnswerEntity.SummaryColumns,
+            cancellationToken);
+        return [.. rows.Select(r => new AnonymousAnswer(r.ToParts()))];
+    }
+
+    public async Task<IReadOnlyList<ReflectionAnswer>> ListOwnAnswersAsync(UserRef author, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        var answers = new List<ReflectionAnswer>();
+        foreach (var index in await AuthorRowsAsync(author, cancellationToken))
+        {
+            if (await ReadOwnAsync(index, cancellationToken) is { } answer)
+            {
+                answers.Add(answer);
+            }
+        }
+
+        return [.. answers.OrderBy(a => a.Week, StringComparer.Ordinal).ThenBy(a => a.Channel.Key, StringComparer.Ordinal)];
+    }
+
+    public async Task DeleteUserDataAsync(UserRef user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+
+        // Answers before their pointers: a failure midway leaves pointers, so running `forget me` again finds the rest.
+        foreach (var index in await AuthorRowsAsync(user, cancellationToken))
+        {
+            await _tables.DeleteEntityAsync(
+                StorageTableNames.ReflectionAnswers, AnswersKey(index.ToChannel(), index.Week), index.AnswerId, cancellationToken);
+        }
+
+        await _tables.DeletePartitionAsync(StorageTableNames.ReflectionAuthors, TableKeys.ForUser(user), cancellationToken);
+        foreach (var membership in await MembershipRowsAsync(user, cancellationToken))
+        {
+            await _tables.DeleteEntityAsync(StorageTableNames.ReflectionMembers, membership.PartitionKey, membership.RowKey, cancellationToken);
+        }
+
+        var led = await _tables.QueryAsync<TeamReflectionEntity>(
+            StorageTableNames.ReflectionTeams, TableClient.CreateQueryFilter($"LeadKey eq {user.Key}"), select: null, cancellationToken);
+        foreach (var row in led)
+        {
+            await _tables.DeleteEntityAsync(StorageTableNames.ReflectionTeams, row.PartitionKey, row.RowKey, cancellationToken);
+        }
+    }
+
+    private async Task<ReflectionAnswer?> ReadOwnAsync(ReflectionAuthorEntity index, CancellationToken cancellationToken)
+    {
+        var channel = index.ToChannel();
+        var row = await _tables.GetEntityOrDefaultAsync<ReflectionAnswerEntity>(
+            StorageTableNames.ReflectionAnswers, AnswersKey(channel, index.Week), index.AnswerId, cancellationToken);
+        return row is null
+            ? null
+            : new ReflectionAnswer(channel, index.Week, row.ToParts(), TableDates.FromColumn(row.UpdatedAt)) { Version = row.ETag.ToString() };
+    }
+
+    private Task<IReadOnlyList<ReflectionAuthorEntity>> AuthorRowsAsync(UserRef author, CancellationToken cancellationToken) =>
+        _tables.QueryAsync<ReflectionAuthorEntity>(
+            StorageTableNames.ReflectionAuthors, TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.ForUser(author)}"), select: null, cancellationToken);
+
+    // Memberships are stored per channel (the scheduler lists a channel's members every week); a user's own are a
+    // filtered scan, which only `reflect`, `export` and `forget me` need.
+    private Task<IReadOnlyList<ReflectionMemberEntity>> MembershipRowsAsync(UserRef member, CancellationToken cancellationToken) =>
+        _tables.QueryAsync<ReflectionMemberEntity>(
+            StorageTableNames.ReflectionMembers, TableClient.CreateQueryFilter($"MemberKey eq {member.Key}"), select: null, cancellationToken);
+
+    private static string TeamKey(TeamChannel channel) => TableKeys.Encode(channel.Key);
+
+    private static string RoundKey(TeamChannel channel, string week) => TableKeys.Encode(channel.Key + "|" + week);
+
+    private static string AnswersKey(TeamChannel channel, string week) => TableKeys.Encode(channel.Key + "|" + week);
+}

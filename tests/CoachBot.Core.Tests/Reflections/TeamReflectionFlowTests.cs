@@ -1,0 +1,245 @@
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Reflections;
+
+namespace CoachBot.Core.Tests.Reflections;
+
+/// <summary>Team reflection commands, the form and the scheduler functions over in-memory stores.</summary>
+public sealed class TeamReflectionFlowTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly TeamChannel Team = TeamChannel.For(CoachHarness.User(), "#team-a");
+
+    [Fact]
+    public async Task TeamReflectionOn_DayTypo_SuggestsNearestDayAndSavesNothing()
+    {
+        var harness = await TeamAsync("lead");
+
+        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fryday 16:00", "lead"));
+
+        Assert.True(reply.IsError);
+        Assert.Contains("Did you mean Friday?", reply.Text, StringComparison.Ordinal);
+        Assert.Null(await harness.Reflections.GetAsync(Team, None));
+    }
+
+    [Fact]
+    public async Task TeamReflectionOn_JapaneseUser_SuggestsAndAcceptsJapaneseDayNames()
+    {
+        var harness = await TeamAsync("lead");
+        await harness.SendAsync("settings language ja", "lead");
+
+        var typo = Assert.Single(await harness.SendAsync("team reflection on #team-a Fridya 16:00", "lead"));
+        var done = Assert.Single(await harness.SendAsync("team reflection on #team-a 金曜日 16:00", "lead"));
+
+        Assert.Contains("金曜日 のことでしょうか", typo.Text, StringComparison.Ordinal);
+        Assert.False(done.IsError, done.Text);
+        Assert.Contains("毎週金曜日の16:00", done.Text, StringComparison.Ordinal);
+        Assert.Equal(DayOfWeek.Friday, (await harness.Reflections.GetAsync(Team, None))!.Day);
+    }
+
+    [Fact]
+    public async Task TeamReflectionOn_TimeOutOfRange_SaysSoAndSavesNothing()
+    {
+        var harness = await TeamAsync("lead");
+
+        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 24:30", "lead"));
+
+        Assert.True(reply.IsError);
+        Assert.Contains("\"24:30\" isn't a time of day", reply.Text, StringComparison.Ordinal);
+        Assert.Null(await harness.Reflections.GetAsync(Team, None));
+    }
+
+    [Fact]
+    public async Task TeamReflectionOn_NotSeenInChannel_IsRefused()
+    {
+        var harness = await TeamAsync("lead");
+        await harness.OnboardAsync("stranger");
+
+        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 16:00", "stranger"));
+
+        Assert.True(reply.IsError);
+        Assert.Null(await harness.Reflections.GetAsync(Team, None));
+    }
+
+    [Fact]
+    public async Task TeamReflectionOn_Valid_SavesInLeadsZoneAndOthersCannotChangeIt()
+    {
+        var harness = await TeamAsync("lead", "bob");
+
+        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a fri 16:00", "lead"));
+        var other = Assert.Single(await harness.SendAsync("team reflection off #team-a", "bob"));
+
+        Assert.False(reply.IsError, reply.Text);
+        Assert.Contains("Next one: 2026-11-27 16:00", reply.Text, StringComparison.Ordinal);
+        var saved = await harness.Reflections.GetAsync(Team, None);
+        Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 0), "Asia/Tokyo", true), (saved!.Day, saved.Time, saved.TimeZoneId, saved.Enabled));
+        Assert.True(other.IsError);
+        Assert.True((await harness.Reflections.GetAsync(Team, None))!.Enabled);
+    }
+
+    [Fact]
+    public async Task TeamReflectionOff_ByLead_DisablesAndOpenRoundSendsNothing()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+
+        await harness.SendAsync("team reflection off #team-a", "lead");
+
+        Assert.False((await harness.Reflections.GetAsync(Team, None))!.Enabled);
+        Assert.Empty(await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None));
+    }
+
+    [Fact]
+    public async Task OpenRoundAsync_EnabledTeam_SendsEveryMemberTheFormOnce()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+
+        var invitations = await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        var again = await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow().AddHours(1), None);
+
+        Assert.Equal(["bob", "carol", "lead"], invitations.Select(i => i.Member.UserId).Order(StringComparer.Ordinal));
+        Assert.Empty(again);
+        var form = invitations[0].Reply.Form!;
+        Assert.Equal(ReflectionForm.SubmitAction, form.SubmitActionId);
+        var answers = form.Inputs.Where(i => i.Kind == InputKind.MultilineText).ToList();
+        Assert.Equal(3, answers.Count);
+        Assert.All(answers, a => Assert.Equal(ReflectionForm.MaxAnswerLength, a.MaxLength));
+        Assert.Equal(3, form.Inputs.Count(i => i.Id.StartsWith("quote", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ReflectForm_SubmitThenEditUntilClose_ThenClosed()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+
+        var saved = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, Values("first"), "bob"));
+        var edited = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, Values("second", quote: true), "bob"));
+        var form = Assert.Single(await harness.SendAsync("reflect", "bob"));
+
+        Assert.Contains("saved", saved.Text, StringComparison.Ordinal);
+        Assert.Contains("updated", edited.Text, StringComparison.Ordinal);
+        Assert.Equal("second", form.Form!.Inputs.Single(i => i.Id == "answer1").InitialValue);
+        Assert.Equal(ReflectionForm.Yes, form.Form.Inputs.Single(i => i.Id == "quote1").InitialValue);
+        var round = Assert.Single(await harness.Reflections.ListRoundsAsync(Team, None));
+        Assert.Equal("second", Assert.Single(await harness.Reflections.ListAnswersAsync(Team, round.Week, None)).Parts[0].Text);
+
+        harness.Clock.Advance(ReflectionSchedule.AnswerWindow);
+        var late = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, Values("third"), "bob"));
+        var reflect = Assert.Single(await harness.SendAsync("reflect", "bob"));
+
+        Assert.True(late.IsError);
+        Assert.Contains("This week's reflection has closed", late.Text, StringComparison.Ordinal);
+        Assert.Contains("This week's reflection has closed", reflect.Text, StringComparison.Ordinal);
+        Assert.Equal("second", Assert.Single(await harness.Reflections.ListAnswersAsync(Team, round.Week, None)).Parts[0].Text);
+    }
+
+    [Fact]
+    public async Task ReflectForm_AnswerOverLimit_SavesNoneOfTheAnswers()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        var values = Values("fine");
+        values["answer3"] = new string('x', ReflectionForm.MaxAnswerLength + 1);
+
+        var reply = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, values, "bob"));
+
+        Assert.True(reply.IsError);
+        Assert.Contains("3001", reply.Text, StringComparison.Ordinal);
+        var round = Assert.Single(await harness.Reflections.ListRoundsAsync(Team, None));
+        Assert.Empty(await harness.Reflections.ListAnswersAsync(Team, round.Week, None));
+        Assert.Null(await harness.Reflections.GetOwnAnswerAsync(CoachHarness.User("bob"), Team, round.Week, None));
+    }
+
+    [Fact]
+    public async Task ReflectForm_NotAMember_IsRefusedAndNothingSaved()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        await harness.OnboardAsync("mallory");
+        await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+
+        var reply = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, Values("sneaky"), "mallory"));
+
+        Assert.True(reply.IsError);
+        var round = Assert.Single(await harness.Reflections.ListRoundsAsync(Team, None));
+        Assert.Empty(await harness.Reflections.ListAnswersAsync(Team, round.Week, None));
+    }
+
+    [Fact]
+    public async Task CloseRoundAsync_ThreeAnswers_SummaryHasConsentedQuotesAndNoNames()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol", "dave");
+        await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        await harness.PressAsync(ReflectionForm.SubmitAction, Values("Bob's quotable learning", quote: true), "bob");
+        await harness.PressAsync(ReflectionForm.SubmitAction, Values("Carol's private worry"), "carol");
+        await harness.PressAsync(ReflectionForm.SubmitAction, Values("Dave's quotable win", quote: true), "dave");
+
+        var summary = await harness.TeamReflections.CloseRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        var status = Assert.Single(await harness.SendAsync("team reflection status", "lead"));
+
+        Assert.NotNull(summary);
+        Assert.Contains("3 of 4 members answered (75%)", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("“Bob's quotable learning”", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("“Dave's quotable win”", summary.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("private worry", summary.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("local|", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("3 of 4 (75%)", status.Text, StringComparison.Ordinal);
+        Assert.Contains("Weekly reflection participation", status.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob", status.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(await harness.TeamReflections.CloseRoundAsync(Team, harness.Clock.GetUtcNow(), None));
+    }
+
+    [Fact]
+    public async Task Export_MemberWithAnswers_HasOwnAnswersAndForgetMeRemovesThem()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        await harness.PressAsync(ReflectionForm.SubmitAction, Values("Bob own words"), "bob");
+        await harness.PressAsync(ReflectionForm.SubmitAction, Values("Carol words"), "carol");
+
+        var export = Assert.Single(await harness.SendAsync("export", "bob"));
+        var json = System.Text.Encoding.UTF8.GetString(export.Attachments[0].Content.Span);
+        var question = Assert.Single(await harness.SendAsync("forget me", "bob"));
+        await harness.SendAsync("forget me yes", "bob");
+
+        Assert.Contains("Team reflections: your own answers (weeks: 1), channels you are recorded in (1)", export.Text, StringComparison.Ordinal);
+        Assert.Contains("Team reflections: your own answers (weeks: 1)", question.Text, StringComparison.Ordinal);
+        Assert.Contains("Bob own words", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Carol words", json, StringComparison.Ordinal);
+        Assert.Contains("team-a", json, StringComparison.Ordinal);
+        Assert.Empty(await harness.Reflections.ListOwnAnswersAsync(CoachHarness.User("bob"), None));
+        Assert.Empty(await harness.Reflections.ListMembershipsAsync(CoachHarness.User("bob"), None));
+        var round = Assert.Single(await harness.Reflections.ListRoundsAsync(Team, None));
+        Assert.Equal(["Carol words"], (await harness.Reflections.ListAnswersAsync(Team, round.Week, None)).Select(a => a.Parts[0].Text));
+    }
+
+    private static Dictionary<string, string> Values(string first, bool quote = false) => new Dictionary<string, string>
+    {
+        [ReflectionForm.RoundInput] = "2026-W48|team-a",
+        ["answer1"] = first,
+        ["quote1"] = quote ? ReflectionForm.Yes : ReflectionForm.No,
+        ["answer2"] = string.Empty,
+        ["quote2"] = ReflectionForm.No,
+        ["answer3"] = "recruiting",
+        ["quote3"] = ReflectionForm.No,
+    };
+
+    /// <summary>Onboarded users in Tokyo, each recorded as a member of #team-a.</summary>
+    private static async Task<CoachHarness> TeamAsync(params string[] members)
+    {
+        var harness = new CoachHarness();
+        foreach (var member in members)
+        {
+            await harness.OnboardAsync(member, timeZone: "Asia/Tokyo");
+            await harness.TeamReflections.RecordMemberAsync(Team, CoachHarness.User(member), None);
+        }
+
+        return harness;
+    }
+
+    private static async Task<CoachHarness> EnabledTeamAsync(params string[] members)
+    {
+        var harness = await TeamAsync(members);
+        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 16:00", members[0]));
+        Assert.False(reply.IsError, reply.Text);
+        return harness;
+    }
+}
