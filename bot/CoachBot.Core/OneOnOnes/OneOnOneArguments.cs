@@ -1,4 +1,4 @@
-using CoachBot.Core.Conversation;
+using CoachBot.Core.Time;
 using CoachBot.Core.Users;
 
 namespace CoachBot.Core.OneOnOnes;
@@ -6,8 +6,6 @@ namespace CoachBot.Core.OneOnOnes;
 /// <summary>Parses the pieces of <c>1on1</c> commands: mentions, days, cadences.</summary>
 public static class OneOnOneArguments
 {
-    private static readonly string[] DayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-
     private static readonly char[] Whitespace = [' ', '\t', '\r', '\n', '\u3000'];
 
     /// <summary>
@@ -46,29 +44,11 @@ public static class OneOnOneArguments
     };
 
     /// <summary>"tue", "Tuesday" (any case) to the day, or null.</summary>
-    public static DayOfWeek? ParseDay(string? text)
-    {
-        var t = text?.Trim().ToLowerInvariant() ?? string.Empty;
-        var index = t.Length < 3 ? -1 : Array.FindIndex(DayNames, d => d == t || (t.Length is 3 or 4 && d.StartsWith(t, StringComparison.Ordinal)));
-        return index < 0 ? null : (DayOfWeek)index;
-    }
+    public static DayOfWeek? ParseDay(string? text) => DayNames.Parse(text);
 
     /// <summary>The day name nearest to a typo ("tuesdy" gives tuesday), or null when nothing is close.</summary>
-    public static string? NearestDay(string? text)
-    {
-        var t = text?.Trim().ToLowerInvariant() ?? string.Empty;
-        if (t.Length == 0)
-        {
-            return null;
-        }
-
-        var best = DayNames
-            .Select(d => (Day: d, Distance: Math.Min(VerbMatcher.Distance(t, d), VerbMatcher.Distance(t, d[..3]))))
-            .OrderBy(x => x.Distance).ThenBy(x => Array.IndexOf(DayNames, x.Day))
-            .First();
-        return best.Distance <= Math.Max(2, t.Length / 2) ? best.Day : null;
-    }
+    public static string? NearestDay(string? text) => DayNames.Nearest(text) is { } day ? DayNames.Name(day) : null;
 
     /// <summary>The English day name used in commands.</summary>
-    public static string DayName(DayOfWeek day) => DayNames[(int)day];
+    public static string DayName(DayOfWeek day) => DayNames.Name(day);
 }

@@ -11,8 +11,6 @@ namespace CoachBot.Core.Settings;
 /// </summary>
 public static class SettingsParser
 {
-    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-
     private static readonly Dictionary<string, IReadOnlyList<DayOfWeek>> DayPresets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["weekdays"] = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
@@ -255,17 +253,7 @@ public static class SettingsParser
     }
 
     /// <summary>The short English day name used in commands and stored values (mon, tue, ...).</summary>
-    public static string DayCode(DayOfWeek day) => DayNames[(int)day];
+    public static string DayCode(DayOfWeek day) => DayNames.Code(day);
 
-    private static DayOfWeek? Day(string text)
-    {
-        var t = text.Trim();
-        if (t.Length < 3)
-        {
-            return null;
-        }
-
-        var index = Array.FindIndex(DayNames, n => t.StartsWith(n, StringComparison.Ordinal));
-        return index < 0 ? null : (DayOfWeek)index;
-    }
+    private static DayOfWeek? Day(string text) => DayNames.Parse(text);
 }
