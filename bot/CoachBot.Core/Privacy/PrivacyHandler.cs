@@ -66,7 +66,7 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
                 ("skills", data.SkillAssessments.Count),
                 ("talking_points", data.TalkingPoints.Count),
                 ("file", fileName));
-        text = StringTable.Lines(text, Reflections(context, data));
+        text = StringTable.Lines(text, OneOnOnes(context, data), Reflections(context, data));
         return new Reply
         {
             Text = text,
@@ -83,7 +83,7 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
             ("practice", data.Practice.Count),
             ("skills", data.SkillAssessments.Count),
             ("talking_points", data.TalkingPoints.Count));
-        question = StringTable.Lines(question, Reflections(context, data));
+        question = StringTable.Lines(question, OneOnOnes(context, data), Reflections(context, data));
         var how = context.T("privacy.forget.how");
         return new Reply
         {
@@ -96,6 +96,16 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
             ],
         };
     }
+
+    /// <summary>The 1-on-1 part of the counts, or null for someone with no 1-on-1s.</summary>
+    private static string? OneOnOnes(TurnContext context, UserData data) =>
+        data.Pairings.Count == 0
+            ? null
+            : context.T(
+                "privacy.oneonones.counts",
+                ("pairings", data.Pairings.Count),
+                ("notes", data.MeetingNotes.Count),
+                ("items", data.ActionItems.Count));
 
     /// <summary>The team reflection part of the counts, or null for someone who never took part.</summary>
     private static string? Reflections(TurnContext context, UserData data) =>

@@ -43,6 +43,18 @@ public sealed class OneOnOnePrivacyTests
         Assert.DoesNotContain("only for alice", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ForgetMeQuestion_CountsTheOneOnOneRecords_AndDeletesNothingYet()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("1on1 note @alice a note", "bob");
+
+        var question = Assert.Single(await harness.SendAsync("forget me", "bob"));
+
+        Assert.Contains("1 pairing(s), 1 note(s)", question.Text, StringComparison.Ordinal);
+        Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("bob"), None));
+    }
+
     private static async Task<CoachHarness> ActivePairAsync()
     {
         var harness = new CoachHarness();
