@@ -7,26 +7,16 @@ namespace CoachBot.Testing.Fakes;
 /// lists oldest month first.</summary>
 public sealed class InMemorySkillStore : ISkillStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, SortedDictionary<DateOnly, SkillAssessment>> _byUser = new(StringComparer.Ordinal);
+    private readonly PerUserRows<DateOnly, SkillAssessment> _rows = new();
 
     public Task SaveAsync(SkillAssessment assessment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         cancellationToken.ThrowIfCancellationRequested();
         var month = new DateOnly(assessment.Month.Year, assessment.Month.Month, 1);
-        lock (_gate)
-        {
-            if (!_byUser.TryGetValue(assessment.User.Key, out var months))
-            {
-                months = [];
-                _byUser[assessment.User.Key] = months;
-            }
 
-            // Copy the scores so a caller changing its own dictionary cannot change what is "stored".
-            months[month] = assessment with { Month = month, Scores = new Dictionary<string, int>(assessment.Scores, StringComparer.Ordinal) };
-        }
-
+        // Copy the scores so a caller changing its own dictionary cannot change what is "stored".
+        _rows.Set(assessment.User, month, assessment with { Month = month, Scores = new Dictionary<string, int>(assessment.Scores, StringComparer.Ordinal) });
         return Task.CompletedTask;
     }
 
@@ -34,22 +24,14 @@ public sealed class InMemorySkillStore : ISkillStore
     {
         ArgumentNullException.ThrowIfNull(user);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            IReadOnlyList<SkillAssessment> result = _byUser.TryGetValue(user.Key, out var months) ? [.. months.Values] : [];
-            return Task.FromResult(result);
-        }
+        return Task.FromResult(_rows.List(user, months => months.OrderBy(a => a.Month)));
     }
 
     public Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            _byUser.Remove(user.Key);
-        }
-
+        _rows.RemoveAll(user);
         return Task.CompletedTask;
     }
 }

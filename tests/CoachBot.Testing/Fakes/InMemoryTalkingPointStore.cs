@@ -6,47 +6,27 @@ namespace CoachBot.Testing.Fakes;
 /// <summary><see cref="ITalkingPointStore"/> in memory: ids unique per user, lists oldest first.</summary>
 public sealed class InMemoryTalkingPointStore : ITalkingPointStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Dictionary<string, TalkingPoint>> _byUser = new(StringComparer.Ordinal);
+    private readonly PerUserRows<string, TalkingPoint> _rows = new();
 
     public Task<bool> AddAsync(TalkingPoint point, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(point);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            if (!_byUser.TryGetValue(point.User.Key, out var points))
-            {
-                points = new Dictionary<string, TalkingPoint>(StringComparer.Ordinal);
-                _byUser[point.User.Key] = points;
-            }
-
-            return Task.FromResult(points.TryAdd(point.Id, point));
-        }
+        return Task.FromResult(_rows.TryAdd(point.User, point.Id, point));
     }
 
     public Task<IReadOnlyList<TalkingPoint>> ListAsync(UserRef user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            IReadOnlyList<TalkingPoint> result = _byUser.TryGetValue(user.Key, out var points)
-                ? [.. points.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal)]
-                : [];
-            return Task.FromResult(result);
-        }
+        return Task.FromResult(_rows.List(user, points => points.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal)));
     }
 
     public Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            _byUser.Remove(user.Key);
-        }
-
+        _rows.RemoveAll(user);
         return Task.CompletedTask;
     }
 }
