@@ -41,7 +41,7 @@ public static class DayNames
         }
 
         var (day, distance) = Enumerable.Range(0, 7)
-            .Select(i => (Day: (DayOfWeek)i, Distance: Math.Min(VerbMatcher.Distance(t, English[i]), VerbMatcher.Distance(t, English[i][..3]))))
+            .Select(i => (Day: (DayOfWeek)i, Distance: Math.Min(EditDistance.Between(t, English[i]), EditDistance.Between(t, English[i][..3]))))
             .OrderBy(x => x.Distance)
             .ThenBy(x => (int)x.Day)
             .First();

@@ -61,8 +61,8 @@ public static class TimeZones
                 var lower = id.ToLowerInvariant();
                 var city = lower[(lower.LastIndexOf('/') + 1)..];
                 var distance = Math.Min(
-                    Conversation.VerbMatcher.Distance(typed, lower),
-                    Conversation.VerbMatcher.Distance(typedCity, city) + (typed.Contains('/', StringComparison.Ordinal) ? AreaMismatch(typed, lower) : 0));
+                    Conversation.EditDistance.Between(typed, lower),
+                    Conversation.EditDistance.Between(typedCity, city) + (typed.Contains('/', StringComparison.Ordinal) ? AreaMismatch(typed, lower) : 0));
                 return (id, distance);
             })
             .Where(x => x.distance <= limit)
