@@ -21,6 +21,9 @@ public sealed record Reply
     /// <summary>True when the reply reports a problem with the user's input (edges may style it).</summary>
     public bool IsError { get; init; }
 
+    /// <summary>For an error about a form submission: the id of the input it is about, so edges can show it there.</summary>
+    public string? ErrorInputId { get; init; }
+
     /// <summary>A plain text reply with no structure.</summary>
     public static Reply Plain(string text) => new() { Text = text };
 }
