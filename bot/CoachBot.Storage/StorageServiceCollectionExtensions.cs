@@ -7,6 +7,7 @@ using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
+using CoachBot.Storage.Inbox;
 using CoachBot.Storage.Installations;
 using CoachBot.Storage.OneOnOnes;
 using CoachBot.Storage.Reflections;
@@ -45,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITalkingPointStore, AzureTablesTalkingPointStore>();
         services.AddSingleton<IOneOnOneStore, AzureTablesOneOnOneStore>();
         services.AddSingleton<IReflectionStore, AzureTablesReflectionStore>();
+        services.AddSingleton<IInbox, AzureTablesInbox>();
 
         services.AddHostedService<StorageInitializer>();
 

@@ -20,11 +20,12 @@ public static class StorageTableNames
     public const string ReflectionRounds = "ReflectionRounds";
     public const string ReflectionAnswers = "ReflectionAnswers";
     public const string ReflectionAuthors = "ReflectionAuthors";
+    public const string Inbox = "Inbox";
 
     /// <summary>Every table the stores of this assembly use; created at start-up.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
-        ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors,
+        ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, Inbox,
     ];
 }
