@@ -1,0 +1,87 @@
+using CoachBot.Content.Model;
+using CoachBot.Core.Conversation;
+using CoachBot.Slack.Api;
+using CoachBot.Slack.BlockKit;
+
+namespace CoachBot.Slack.Inbound;
+
+/// <summary>
+/// Runs one Slack turn through the Core (with users.info hints) and posts the replies where they belong: the DM or
+/// channel, ephemerally to one user, or to a response_url.
+/// </summary>
+public sealed class SlackConversation
+{
+    private readonly ConversationEngine _engine;
+    private readonly SlackUserHints _hints;
+    private readonly ISlackApiClient _api;
+    private readonly IBlockKitRenderer _renderer;
+    private readonly ContentLibrary _content;
+
+    public SlackConversation(ConversationEngine engine, SlackUserHints hints, ISlackApiClient api, IBlockKitRenderer renderer, ContentLibrary content)
+    {
+        _engine = engine;
+        _hints = hints;
+        _api = api;
+        _renderer = renderer;
+        _content = content;
+    }
+
+    /// <summary>The Core's replies to what the user typed or pressed.</summary>
+    public async Task<IReadOnlyList<Reply>> RunAsync(SlackTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var info = await _hints.GetAsync(turn.Team, turn.UserId, cancellationToken);
+        var incoming = new IncomingTurn
+        {
+            User = turn.Team.User(turn.UserId),
+            ConversationId = turn.ConversationId,
+            TurnId = turn.TurnId,
+            Text = turn.Action is null ? turn.Text ?? string.Empty : null,
+            Action = turn.Action,
+            Locale = info?.Locale,
+            TimeZoneHint = info?.TimeZone,
+            DisplayName = info?.Name,
+        };
+        return await _engine.HandleAsync(incoming, cancellationToken);
+    }
+
+    /// <summary>Renders one reply for a destination; forms become an opener button for <paramref name="turn"/>.</summary>
+    public SlackMessage Render(SlackDestination destination, Reply reply, SlackTurn? turn)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var opener = turn is null ? null : SlackFormOpener.Encode(turn.Text, turn.Action);
+        return _renderer.RenderMessage(destination.Channel, reply, opener);
+    }
+
+    /// <summary>Posts the replies in order.</summary>
+    public async Task PostAsync(SlackTeam team, SlackDestination destination, IReadOnlyList<Reply> replies, SlackTurn? turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(replies);
+        foreach (var reply in replies)
+        {
+            var message = Render(destination, reply, turn) with { ThreadTs = destination.ThreadTs };
+            if (destination.ResponseUrl is { } responseUrl)
+            {
+                await _api.RespondAsync(responseUrl, message with { ResponseType = "ephemeral" }, cancellationToken);
+            }
+            else if (destination.EphemeralUserId is { } userId)
+            {
+                await _api.Chat.PostEphemeralAsync(team, userId, message, cancellationToken);
+            }
+            else
+            {
+                await _api.Chat.PostMessageAsync(team, message, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A sentence of the Slack edge in the default language (used before the user's language is known).</summary>
+    public string Say(string key) => _content.For(ContentLibrary.DefaultLanguage).Strings.Format(key);
+}
+
+/// <summary>One turn as Slack delivered it: exactly one of text and action.</summary>
+public sealed record SlackTurn(SlackTeam Team, string UserId, string ConversationId, string? Text, TurnAction? Action, string? TurnId = null);
+
+/// <summary>Where replies go: a channel (with an optional thread), ephemerally to one user, or a response_url.</summary>
+public sealed record SlackDestination(string Channel, Uri? ResponseUrl = null, string? EphemeralUserId = null, string? ThreadTs = null);

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+
+namespace CoachBot.Slack.Inbound;
+
+/// <summary>Handles one Events API event type (e.g. <c>message</c>), after the event was recorded once in the ledger.</summary>
+public interface ISlackEventSubscriber
+{
+    /// <summary>The <c>event.type</c> this handler takes.</summary>
+    string EventType { get; }
+
+    Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken);
+}
+
+/// <summary>Handles a <c>block_actions</c> payload while Slack waits; slow work may continue after the ack.</summary>
+public interface ISlackBlockActionHandler
+{
+    Task<SlackAck> HandleAsync(SlackTeam team, JsonObject payload, CancellationToken cancellationToken);
+}
+
+/// <summary>Handles a <c>view_submission</c> while Slack waits; the ack may carry <c>response_action</c>.</summary>
+public interface ISlackViewSubmissionHandler
+{
+    Task<SlackAck> HandleAsync(SlackTeam team, JsonObject payload, CancellationToken cancellationToken);
+}
+
+/// <summary>Handles a slash command while Slack waits (3 s); the ack may carry the answer.</summary>
+public interface ISlackSlashCommandHandler
+{
+    Task<SlackAck> HandleAsync(SlackCommand command, CancellationToken cancellationToken);
+}
+
+/// <summary>An event from the Events API: the inner <c>event</c> object and its envelope's ids.</summary>
+public sealed record SlackEvent(SlackTeam Team, string EventId, string Type, JsonObject Body)
+{
+    /// <summary>A string field of the event, or null.</summary>
+    public string? Field(string name) => SlackPayload.Text(Body, name);
+}
+
+/// <summary>A slash command's fields.</summary>
+public sealed record SlackCommand(SlackTeam Team, string UserId, string ChannelId, string Command, string Text, Uri? ResponseUrl, string? TriggerId);
+
+/// <summary>Null-safe reads of Slack JSON payloads (they are untrusted input: any field may be missing or odd).</summary>
+public static class SlackPayload
+{
+    /// <summary>The string at a dotted path, e.g. <c>team.id</c>, or null.</summary>
+    public static string? Text(JsonObject? json, string path)
+    {
+        JsonNode? node = json;
+        foreach (var part in path.Split('.'))
+        {
+            node = node is JsonObject obj && obj.TryGetPropertyValue(part, out var next) ? next : null;
+        }
+
+        return node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    }
+
+    /// <summary>The object at a dotted path, or null.</summary>
+    public static JsonObject? Child(JsonObject? json, string path)
+    {
+        JsonNode? node = json;
+        foreach (var part in path.Split('.'))
+        {
+            node = node is JsonObject obj && obj.TryGetPropertyValue(part, out var next) ? next : null;
+        }
+
+        return node as JsonObject;
+    }
+
+    /// <summary>The team of an interaction payload (<c>team.id</c> / <c>enterprise.id</c>, falling back to the user's team).</summary>
+    public static SlackTeam? TeamOf(JsonObject payload) =>
+        (Text(payload, "team.id") ?? Text(payload, "user.team_id")) is { } team
+            ? new SlackTeam(team, Text(payload, "enterprise.id"))
+            : null;
+
+    /// <summary>A URL field that is an absolute https URL (or http on loopback, for tests), else null.</summary>
+    public static Uri? HttpsUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
+            ? url
+            : null;
+}

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using CoachBot.Core.Delivery;
+using CoachBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Slack.Inbound;
+
+/// <summary>
+/// Acks every verified Slack request within Slack's 3 s. Events are written to the durable inbox (insert-only by
+/// event id, so retries add nothing) and processed by <see cref="SlackInboxWorker"/> after the ack. Slash commands,
+/// button presses and modal submissions run here, within a budget, because their answer (the ack body, a modal
+/// opened with a short-lived trigger id, response_action errors) is due in the ack; Slack does not retry them.
+/// </summary>
+public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
+{
+    /// <summary>The inbox's channel name for Slack items.</summary>
+    public const string InboxChannel = SlackTeam.Channel;
+
+    private readonly IInbox _inbox;
+    private readonly SlackInboxSignal _signal;
+    private readonly ISlackSlashCommandHandler _commands;
+    private readonly ISlackViewSubmissionHandler _submissions;
+    private readonly ISlackBlockActionHandler _actions;
+    private readonly ILogger<SlackInboundDispatcher> _logger;
+
+    public SlackInboundDispatcher(
+        IInbox inbox,
+        SlackInboxSignal signal,
+        ISlackSlashCommandHandler commands,
+        ISlackViewSubmissionHandler submissions,
+        ISlackBlockActionHandler actions,
+        ILogger<SlackInboundDispatcher> logger)
+    {
+        _inbox = inbox;
+        _signal = signal;
+        _commands = commands;
+        _submissions = submissions;
+        _actions = actions;
+        _logger = logger;
+    }
+
+    public async Task<SlackAck> DispatchEventAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        switch (SlackPayload.Text(body, "type"))
+        {
+            case "url_verification":
+                return SlackPayload.Text(body, "challenge") is { } challenge
+                    ? SlackAck.Json(new JsonObject { ["challenge"] = challenge })
+                    : SlackAck.BadRequest("url_verification needs a challenge.");
+            case "event_callback":
+                if (SlackPayload.Text(body, "event_id") is not { } eventId || SlackPayload.Child(body, "event") is null
+                    || SlackPayload.Text(body, "team_id") is null)
+                {
+                    return SlackAck.BadRequest("event_callback needs event_id, team_id and an event object.");
+                }
+
+                return await EnqueueAsync(eventId, "event", body, cancellationToken);
+            default:
+                // Slack may add envelope types (app_rate_limited, ...): acknowledge and move on.
+                _logger.LogInformation("Ignored a Slack Events API body of type {Type}", SlackPayload.Text(body, "type") ?? "(none)");
+                return SlackAck.Empty;
+        }
+    }
+
+    public async Task<SlackAck> DispatchCommandAsync(IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1")
+        {
+            return SlackAck.Empty;
+        }
+
+        string? Field(string name) => form.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+        if (Field("team_id") is not { } team || Field("user_id") is not { } user || Field("channel_id") is not { } channel
+            || Field("command") is not { } command)
+        {
+            return SlackAck.BadRequest("A slash command needs team_id, user_id, channel_id and command form fields.");
+        }
+
+        var slash = new SlackCommand(
+            new SlackTeam(team, Field("enterprise_id")), user, channel, command, Field("text") ?? string.Empty,
+            SlackPayload.HttpsUrl(Field("response_url")), Field("trigger_id"));
+        return await _commands.HandleAsync(slash, cancellationToken);
+    }
+
+    public async Task<SlackAck> DispatchInteractionAsync(JsonObject payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var type = SlackPayload.Text(payload, "type");
+        if (type == "view_closed")
+        {
+            return SlackAck.Empty;
+        }
+
+        if (SlackPayload.TeamOf(payload) is not { } team || SlackPayload.Text(payload, "user.id") is null)
+        {
+            return SlackAck.BadRequest("An interaction payload needs team.id and user.id.");
+        }
+
+        switch (type)
+        {
+            case "view_submission":
+                return await _submissions.HandleAsync(team, payload, cancellationToken);
+            case "block_actions":
+                if (payload["actions"] is not JsonArray { Count: > 0 } actions || actions[0] is not JsonObject action
+                    || SlackPayload.Text(action, "action_id") is null)
+                {
+                    return SlackAck.BadRequest("block_actions needs at least one action with an action_id.");
+                }
+
+                // Buttons run while Slack waits: a button that leads to a form must open it with this trigger id,
+                // which dies within 3 s. Slow work continues after the ack (see SlackBlockActionHandler).
+                return await _actions.HandleAsync(team, payload, cancellationToken);
+            default:
+                return SlackAck.BadRequest($"CoachBot does not handle '{type ?? "(none)"}' interactions; it handles block_actions, view_submission and view_closed.");
+        }
+    }
+
+    private async Task<SlackAck> EnqueueAsync(string id, string kind, JsonObject body, CancellationToken cancellationToken)
+    {
+        var json = body.ToJsonString(SlackJson.Options);
+        if (json.Length > _inbox.MaxPayloadLength)
+        {
+            return new SlackAck(413, null, $"The payload is longer than the {_inbox.MaxPayloadLength} characters CoachBot keeps.");
+        }
+
+        try
+        {
+            if (await _inbox.TryEnqueueAsync(InboxChannel, id, kind, json, cancellationToken))
+            {
+                _signal.Notify(id);
+            }
+            else
+            {
+                _logger.LogInformation("Slack sent {Kind} {Id} again while it was still waiting; kept one", kind, id);
+            }
+
+            return SlackAck.Empty;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Answering 503 makes Slack retry the event later, so nothing is lost while storage is away.
+            _logger.LogWarning(ex, "Storage unavailable: Slack {Kind} {Id} not taken; Slack will retry", kind, id);
+            return new SlackAck(503, null, "Storage is unavailable; retry later.");
+        }
+    }
+}
+
+/// <summary>Wakes the inbox worker as soon as an item is enqueued on this replica.</summary>
+public sealed class SlackInboxSignal
+{
+    private readonly Channel<string> _ids = Channel.CreateBounded<string>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    /// <summary>Item ids enqueued here, in order; dropped ones are found by the worker's sweep.</summary>
+    public ChannelReader<string> Reader => _ids.Reader;
+
+    public void Notify(string id) => _ids.Writer.TryWrite(id);
+}

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoachBot.Core.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Slack.Inbound;
+
+/// <summary>
+/// Processes Slack items from the durable inbox: at once for items enqueued on this replica, and by a periodic sweep
+/// for items whose worker died (their lease expired) or that another replica never got to. Each item is claimed with
+/// an ETag-conditional lease, recorded once in the ledger, handled, then removed; a failure leaves it for a later try,
+/// up to <see cref="MaxAttempts"/>.
+/// </summary>
+public sealed class SlackInboxWorker : BackgroundService
+{
+    /// <summary>How long a claim lasts before another worker may take the item over.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private const int MaxAttempts = 5;
+    private const int Parallelism = 8;
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
+
+    private readonly IInbox _inbox;
+    private readonly SlackInboxSignal _signal;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackInboxWorker> _logger;
+    private readonly SemaphoreSlim _slots = new(Parallelism);
+
+    public SlackInboxWorker(IInbox inbox, SlackInboxSignal signal, IServiceProvider services, TimeProvider time, ILogger<SlackInboxWorker> logger)
+    {
+        _inbox = inbox;
+        _signal = signal;
+        _services = services;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override void Dispose()
+    {
+        _slots.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sweeper = SweepLoopAsync(stoppingToken);
+        try
+        {
+            await foreach (var id in _signal.Reader.ReadAllAsync(stoppingToken))
+            {
+                await StartAsync(id, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await sweeper;
+    }
+
+    /// <summary>Claims and processes one item now (tests and the sweep call this too).</summary>
+    internal async Task ProcessAsync(string id, CancellationToken cancellationToken)
+    {
+        InboundItem? item;
+        try
+        {
+            item = await _inbox.TryClaimAsync(SlackInboundDispatcher.InboxChannel, id, Lease, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Could not claim Slack item {Id}; the sweep will try again", id);
+            return;
+        }
+
+        if (item is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (item.Attempts > MaxAttempts)
+            {
+                _logger.LogError("Gave up on Slack {Kind} {Id} after {Attempts} attempts", item.Kind, item.Id, item.Attempts - 1);
+            }
+            else
+            {
+                await HandleAsync(item, cancellationToken);
+            }
+
+            await _inbox.CompleteAsync(item, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left in the inbox: the lease runs out and the sweep (here or on another replica) tries again.
+            _logger.LogWarning(ex, "Slack {Kind} {Id} failed on attempt {Attempt}; it will be retried", item.Kind, item.Id, item.Attempts);
+        }
+    }
+
+    private async Task HandleAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        if (Parse(item.Payload) is not { } body)
+        {
+            _logger.LogWarning("Dropped Slack item {Id}: its payload is not a usable JSON object", item.Id);
+            return;
+        }
+
+        var ledger = _services.GetRequiredService<IDeliveryLedger>();
+        if (!await ledger.TryRecordAsync($"slack:{item.Kind}:{item.Id}", cancellationToken))
+        {
+            _logger.LogInformation("Slack {Kind} {Id} was already handled; skipped", item.Kind, item.Id);
+            return;
+        }
+
+        if (SlackPayload.Child(body, "event") is not { } slackEvent)
+        {
+            return;
+        }
+
+        var type = SlackPayload.Text(slackEvent, "type") ?? string.Empty;
+        var team = new SlackTeam(SlackPayload.Text(body, "team_id") ?? string.Empty, SlackPayload.Text(body, "enterprise_id"));
+        var subscriber = _services.GetServices<ISlackEventSubscriber>().FirstOrDefault(s => s.EventType == type);
+        if (subscriber is null)
+        {
+            _logger.LogInformation("No handler for Slack event type {Type}; ignored", type);
+            return;
+        }
+
+        await subscriber.HandleAsync(new SlackEvent(team, item.Id, type, slackEvent), cancellationToken);
+    }
+
+    private static JsonObject? Parse(string payload)
+    {
+        try
+        {
+            return JsonNode.Parse(payload) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task StartAsync(string id, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await ProcessAsync(id, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            },
+            CancellationToken.None);
+    }
+
+    private async Task SweepLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(SweepEvery, _time, stoppingToken);
+                foreach (var id in await _inbox.FindUnclaimedAsync(SlackInboundDispatcher.InboxChannel, 100, stoppingToken))
+                {
+                    await StartAsync(id, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "The Slack inbox sweep failed; it runs again in {Seconds} s", SweepEvery.TotalSeconds);
+            }
+        }
+    }
+}
