@@ -4,6 +4,7 @@ using CoachBot.Host;
 using CoachBot.Host.Charts;
 using CoachBot.Host.Local;
 using CoachBot.Host.ServiceDefaults;
+using CoachBot.Slack;
 using CoachBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,10 +16,12 @@ builder.Services.AddCoachBotCore();
 builder.Services.AddCoachBotCharts();
 builder.Services.AddCoachBotStorage(builder.Configuration);
 builder.Services.AddCoachBotJson();
+builder.Services.AddCoachBotSlack(builder.Configuration);
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapCoachBotCharts();
+app.MapCoachBotSlack();
 if (LocalOptions.IsLocalMode(app.Configuration))
 {
     app.MapLocalChannel();
