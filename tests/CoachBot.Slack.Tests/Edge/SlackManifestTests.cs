@@ -1,0 +1,71 @@
+using CoachBot.Slack.Inbound;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using YamlDotNet.RepresentationModel;
+
+namespace CoachBot.Slack.Tests.Edge;
+
+/// <summary>The app manifest asks for exactly what the code uses: scopes, events, the command and the URLs.</summary>
+public sealed class SlackManifestTests
+{
+    private static readonly YamlMappingNode Manifest = Load();
+
+    [Fact]
+    public void BotScopes_AreTheScopesTheInstallRequests()
+    {
+        var scopes = Sequence("oauth_config", "scopes", "bot");
+
+        Assert.Equal(new SlackOptions().Scopes.Split(',').Order(), scopes.Order());
+    }
+
+    [Fact]
+    public void BotEvents_AreExactlyTheEventsWithASubscriber()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCoachBotSlack(new ConfigurationBuilder().Build());
+        var handled = services.Where(d => d.ServiceType == typeof(ISlackEventSubscriber))
+            .Select(d => d.ImplementationType!.Name)
+            .ToList();
+        var events = Sequence("settings", "event_subscriptions", "bot_events").Select(e => e == "message.im" ? "message" : e).Order().ToList();
+
+        Assert.Equal(handled.Count, events.Count);
+        Assert.Equal(
+            ["app_home_opened", "app_mention", "app_uninstalled", "message", "tokens_revoked", "user_change"],
+            events);
+    }
+
+    [Fact]
+    public void Urls_PointAtTheEndpointsTheHostMaps()
+    {
+        Assert.EndsWith("/slack/events", Scalar("settings", "event_subscriptions", "request_url"), StringComparison.Ordinal);
+        Assert.EndsWith("/slack/interactions", Scalar("settings", "interactivity", "request_url"), StringComparison.Ordinal);
+        Assert.EndsWith("/slack/oauth", Sequence("oauth_config", "redirect_urls").Single(), StringComparison.Ordinal);
+        var command = (YamlMappingNode)((YamlSequenceNode)Node("features", "slash_commands")).Children.Single();
+        Assert.Equal("/coach", command["command"].ToString());
+        Assert.EndsWith("/slack/commands", command["url"].ToString(), StringComparison.Ordinal);
+    }
+
+    private static YamlNode Node(params string[] path) =>
+        path.Aggregate<string, YamlNode>(Manifest, (node, key) => ((YamlMappingNode)node)[key]);
+
+    private static string Scalar(params string[] path) => ((YamlScalarNode)Node(path)).Value!;
+
+    private static List<string> Sequence(params string[] path) =>
+        [.. ((YamlSequenceNode)Node(path)).Children.Select(c => ((YamlScalarNode)c).Value!)];
+
+    private static YamlMappingNode Load()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CoachBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var path = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("CoachBot.sln not found above the test output"), "bot", "manifests", "slack-app.yml");
+        using var reader = new StreamReader(path);
+        var yaml = new YamlStream();
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+}
