@@ -50,7 +50,6 @@ internal static class HomeText
 
         var (stepSection, stepText, stepButtons) = Step(content, view);
         sections.Add(stepSection);
-        lines.Add(string.Empty);
         lines.Add(stepText);
         buttons.AddRange(stepButtons);
 

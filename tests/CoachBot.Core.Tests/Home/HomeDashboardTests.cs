@@ -174,6 +174,21 @@ public sealed class HomeDashboardTests
     }
 
     [Fact]
+    public async Task SkippedToday_SaysSo_AndKeepsTheStep()
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync();
+        var today = Assert.Single(await harness.SendAsync("today"));
+        await harness.PressAsync(Assert.Single(today.Buttons, b => b.ActionId == HabitHandler.SkipAction));
+
+        var home = await HomeFixture.Dashboard(harness).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
+
+        Assert.Contains("You skipped today", HomeFixture.Section(home, "Today's step").Body, StringComparison.Ordinal);
+        Assert.Contains("You skipped today", home.Text, StringComparison.Ordinal);
+        Assert.Equal(today.Sections[0].Title, HomeFixture.Section(home, "Today's step").Title);
+    }
+
+    [Fact]
     public async Task BuildingTheDashboard_DoesNotChangeTheProfile()
     {
         var harness = new CoachHarness();
