@@ -1,6 +1,7 @@
 using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Home;
 using CoachBot.Core.Onboarding;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Privacy;
@@ -32,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProgressReportService>();
         AddHandler<HelpHandler>(services, actions: false);
         AddHandler<OnboardingFlow>(services, actions: true);
+        services.AddSingleton<HomeDashboard>();
+        AddHandler<HomeHandler>(services, actions: false);
         AddHandler<HabitHandler>(services, actions: true);
         AddHandler<ProgressHandler>(services, actions: false);
         AddHandler<SkillsHandler>(services, actions: true);

@@ -17,7 +17,7 @@ public sealed class ConversationEngineTests
         var reply = Assert.Single(await harness.SendAsync("help"));
 
         var fields = Assert.Single(reply.Sections).Fields;
-        Assert.Equal(["help", "start", "today", "done [note]", "log <action> <note>", "progress", "skills [five levels]", "settings", "path [path]", "roles [role]", "reading [done|next]",
+        Assert.Equal(["help", "start", "home", "today", "done [note]", "log <action> <note>", "progress", "skills [five levels]", "settings", "path [path]", "roles [role]", "reading [done|next]",
             "1on1 setup @person weekly|biweekly|monthly <day> <HH:mm>", "1on1 accept [@manager]", "1on1 decline [@manager]", "1on1 list",
             "1on1 agenda [@person]", "1on1 add [@person] <text>", "1on1 note [@person] [private] <text>",
             "1on1 action [@person] <text> [owner @x] [due YYYY-MM-DD]", "1on1 done [@person] <number>", "1on1 history @person",

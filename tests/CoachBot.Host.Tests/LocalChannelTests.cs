@@ -55,7 +55,7 @@ public sealed class LocalChannelTests
         var replies = await client.SendAsync("hana", "help");
 
         var text = replies.AllText();
-        foreach (var verb in new[] { "help", "start", "today", "done [note]", "log <action> <note>", "settings", "export", "forget me" })
+        foreach (var verb in new[] { "help", "start", "home", "today", "done [note]", "log <action> <note>", "settings", "export", "forget me" })
         {
             Assert.Contains(verb, text, StringComparison.Ordinal);
         }
