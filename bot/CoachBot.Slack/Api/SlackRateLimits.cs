@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace CoachBot.Slack.Api;
 
 /// <summary>
@@ -78,7 +76,7 @@ internal sealed class SlackRateLimits : IDisposable
         {
             foreach (var entry in _buckets.Values)
             {
-                entry.Limiter.Dispose();
+                entry.Bucket.Close();
             }
 
             _buckets.Clear();
@@ -87,9 +85,7 @@ internal sealed class SlackRateLimits : IDisposable
 
     private async Task AcquireAsync(string key, BucketSize size, string method, CancellationToken cancellationToken)
     {
-        var limiter = GetOrAdd(key, size);
-        using var lease = await limiter.AcquireAsync(1, cancellationToken);
-        if (!lease.IsAcquired)
+        if (!await GetOrAdd(key, size).WaitAsync(cancellationToken))
         {
             throw new SlackApiException(
                 method,
@@ -98,14 +94,14 @@ internal sealed class SlackRateLimits : IDisposable
         }
     }
 
-    private TokenBucketRateLimiter GetOrAdd(string key, BucketSize size)
+    private TokenBucket GetOrAdd(string key, BucketSize size)
     {
         lock (_gate)
         {
             if (_buckets.TryGetValue(key, out var entry))
             {
                 entry.LastUsedTick = _ticks;
-                return entry.Limiter;
+                return entry.Bucket;
             }
 
             if (_buckets.Count >= MaxBuckets)
@@ -113,49 +109,32 @@ internal sealed class SlackRateLimits : IDisposable
                 EvictIdle(minimumIdleTicks: 0);
             }
 
-            entry = new Entry(CreateLimiter(size), size) { LastUsedTick = _ticks };
+            entry = new Entry(new TokenBucket(size, QueueLimit)) { LastUsedTick = _ticks };
             _buckets[key] = entry;
-            return entry.Limiter;
+            return entry.Bucket;
         }
     }
 
-    private static TokenBucketRateLimiter CreateLimiter(BucketSize size) => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = size.TokenLimit,
-        TokensPerPeriod = size.TokensPerRefill,
-        ReplenishmentPeriod = Tick * size.TicksPerRefill,
-        AutoReplenishment = false,
-        QueueLimit = QueueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
-
     private void OnTick()
     {
-        List<TokenBucketRateLimiter> due = [];
+        List<TokenBucket> due = [];
         lock (_gate)
         {
             _ticks++;
             foreach (var entry in _buckets.Values)
             {
-                if (_ticks % entry.Size.TicksPerRefill == 0)
+                if (_ticks % entry.Bucket.Size.TicksPerRefill == 0)
                 {
-                    due.Add(entry.Limiter);
+                    due.Add(entry.Bucket);
                 }
             }
 
             EvictIdle(IdleTicksBeforeEviction);
         }
 
-        foreach (var limiter in due)
+        foreach (var bucket in due)
         {
-            try
-            {
-                limiter.TryReplenish();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Evicted or disposed between the snapshot and now: nothing to refill.
-            }
+            bucket.Refill();
         }
     }
 
@@ -165,9 +144,7 @@ internal sealed class SlackRateLimits : IDisposable
         List<string> idle = [];
         foreach (var (key, entry) in _buckets)
         {
-            var stats = entry.Limiter.GetStatistics();
-            if (_ticks - entry.LastUsedTick >= minimumIdleTicks && stats is not null
-                && stats.CurrentAvailablePermits >= entry.Size.TokenLimit && stats.CurrentQueuedCount == 0)
+            if (_ticks - entry.LastUsedTick >= minimumIdleTicks && entry.Bucket.IsIdle)
             {
                 idle.Add(key);
             }
@@ -175,19 +152,16 @@ internal sealed class SlackRateLimits : IDisposable
 
         foreach (var key in idle)
         {
-            _buckets.Remove(key, out var entry);
-            entry?.Limiter.Dispose();
+            _buckets.Remove(key);
         }
     }
 
     /// <summary>A bucket's size: how many permits it holds and how fast it refills (in <see cref="Tick"/>s).</summary>
     internal sealed record BucketSize(int TokenLimit, int TokensPerRefill, int TicksPerRefill);
 
-    private sealed class Entry(TokenBucketRateLimiter limiter, BucketSize size)
+    private sealed class Entry(TokenBucket bucket)
     {
-        public TokenBucketRateLimiter Limiter { get; } = limiter;
-
-        public BucketSize Size { get; } = size;
+        public TokenBucket Bucket { get; } = bucket;
 
         public long LastUsedTick { get; set; }
     }
