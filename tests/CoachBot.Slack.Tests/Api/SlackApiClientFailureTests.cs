@@ -59,6 +59,7 @@ public sealed class SlackApiClientFailureTests
         var gap = calls[1].At - calls[0].At;
         Assert.InRange(gap, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(6));
         Assert.False(string.IsNullOrEmpty(ts));
+        Assert.Contains(h.Everything.Lines, l => l.Contains("System.Net.Http", StringComparison.Ordinal));
         h.AssertNoSecretsLogged();
     }
 

@@ -33,6 +33,9 @@ internal sealed class SlackApiHarness : IAsyncDisposable
 
     public RecordingLogger<SlackApiClient> Log { get; }
 
+    /// <summary>Every other log line (HttpClient's included), at all levels.</summary>
+    public AllLogs Everything { get; private init; } = new();
+
     public ISlackApiClient Client => Services.GetRequiredService<ISlackApiClient>();
 
     public static async Task<SlackApiHarness> StartAsync(
@@ -51,22 +54,22 @@ internal sealed class SlackApiHarness : IAsyncDisposable
         tokens.Tokens[Team.TenantId] = BotToken;
         var log = new RecordingLogger<SlackApiClient>();
         var services = new ServiceCollection();
-        services.AddLogging();
+        var everything = new AllLogs();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(everything));
         services.AddSingleton<IOptions<SlackOptions>>(Options.Create(options));
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<ISlackTokenSource>(tokens);
         services.AddSingleton<ILogger<SlackApiClient>>(log);
         register?.Invoke(services);
         services.AddSlackApiClient();
-        return new SlackApiHarness(slack, services.BuildServiceProvider(), tokens, log);
+        return new SlackApiHarness(slack, services.BuildServiceProvider(), tokens, log) { Everything = everything };
     }
 
     /// <summary>Asserts that no log line mentions any of the secrets.</summary>
     public void AssertNoSecretsLogged()
     {
-        foreach (var record in Log.Records)
+        foreach (var text in Log.Records.Select(r => r.Message + r.Exception).Concat(Everything.Lines))
         {
-            var text = record.Message + record.Exception;
             Assert.DoesNotContain(BotToken, text, StringComparison.Ordinal);
             Assert.DoesNotContain(AppToken, text, StringComparison.Ordinal);
             Assert.DoesNotContain(ClientSecret, text, StringComparison.Ordinal);
@@ -77,6 +80,31 @@ internal sealed class SlackApiHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await Slack.DisposeAsync();
+    }
+
+    /// <summary>Records every log line of every category as text.</summary>
+    internal sealed class AllLogs : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {state} {exception}");
+        }
     }
 
     /// <summary>Bot tokens by tenant id; unknown teams have none.</summary>
