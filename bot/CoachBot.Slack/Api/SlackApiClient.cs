@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -61,5 +62,6 @@ public sealed class SlackApiClient : ISlackApiClient, IDisposable
 
     public void Dispose() => _limits.Dispose();
 
-    private sealed record ResponseBody(string Text, System.Text.Json.Nodes.JsonArray? Blocks, string? ResponseType, bool? ReplaceOriginal, string? ThreadTs);
+    /// <summary>A response_url body: no channel (the URL decides it).</summary>
+    private sealed record ResponseBody(string Text, JsonArray? Blocks, string? ResponseType, bool? ReplaceOriginal, string? ThreadTs);
 }
