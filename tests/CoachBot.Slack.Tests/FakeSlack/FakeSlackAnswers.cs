@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace CoachBot.Slack.Tests.FakeSlack;
+
+/// <summary>The fake's default answers to each Web API method (ok:true unless the method needs test data).</summary>
+internal sealed class FakeSlackAnswers
+{
+    private long _ts = 1_700_000_000_000_000;
+    private int _views;
+
+    public ConcurrentDictionary<string, JsonObject> Users { get; } = new(StringComparer.Ordinal);
+
+    public JsonObject? OAuthAnswer { get; set; }
+
+    public Uri? SocketUrl { get; set; }
+
+    public JsonObject Answer(string method, JsonObject body) => method switch
+    {
+        "chat.postMessage" => Ok(new JsonObject
+        {
+            ["channel"] = Text(body, "channel"),
+            ["ts"] = NextTs(),
+        }),
+        "chat.postEphemeral" => Ok(new JsonObject { ["message_ts"] = NextTs() }),
+        "chat.update" => Ok(new JsonObject { ["channel"] = Text(body, "channel"), ["ts"] = Text(body, "ts") }),
+        "conversations.open" => Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D" + Text(body, "users") } }),
+        "users.info" => Users.TryGetValue(Text(body, "user") ?? string.Empty, out var user)
+            ? Ok(new JsonObject { ["user"] = user.DeepClone() })
+            : Error("user_not_found"),
+        "views.open" or "views.update" or "views.publish" => Ok(new JsonObject
+        {
+            ["view"] = new JsonObject { ["id"] = $"V{Interlocked.Increment(ref _views)}" },
+        }),
+        "oauth.v2.access" => OAuthAnswer?.DeepClone().AsObject() ?? Error("invalid_code"),
+        "apps.connections.open" => SocketUrl is { } url ? Ok(new JsonObject { ["url"] = url.ToString() }) : Error("invalid_auth"),
+        _ => Ok([]),
+    };
+
+    public static JsonObject Error(string code) => new() { ["ok"] = false, ["error"] = code };
+
+    private static JsonObject Ok(JsonObject answer)
+    {
+        answer["ok"] = true;
+        return answer;
+    }
+
+    private static string? Text(JsonObject body, string name) =>
+        body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private string NextTs()
+    {
+        var micros = Interlocked.Increment(ref _ts);
+        return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
+    }
+}
