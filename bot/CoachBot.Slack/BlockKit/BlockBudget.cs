@@ -67,7 +67,7 @@ internal sealed class BlockBudget(int maxBlocks, int maxTextChars = int.MaxValue
     }
 
     /// <summary>Characters of text a block holds (every "text" string in it), for the message text budget.</summary>
-    private static int TextLength(JsonNode? node) => node switch
+    public static int TextLength(JsonNode? node) => node switch
     {
         JsonObject obj => obj.Sum(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var s)
             ? s.Length

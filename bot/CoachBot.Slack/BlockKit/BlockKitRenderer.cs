@@ -8,13 +8,14 @@ namespace CoachBot.Slack.BlockKit;
 
 /// <summary>
 /// Renders replies as Block Kit. Core text is plain text: it is escaped wherever it goes into mrkdwn or the fallback
-/// text, split into several sections when long, and cut with an ellipsis when over a limit; blocks beyond a surface's
-/// limit are dropped and a context block with an ellipsis marks the cut.
+/// text, split into several sections when long, and cut with an ellipsis when over a limit. When a surface would hold
+/// too many blocks (or, for messages, too much text), inputs and buttons are kept and the content before them is cut,
+/// a context block with an ellipsis marking the cut.
 /// </summary>
 public sealed class BlockKitRenderer : IBlockKitRenderer
 {
     /// <summary>
-    /// On the App Home tab there is no trigger to open a form from, so a dashboard's form becomes an
+    /// <see cref="RenderHome"/> is given no opener value, so a dashboard's form becomes an
     /// <see cref="SlackActionCodec.OpenFormAction"/> button whose value is
     /// <see cref="SlackActionCodec.EncodeValue"/> of { <see cref="HomeFormValueKey"/>: the form's submit action id };
     /// the interaction handler can tell it from a message opener by that key.
@@ -28,10 +29,8 @@ public sealed class BlockKitRenderer : IBlockKitRenderer
     public SlackMessage RenderMessage(string channel, Reply reply, string? formOpener = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var budget = new BlockBudget(MessageBlocks, MessageBlocksTextBudget);
-        budget.AddRange(BlockKitBlocks.TextSections(reply.Text));
-        AddSections(budget, reply);
         var buttons = Buttons(reply, out var index);
+        var tail = new List<JsonObject>();
         if (reply.Form is { } form)
         {
             if (formOpener is not null)
@@ -40,14 +39,15 @@ public sealed class BlockKitRenderer : IBlockKitRenderer
             }
             else
             {
-                budget.AddRange(form.Inputs.Select(BlockKitInputs.Input));
+                tail.AddRange(form.Inputs.Select(BlockKitInputs.Input));
                 buttons.Add(BlockKitBlocks.Button(form.SubmitLabel, SlackActionCodec.EncodeActionId(form.SubmitActionId, index),
                     SlackActionCodec.EncodeValue(new Dictionary<string, string>()), ButtonStyle.Primary));
             }
         }
 
-        budget.AddRange(BlockKitBlocks.Actions(buttons.OfType<JsonObject>()));
-        return new SlackMessage(channel, Cut(Escape(reply.Text), MessageText), budget.Finish());
+        tail.AddRange(BlockKitBlocks.Actions(buttons.OfType<JsonObject>()));
+        var blocks = Compose(MessageBlocks, MessageBlocksTextBudget, Content(reply), tail);
+        return new SlackMessage(channel, Cut(Escape(reply.Text), MessageText), blocks);
     }
 
     /// <inheritdoc />
@@ -65,33 +65,19 @@ public sealed class BlockKitRenderer : IBlockKitRenderer
         var view = new JsonObject { ["type"] = ModalSurface };
         if (reply.Form is { } form)
         {
-            // Inputs come before anything that could push them out: a modal without its inputs is useless.
-            var inputs = form.Inputs.Take(ViewBlocks - 1).Select(BlockKitInputs.Input).ToList();
-            var content = new BlockBudget(ViewBlocks - inputs.Count);
-            content.AddRange(BlockKitBlocks.TextSections(reply.Text));
-            AddSections(content, reply);
-            var blocks = content.Finish();
-            foreach (var input in inputs)
-            {
-                blocks.Add(input);
-            }
-
             view["title"] = Plain(BlockKitBlocks.Label(form.Title), ViewTitle);
             view["submit"] = Plain(BlockKitBlocks.Label(form.SubmitLabel), ViewSubmit);
             view["callback_id"] = form.SubmitActionId;
             view["private_metadata"] = privateMetadata;
-            view["blocks"] = blocks;
+            view["blocks"] = Compose(ViewBlocks, int.MaxValue, Content(reply), [.. form.Inputs.Select(BlockKitInputs.Input)]);
             return view;
         }
 
         // A modal without a form shows the reply (e.g. the outcome of a submission) with its buttons.
-        var budget = new BlockBudget(ViewBlocks);
-        budget.AddRange(BlockKitBlocks.TextSections(reply.Text));
-        AddSections(budget, reply);
-        budget.AddRange(BlockKitBlocks.Actions(Buttons(reply, out _).OfType<JsonObject>()));
-        view["title"] = Plain(BlockKitBlocks.Label(reply.Sections.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s.Title))?.Title ?? FirstLine(reply.Text)), ViewTitle);
+        var title = reply.Sections.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s.Title))?.Title ?? FirstLine(reply.Text);
+        view["title"] = Plain(BlockKitBlocks.Label(title), ViewTitle);
         view["private_metadata"] = privateMetadata;
-        view["blocks"] = budget.Finish();
+        view["blocks"] = Compose(ViewBlocks, int.MaxValue, Content(reply), [.. BlockKitBlocks.Actions(Buttons(reply, out _).OfType<JsonObject>())]);
         return view;
     }
 
@@ -99,9 +85,6 @@ public sealed class BlockKitRenderer : IBlockKitRenderer
     public JsonObject RenderHome(Reply dashboard)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
-        var budget = new BlockBudget(ViewBlocks);
-        budget.AddRange(BlockKitBlocks.TextSections(dashboard.Text));
-        AddSections(budget, dashboard);
         var buttons = Buttons(dashboard, out var index);
         if (dashboard.Form is { } form)
         {
@@ -109,8 +92,8 @@ public sealed class BlockKitRenderer : IBlockKitRenderer
             buttons.Add(BlockKitBlocks.Button(form.Title, SlackActionCodec.EncodeActionId(SlackActionCodec.OpenFormAction, index), value, ButtonStyle.Primary));
         }
 
-        budget.AddRange(BlockKitBlocks.Actions(buttons.OfType<JsonObject>()));
-        return new JsonObject { ["type"] = HomeSurface, ["blocks"] = budget.Finish() };
+        var blocks = Compose(ViewBlocks, int.MaxValue, Content(dashboard), [.. BlockKitBlocks.Actions(buttons.OfType<JsonObject>())]);
+        return new JsonObject { ["type"] = HomeSurface, ["blocks"] = blocks };
     }
 
     /// <inheritdoc />
@@ -130,12 +113,28 @@ public sealed class BlockKitRenderer : IBlockKitRenderer
         return new JsonObject { ["response_action"] = "errors", ["errors"] = errors };
     }
 
-    private static void AddSections(BlockBudget budget, Reply reply)
+    /// <summary>The reply's text, then each section's blocks.</summary>
+    private static IEnumerable<JsonObject> Content(Reply reply) =>
+        BlockKitBlocks.TextSections(reply.Text).Concat(reply.Sections.SelectMany(BlockKitBlocks.Section));
+
+    /// <summary>
+    /// <paramref name="content"/> as far as it fits, then <paramref name="tail"/> (inputs and buttons, which are what
+    /// the person acts on) in full: the tail's blocks and text are reserved first, so long content is what gets cut.
+    /// </summary>
+    private static JsonArray Compose(int maxBlocks, int maxTextChars, IEnumerable<JsonObject> content, List<JsonObject> tail)
     {
-        foreach (var section in reply.Sections)
+        // At least two places stay for content: one block and the cut marker.
+        var kept = tail.Take(maxBlocks - 2).ToList();
+        var tailText = kept.Sum(BlockBudget.TextLength);
+        var budget = new BlockBudget(maxBlocks - kept.Count, Math.Max(0, maxTextChars - tailText));
+        budget.AddRange(content);
+        var blocks = budget.Finish();
+        foreach (var block in kept)
         {
-            budget.AddRange(BlockKitBlocks.Section(section));
+            blocks.Add(block);
         }
+
+        return blocks;
     }
 
     /// <summary>The reply's buttons, numbered from 0; <paramref name="next"/> is the next free index.</summary>

@@ -49,8 +49,13 @@ public sealed class BlockKitLimitsTests
 
         Assert.Empty(BlockKitLimits.Check(message.Blocks!, BlockKitLimits.MessageSurface));
         Assert.InRange(message.Blocks!.Count, 2, BlockKitLimits.MessageBlocks);
-        Assert.Equal("context", (string?)message.Blocks[^1]!["type"]);
         Assert.Contains("&amp; &lt;more&gt;", message.Text, StringComparison.Ordinal);
+
+        // The content is cut (marked by a context block), the buttons the person acts on are all kept.
+        var types = message.Blocks.Select(b => (string?)b!["type"]).ToList();
+        Assert.Equal(["context", "actions", "actions"], types.TakeLast(3));
+        var actionIds = message.Blocks.Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray()).Select(e => (string?)e!["action_id"]);
+        Assert.Equal([.. Enumerable.Range(0, 40).Select(i => $"x.y|{i}"), "slack.form.open|40"], actionIds);
     }
 
     [Fact]
@@ -59,6 +64,8 @@ public sealed class BlockKitLimitsTests
         var message = _renderer.RenderMessage("D1", Huge());
 
         Assert.Empty(BlockKitLimits.Check(message.Blocks!, BlockKitLimits.MessageSurface));
+        Assert.Equal(["pick", "many", "text"], message.Blocks!.Where(b => (string?)b!["type"] == "input").Select(b => (string?)b!["block_id"]));
+        Assert.Equal(new string('f', 40) + "|40", (string?)message.Blocks![^1]!["elements"]![15]!["action_id"]);
     }
 
     [Fact]
