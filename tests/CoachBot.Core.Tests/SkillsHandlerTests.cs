@@ -142,7 +142,21 @@ public sealed class SkillsHandlerTests
         Assert.True(reply.IsError);
         Assert.Contains(CoachHarness.Content.For("en").Skills[0].Title, reply.Text, StringComparison.Ordinal);
         Assert.NotNull(reply.Form);
+        Assert.Equal(SkillIds[0], reply.ErrorInputId);
         Assert.Empty(await SavedAsync(harness));
+    }
+
+    [Fact]
+    public async Task SkillsForm_TwoSkillsMissing_ErrorIsAboutNoSingleInput()
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync();
+        var values = SkillIds.Skip(2).ToDictionary(id => id, _ => "3");
+
+        var reply = Assert.Single(await harness.PressAsync(SkillsHandler.SaveAction, values));
+
+        Assert.True(reply.IsError);
+        Assert.Null(reply.ErrorInputId);
     }
 
     [Fact]
@@ -155,6 +169,7 @@ public sealed class SkillsHandlerTests
         var reply = Assert.Single(await harness.PressAsync(SkillsHandler.SaveAction, values));
 
         Assert.True(reply.IsError);
+        Assert.Equal("people", reply.ErrorInputId);
         Assert.Empty(await SavedAsync(harness));
     }
 

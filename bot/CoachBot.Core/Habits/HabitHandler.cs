@@ -144,7 +144,7 @@ public sealed class HabitHandler : ICommandHandler, IActionHandler
         var action = submitted.Value("action") is { } id ? FindAction(context.Content, id) : null;
         if (action is null)
         {
-            return LogForm(context, context.T("log.error.choose_action")) with { IsError = true };
+            return LogForm(context, context.T("log.error.choose_action")) with { IsError = true, ErrorInputId = "action" };
         }
 
         return await RecordAsync(context, action.Id, null, submitted.Value("note"), cancellationToken);

@@ -84,7 +84,8 @@ public sealed partial class OneOnOneHandler
 
         if (action.Value("text") is not { } text)
         {
-            return NoteForm(context, pairing);
+            // Blank text: the form again, pointing at the input that needs filling in.
+            return NoteForm(context, pairing) with { ErrorInputId = "text" };
         }
 
         var isPrivate = action.Value("visibility") == "private";
@@ -156,7 +157,8 @@ public sealed partial class OneOnOneHandler
 
         if (action.Value("text") is not { } text)
         {
-            return ActionForm(context, pairing);
+            // Blank text: the form again, pointing at the input that needs filling in.
+            return ActionForm(context, pairing) with { ErrorInputId = "text" };
         }
 
         var owner = action.Value("owner") == "other" ? pairing.Other(me) : me;
@@ -165,7 +167,7 @@ public sealed partial class OneOnOneHandler
         {
             if (SettingsParser.Date(dueText) is not { } date)
             {
-                return Error(context.T("oneonones.action.due", ("value", dueText)));
+                return Error(context.T("oneonones.action.due", ("value", dueText))) with { ErrorInputId = "due" };
             }
 
             due = date;

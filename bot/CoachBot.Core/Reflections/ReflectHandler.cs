@@ -99,7 +99,8 @@ public sealed class ReflectHandler : ICommandHandler, IActionHandler
             if (text.Length > ReflectionForm.MaxAnswerLength)
             {
                 // Checked for every answer before anything is written: a too-long answer saves none of them.
-                return Error(context.T("reflection.error.too_long", ("number", i + 1), ("length", text.Length), ("max", ReflectionForm.MaxAnswerLength)));
+                return Error(context.T("reflection.error.too_long", ("number", i + 1), ("length", text.Length), ("max", ReflectionForm.MaxAnswerLength)))
+                    with { ErrorInputId = ReflectionForm.AnswerInput(i) };
             }
 
             parts.Add(new AnswerPart(round.PromptIds[i], text, action.Value(ReflectionForm.QuoteInput(i)) == ReflectionForm.Yes));
@@ -107,7 +108,8 @@ public sealed class ReflectHandler : ICommandHandler, IActionHandler
 
         if (parts.All(p => p.Text.Length == 0))
         {
-            return Error(context.T("reflection.error.empty"));
+            // Shown at the first answer, where writing one starts (the form's first input is the team choice).
+            return Error(context.T("reflection.error.empty")) with { ErrorInputId = ReflectionForm.AnswerInput(0) };
         }
 
         var own = await _store.GetOwnAnswerAsync(context.Profile.User, channel, week, cancellationToken);

@@ -92,7 +92,7 @@ public sealed class SettingsHandler : ICommandHandler, IActionHandler
         {
             var reply = Show(context, string.Join("\n", update.Errors));
             // The buttons that fix the bad value come first: they are what the person most likely wants to press.
-            return reply with { IsError = true, Buttons = [.. update.Fixes, .. reply.Buttons] };
+            return reply with { IsError = true, ErrorInputId = update.ErrorInputId, Buttons = [.. update.Fixes, .. reply.Buttons] };
         }
 
         if (update.Profile == context.Profile)

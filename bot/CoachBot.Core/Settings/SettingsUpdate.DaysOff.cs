@@ -32,17 +32,17 @@ internal sealed partial class SettingsUpdate
 
         if (SettingsParser.PauseUntil(text, _today) is not { } until)
         {
-            Errors.Add(T("settings.error.pause_date", ("value", text), ("example", example)));
+            Error("pause_until", T("settings.error.pause_date", ("value", text), ("example", example)));
             Fixes.AddRange(PauseButtons(_context));
         }
         else if (until < _today)
         {
-            Errors.Add(T("settings.error.pause_past", ("date", SettingsText.Date(until)), ("today", SettingsText.Date(_today)), ("example", example)));
+            Error("pause_until", T("settings.error.pause_past", ("date", SettingsText.Date(until)), ("today", SettingsText.Date(_today)), ("example", example)));
             Fixes.AddRange(PauseButtons(_context));
         }
         else if (until > _today.AddDays(MaxPauseDays))
         {
-            Errors.Add(T("settings.error.pause_too_far", ("max", SettingsText.Date(_today.AddDays(MaxPauseDays)))));
+            Error("pause_until", T("settings.error.pause_too_far", ("max", SettingsText.Date(_today.AddDays(MaxPauseDays)))));
         }
         else if (current?.To != until)
         {
@@ -74,7 +74,7 @@ internal sealed partial class SettingsUpdate
         {
             if (SettingsParser.Date(added) is not { } day)
             {
-                Errors.Add(T("settings.error.holiday_date", ("value", added), ("example", SettingsText.Date(_today.AddDays(30)))));
+                Error(null, T("settings.error.holiday_date", ("value", added), ("example", SettingsText.Date(_today.AddDays(30)))));
             }
             else if (!Profile.Holidays.Contains(day))
             {
@@ -87,11 +87,11 @@ internal sealed partial class SettingsUpdate
         {
             if (SettingsParser.Date(removed) is not { } day)
             {
-                Errors.Add(T("settings.error.holiday_date", ("value", removed), ("example", SettingsText.Date(_today.AddDays(30)))));
+                Error(null, T("settings.error.holiday_date", ("value", removed), ("example", SettingsText.Date(_today.AddDays(30)))));
             }
             else if (!Profile.Holidays.Contains(day))
             {
-                Errors.Add(T("settings.error.holiday_missing", ("date", SettingsText.Date(day))));
+                Error(null, T("settings.error.holiday_missing", ("date", SettingsText.Date(day))));
             }
             else
             {
@@ -110,14 +110,14 @@ internal sealed partial class SettingsUpdate
                 }
                 else
                 {
-                    Errors.Add(T("settings.error.holiday_date", ("value", part), ("example", SettingsText.Date(_today.AddDays(30)))));
+                    Error("holidays", T("settings.error.holiday_date", ("value", part), ("example", SettingsText.Date(_today.AddDays(30)))));
                     return;
                 }
             }
 
             if (days.Count > MaxHolidays)
             {
-                Errors.Add(T("settings.error.holidays_too_many", ("count", days.Count), ("max", MaxHolidays)));
+                Error("holidays", T("settings.error.holidays_too_many", ("count", days.Count), ("max", MaxHolidays)));
                 return;
             }
 

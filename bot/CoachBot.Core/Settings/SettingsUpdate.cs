@@ -24,6 +24,7 @@ internal sealed partial class SettingsUpdate
     private readonly TurnContext _context;
     private readonly IReadOnlyDictionary<string, string> _values;
     private readonly DateOnly _today;
+    private readonly List<string?> _errorInputs = [];
 
     private SettingsUpdate(TurnContext context, IReadOnlyDictionary<string, string> values)
     {
@@ -38,6 +39,13 @@ internal sealed partial class SettingsUpdate
 
     /// <summary>One message per bad value, each saying what to type instead.</summary>
     public List<string> Errors { get; } = [];
+
+    /// <summary>
+    /// The form input every error is about, or null when there is none, more than one, or an error about a value
+    /// the form has no input for (typed or pressed values).
+    /// </summary>
+    public string? ErrorInputId =>
+        _errorInputs.Count > 0 && _errorInputs.All(id => id is not null && id == _errorInputs[0]) ? _errorInputs[0] : null;
 
     /// <summary>Buttons that fix a bad value in one press (e.g. the nearest time zones).</summary>
     public List<ReplyButton> Fixes { get; } = [];
@@ -63,6 +71,17 @@ internal sealed partial class SettingsUpdate
 
     /// <summary>The pause that covers <paramref name="today"/>, if any.</summary>
     public static DateRange? CurrentPause(UserProfile profile, DateOnly today) => profile.Pauses.LastOrDefault(p => p.Contains(today));
+
+    /// <summary>Records a bad value; <paramref name="inputId"/> is the form input it came from, if it came from one.</summary>
+    private void Error(string? inputId, string message)
+    {
+        Errors.Add(message);
+        _errorInputs.Add(inputId);
+    }
+
+    /// <summary>Which quiet-hours input holds the time that does not parse, or null when both parse.</summary>
+    private static string? QuietInputAt(string start, string end) =>
+        SettingsParser.TimeOfDay(start) is null ? "quiet_start" : SettingsParser.TimeOfDay(end) is null ? "quiet_end" : null;
 
     private string? Value(string key) => _values.TryGetValue(key, out var v) ? (v ?? string.Empty).Trim() : null;
 
@@ -91,11 +110,11 @@ internal sealed partial class SettingsUpdate
         var nearest = TimeZones.Suggest(text);
         if (nearest.Count == 0)
         {
-            Errors.Add(T("settings.error.time_zone", ("value", text)));
+            Error("time_zone", T("settings.error.time_zone", ("value", text)));
             return;
         }
 
-        Errors.Add(T("settings.error.time_zone_suggest", ("value", text), ("suggestions", string.Join(", ", nearest))));
+        Error("time_zone", T("settings.error.time_zone_suggest", ("value", text), ("suggestions", string.Join(", ", nearest))));
         Fixes.AddRange(nearest.Select(id => Fix(id, "time_zone", id)));
     }
 
@@ -112,7 +131,7 @@ internal sealed partial class SettingsUpdate
             return;
         }
 
-        Errors.Add(T("settings.error.nudge_time", ("value", text)));
+        Error("nudge_time", T("settings.error.nudge_time", ("value", text)));
         Fixes.AddRange(SettingsText.TimePresets.Select(t => Fix(t, "nudge_time", t)));
     }
 
@@ -134,7 +153,7 @@ internal sealed partial class SettingsUpdate
         }
         else
         {
-            Errors.Add(T("settings.error.working_days", ("value", text)));
+            Error("working_days", T("settings.error.working_days", ("value", text)));
         }
     }
 
@@ -151,7 +170,7 @@ internal sealed partial class SettingsUpdate
         }
         else
         {
-            Errors.Add(T("settings.error.language", ("value", text)));
+            Error("language", T("settings.error.language", ("value", text)));
         }
     }
 
@@ -169,7 +188,7 @@ internal sealed partial class SettingsUpdate
             }
             else
             {
-                Errors.Add(T("settings.error.quiet_hours", ("value", typed)));
+                Error(null, T("settings.error.quiet_hours", ("value", typed)));
             }
 
             return;
@@ -189,7 +208,7 @@ internal sealed partial class SettingsUpdate
         }
         else if (string.IsNullOrEmpty(start) || string.IsNullOrEmpty(end))
         {
-            Errors.Add(T("settings.error.quiet_incomplete"));
+            Error(string.IsNullOrEmpty(start) ? "quiet_start" : "quiet_end", T("settings.error.quiet_incomplete"));
         }
         else if (SettingsParser.TimeRange($"{start}-{end}") is { } range)
         {
@@ -197,7 +216,7 @@ internal sealed partial class SettingsUpdate
         }
         else
         {
-            Errors.Add(T("settings.error.quiet_hours", ("value", $"{start}-{end}")));
+            Error(QuietInputAt(start, end), T("settings.error.quiet_hours", ("value", $"{start}-{end}")));
         }
     }
 
@@ -219,7 +238,7 @@ internal sealed partial class SettingsUpdate
         }
         else
         {
-            Errors.Add(T("settings.error.nudges", ("value", text)));
+            Error("nudges", T("settings.error.nudges", ("value", text)));
             Fixes.AddRange(NudgeButtons(_context));
         }
     }
@@ -244,7 +263,7 @@ internal sealed partial class SettingsUpdate
         }
         else
         {
-            Errors.Add(T("settings.error.channel", ("value", text)));
+            Error("channel", T("settings.error.channel", ("value", text)));
             Fixes.AddRange(ChannelButtons(_context));
         }
     }
@@ -266,7 +285,7 @@ internal sealed partial class SettingsUpdate
             }
             else
             {
-                Errors.Add(T("settings.error.role", ("value", roleText)));
+                Error("role", T("settings.error.role", ("value", roleText)));
                 Fixes.AddRange(RoleButtons(_context));
             }
         }
@@ -279,7 +298,7 @@ internal sealed partial class SettingsUpdate
             }
             else
             {
-                Errors.Add(T("settings.error.path", ("value", pathText)));
+                Error("path", T("settings.error.path", ("value", pathText)));
                 Fixes.AddRange(PathButtons(_context));
             }
         }

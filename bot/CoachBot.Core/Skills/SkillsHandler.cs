@@ -60,27 +60,33 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
         }
 
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        var missing = new List<string>();
+        var missing = new List<Skill>();
         foreach (var skill in context.Content.Skills)
         {
             var value = action.Value(skill.Id);
             if (value is null)
             {
-                missing.Add(skill.Title);
+                missing.Add(skill);
                 continue;
             }
 
             if (Level(value) is not { } level)
             {
-                return await ShowAsync(context, context.T("skills.error.value", ("value", value)), cancellationToken);
+                var bad = await ShowAsync(context, context.T("skills.error.value", ("value", value)), cancellationToken);
+                return bad with { ErrorInputId = skill.Id };
             }
 
             scores[skill.Id] = level;
         }
 
-        return missing.Count > 0
-            ? await ShowAsync(context, context.T("skills.error.missing", ("skills", string.Join(", ", missing))), cancellationToken)
-            : await SaveAsync(context, scores, cancellationToken);
+        if (missing.Count == 0)
+        {
+            return await SaveAsync(context, scores, cancellationToken);
+        }
+
+        // The error names every missing skill; it is about one input only when one is missing.
+        var reply = await ShowAsync(context, context.T("skills.error.missing", ("skills", string.Join(", ", missing.Select(s => s.Title)))), cancellationToken);
+        return reply with { ErrorInputId = missing.Count == 1 ? missing[0].Id : null };
     }
 
     /// <summary>The first day of the user's local month: the key of the month's one assessment.</summary>

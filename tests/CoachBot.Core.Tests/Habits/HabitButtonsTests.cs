@@ -19,6 +19,22 @@ public sealed class HabitButtonsTests
         Assert.Equal(["Done", "Skip today", "Snooze 2h", "Another one"], reply.Buttons.Select(b => b.Label));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("zzzz")]
+    public async Task LogForm_WithoutAKnownAction_PointsAtTheActionInputAndRecordsNothing(string action)
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync();
+
+        var reply = Assert.Single(await harness.PressAsync(HabitHandler.LogAction, new Dictionary<string, string> { ["action"] = action, ["note"] = "n" }));
+
+        Assert.True(reply.IsError);
+        Assert.Equal("action", reply.ErrorInputId);
+        Assert.Contains(reply.Form!.Inputs, i => i.Id == reply.ErrorInputId);
+        Assert.Empty(await harness.PracticeAsync());
+    }
+
     [Fact]
     public async Task Skip_MarksTodaySkippedAndDeclinesTheStep()
     {

@@ -165,6 +165,35 @@ public sealed class OneOnOneHandlerTests
     }
 
     [Fact]
+    public async Task ActionForm_BadDueDate_PointsAtTheDueInputAndAddsNothing()
+    {
+        var harness = await ActivePairAsync();
+        var form = Assert.Single(await harness.SendAsync("1on1 action", "alice")).Form!;
+
+        var reply = Assert.Single(await harness.PressAsync(form.SubmitActionId, new Dictionary<string, string> { ["text"] = "share the doc", ["due"] = "next tuesday-ish" }, "alice"));
+
+        Assert.True(reply.IsError);
+        Assert.Equal("due", reply.ErrorInputId);
+        Assert.Empty(await harness.OneOnOnes.ListActionItemsAsync((await PairingAsync(harness)).Id, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("1on1 note @bob")]
+    [InlineData("1on1 action @bob")]
+    public async Task Forms_BlankText_ShowTheFormAgainPointingAtTheTextInput(string command)
+    {
+        var harness = await ActivePairAsync();
+        var form = Assert.Single(await harness.SendAsync(command, "alice")).Form!;
+
+        var reply = Assert.Single(await harness.PressAsync(form.SubmitActionId, new Dictionary<string, string> { ["text"] = "   " }, "alice"));
+
+        Assert.Equal(form.SubmitActionId, reply.Form?.SubmitActionId);
+        Assert.Equal("text", reply.ErrorInputId);
+        Assert.Contains(reply.Form!.Inputs, i => i.Id == reply.ErrorInputId);
+        Assert.Empty(await harness.OneOnOnes.ListNotesAsync((await PairingAsync(harness)).Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Setup_JapaneseReport_GetsTheProposalInJapanese()
     {
         var harness = await PairOfUsersAsync();

@@ -150,6 +150,21 @@ public sealed class TeamReflectionFlowTests
     }
 
     [Fact]
+    public async Task ReflectForm_AllAnswersEmpty_PointsAtTheFirstAnswerAndSavesNothing()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        var values = Values("  ");
+        values["answer3"] = string.Empty;
+
+        var reply = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, values, "bob"));
+
+        Assert.True(reply.IsError);
+        Assert.Equal(ReflectionForm.AnswerInput(0), reply.ErrorInputId);
+        Assert.Null(await harness.Reflections.GetOwnAnswerAsync(CoachHarness.User("bob"), Team, "2026-W48", None));
+    }
+
+    [Fact]
     public async Task ReflectForm_NotAMember_IsRefusedAndNothingSaved()
     {
         var harness = await EnabledTeamAsync("lead", "bob", "carol");

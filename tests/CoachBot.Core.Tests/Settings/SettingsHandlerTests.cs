@@ -133,6 +133,7 @@ public sealed class SettingsHandlerTests
         var reply = Assert.Single(await harness.SendAsync(text));
 
         Assert.True(reply.IsError);
+        Assert.Null(reply.ErrorInputId);
         Assert.Contains("22:00-07:00", reply.Text, StringComparison.Ordinal);
         Assert.Null((await harness.ProfileAsync()).QuietHoursStart);
     }
@@ -146,6 +147,7 @@ public sealed class SettingsHandlerTests
         var reply = Assert.Single(await harness.PressAsync("settings.save", Values(("quiet_start", "22:00"), ("quiet_end", ""), ("nudge_time", "07:00"))));
 
         Assert.True(reply.IsError);
+        Assert.Equal("quiet_end", reply.ErrorInputId);
         var profile = await harness.ProfileAsync();
         Assert.Null(profile.QuietHoursStart);
         Assert.Equal(new TimeOnly(9, 0), profile.NudgeTime);
