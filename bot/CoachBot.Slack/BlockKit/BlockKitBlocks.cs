@@ -108,7 +108,9 @@ internal static class BlockKitBlocks
 
     private static JsonObject? Image(ReplyImage image, string? title)
     {
-        if (string.IsNullOrWhiteSpace(image.Url) || image.Url.Length > ImageUrl)
+        // Slack fetches images itself, so only absolute http(s) URLs work (set Charts:PublicBaseUrl for charts).
+        if (string.IsNullOrWhiteSpace(image.Url) || image.Url.Length > ImageUrl
+            || !Uri.TryCreate(image.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             return null;
         }

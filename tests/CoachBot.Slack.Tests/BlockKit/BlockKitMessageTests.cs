@@ -23,6 +23,19 @@ public sealed class BlockKitMessageTests
         AssertJson("""[{"type":"section","text":{"type":"mrkdwn","text":"Hello there"}}]""", message.Blocks);
     }
 
+    [Theory]
+    [InlineData("/charts/progress/abc.png")]
+    [InlineData("ftp://example.test/chart.png")]
+    public void ImageWithoutAnAbsoluteHttpUrl_IsLeftOut(string url)
+    {
+        var reply = new Reply { Text = "Progress", Sections = [new ReplySection { Body = "Chart", Image = new ReplyImage(url, "chart") }] };
+
+        var blocks = _renderer.RenderMessage("D1", reply).Blocks!;
+
+        Assert.DoesNotContain(blocks, b => (string?)b!["type"] == "image");
+        AssertValid(blocks);
+    }
+
     [Fact]
     public void Section_RendersHeaderBodyFieldsAndImage()
     {
