@@ -1,0 +1,100 @@
+using CoachBot.Core.Installations;
+using CoachBot.Slack.Api;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Slack.Install;
+
+/// <summary>
+/// Stores and removes Slack installations: one row per workspace, or per enterprise for an org-wide install, with the
+/// bot token encrypted by <see cref="SlackTokenProtector"/>. The inbound handlers call <see cref="RemoveAsync"/> on
+/// <c>app_uninstalled</c> and <c>tokens_revoked</c>.
+/// </summary>
+public sealed class SlackInstallationService
+{
+    private readonly IInstallationStore _installations;
+    private readonly SlackTokenProtector _protector;
+    private readonly SlackTokenSource _tokens;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackInstallationService> _logger;
+
+    public SlackInstallationService(
+        IInstallationStore installations,
+        SlackTokenProtector protector,
+        SlackTokenSource tokens,
+        TimeProvider time,
+        ILogger<SlackInstallationService> logger)
+    {
+        _installations = installations;
+        _protector = protector;
+        _tokens = tokens;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Encrypts the bot token and stores (or replaces) the installation; returns what was stored.</summary>
+    /// <exception cref="ArgumentException">The result names neither a team nor (for an org-wide install) an enterprise.</exception>
+    public async Task<Installation> SaveAsync(SlackOAuthResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tenantId = result.IsEnterpriseInstall ? result.Team.EnterpriseId : result.Team.TeamId;
+        if (string.IsNullOrEmpty(tenantId))
+        {
+            throw new ArgumentException(
+                result.IsEnterpriseInstall
+                    ? "The org-wide install has no enterprise id; start the install again."
+                    : "The install has no team id; start the install again.",
+                nameof(result));
+        }
+
+        var installation = new Installation(
+            SlackTeam.Channel,
+            tenantId,
+            result.Team.EnterpriseId,
+            result.BotUserId,
+            _protector.Protect(result.BotToken, tenantId),
+            [.. result.Scopes],
+            _time.GetUtcNow());
+        await _installations.SaveAsync(installation, cancellationToken);
+        _tokens.Invalidate(result.Team);
+        _logger.LogInformation(
+            "Slack installation saved for {TenantId} ({Kind}, {ScopeCount} scopes).",
+            tenantId,
+            result.IsEnterpriseInstall ? "org-wide" : "workspace",
+            installation.Scopes.Count);
+        return installation;
+    }
+
+    /// <summary>
+    /// Deletes the team's installation; when the team has none of its own and belongs to an enterprise (or the event
+    /// names only an enterprise), deletes the enterprise's org-wide one. Returns whether a row was deleted.
+    /// </summary>
+    public async Task<bool> RemoveAsync(SlackTeam team, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        var removed = await RemoveRowAsync(team.TeamId, cancellationToken)
+            || await RemoveRowAsync(team.EnterpriseId, cancellationToken);
+        _tokens.Invalidate(team);
+        if (removed)
+        {
+            _logger.LogInformation("Slack installation removed for {TenantId}.", team.TenantId);
+        }
+        else
+        {
+            _logger.LogInformation("No Slack installation to remove for {TenantId}; nothing to do.", team.TenantId);
+        }
+
+        return removed;
+    }
+
+    private async Task<bool> RemoveRowAsync(string? tenantId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(tenantId)
+            || await _installations.GetAsync(SlackTeam.Channel, tenantId, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await _installations.DeleteAsync(SlackTeam.Channel, tenantId, cancellationToken);
+        return true;
+    }
+}
