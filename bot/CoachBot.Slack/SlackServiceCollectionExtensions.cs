@@ -1,9 +1,7 @@
 using CoachBot.Core.Delivery;
-using CoachBot.Slack.Api;
 using CoachBot.Slack.BlockKit;
 using CoachBot.Slack.Inbound;
 using CoachBot.Slack.Install;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CoachBot.Core.Conversation;
 using CoachBot.Slack.Api;
 
 namespace CoachBot.Slack.Inbound;

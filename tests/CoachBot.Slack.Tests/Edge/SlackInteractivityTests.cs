@@ -169,7 +169,7 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await _host.PostInteractionAsync(payload)).StatusCode);
         }
 
-        Assert.Equal(Core.Onboarding.OnboardingStep.Complete, (await Profile(user))?.Onboarding);
+        Assert.Equal(OnboardingStep.Complete, (await Profile(user))?.Onboarding);
         _host.Slack.Reset();
     }
 

@@ -66,7 +66,7 @@ public sealed class SlackInstallEndpointsTests : IAsyncLifetime
         Assert.Equal(_app.Clock.GetUtcNow(), row.InstalledAt);
         Assert.StartsWith("v1:", row.BotToken, StringComparison.Ordinal);
         Assert.NotEqual(InstallTestApp.BotToken, row.BotToken);
-        var tokens = _app.Services.GetRequiredService<Api.ISlackTokenSource>();
+        var tokens = _app.Services.GetRequiredService<CoachBot.Slack.Api.ISlackTokenSource>();
         Assert.Equal(InstallTestApp.BotToken, await tokens.GetBotTokenAsync(new SlackTeam("T0001", "E0001"), CancellationToken.None));
         _app.OAuth.Verify(o => o.AccessAsync(InstallTestApp.GoodCode, InstallTestApp.RedirectUri, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Contains(_app.Logs.Lines, l => l.Contains("installation saved for T0001", StringComparison.Ordinal));

@@ -73,7 +73,7 @@ public sealed class SlackInstallOptionsValidatorTests
 
         Assert.DoesNotContain(without, d => d.ImplementationType == typeof(SocketMode.SlackSocketModeClient));
         Assert.Contains(with, d => d.ImplementationType == typeof(SocketMode.SlackSocketModeClient));
-        Assert.Contains(with, d => d.ServiceType == typeof(Api.ISlackTokenSource));
+        Assert.Contains(with, d => d.ServiceType == typeof(CoachBot.Slack.Api.ISlackTokenSource));
     }
 
     private static SlackInstallOptionsValidator Validator(SlackOptions slack) => new(Options.Create(slack));
