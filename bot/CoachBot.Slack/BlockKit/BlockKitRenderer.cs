@@ -113,9 +113,12 @@ public sealed class BlockKitRenderer : IBlockKitRenderer
         return new JsonObject { ["response_action"] = "errors", ["errors"] = errors };
     }
 
-    /// <summary>The reply's text, then each section's blocks.</summary>
+    /// <summary>
+    /// The sections' blocks, or the reply's text when it has no sections: the Core's text is the complete plain version
+    /// of the sections (the fallback), so showing both would say everything twice.
+    /// </summary>
     private static IEnumerable<JsonObject> Content(Reply reply) =>
-        BlockKitBlocks.TextSections(reply.Text).Concat(reply.Sections.SelectMany(BlockKitBlocks.Section));
+        reply.Sections.Count == 0 ? BlockKitBlocks.TextSections(reply.Text) : reply.Sections.SelectMany(BlockKitBlocks.Section);
 
     /// <summary>
     /// <paramref name="content"/> as far as it fits, then <paramref name="tail"/> (inputs and buttons, which are what

@@ -7,8 +7,8 @@ namespace CoachBot.Slack.Inbound;
 
 /// <summary>
 /// A submitted modal: its inputs go to the Core as the form's action. A rejected input comes back as
-/// <c>response_action: errors</c> next to the field (the modal stays open, nothing saved); a follow-up form replaces
-/// the modal; otherwise the modal closes and the answer goes where the form was opened from.
+/// <c>response_action: errors</c> next to the field (the modal stays open, nothing saved); a different follow-up form
+/// replaces the modal; otherwise the modal closes and the answer goes where the form was opened from.
 /// </summary>
 public sealed class SlackViewSubmissionHandler : ISlackViewSubmissionHandler
 {
@@ -51,12 +51,14 @@ public sealed class SlackViewSubmissionHandler : ISlackViewSubmissionHandler
             return SlackAck.Json(new JsonObject { ["response_action"] = "clear" });
         }
 
-        if (replies.FirstOrDefault(r => r.IsError) is { } error)
+        // The note and action forms come back without IsError but naming the blank input: that is a rejection too.
+        if (replies.FirstOrDefault(r => r.IsError || r.ErrorInputId is not null) is { } error)
         {
             return SlackAck.Json(_renderer.RenderSubmissionErrors(error, SlackModals.FormOf(view)));
         }
 
-        if (replies.FirstOrDefault(r => r.Form is not null) is { } next)
+        // A different form is the next step (update the modal); the same form again is the saved state (close it).
+        if (replies.FirstOrDefault(r => r.Form is { } form && form.SubmitActionId != callbackId) is { } next)
         {
             var metadata = SlackPayload.Text(view, "private_metadata") ?? SlackModals.Metadata(new SlackDestination(userId));
             return SlackAck.Json(new JsonObject { ["response_action"] = "update", ["view"] = _renderer.RenderModal(next, metadata) });

@@ -58,7 +58,6 @@ public sealed class BlockKitMessageTests
 
         AssertJson("""
             [
-              {"type":"section","text":{"type":"mrkdwn","text":"Your week"}},
               {"type":"header","text":{"type":"plain_text","text":"Progress"}},
               {"type":"section","text":{"type":"mrkdwn","text":"Three days in a row."}},
               {"type":"section","fields":[{"type":"mrkdwn","text":"*Streak*\n3 days"},{"type":"mrkdwn","text":"*Note*"}]},
@@ -137,11 +136,11 @@ public sealed class BlockKitMessageTests
         var blocks = message.Blocks!;
 
         Assert.Equal("Tom &amp; Jerry &lt;script&gt;", message.Text);
-        Assert.Equal("Tom &amp; Jerry &lt;script&gt;", (string?)blocks[0]!["text"]!["text"]);
-        Assert.Equal("R&D <team>", (string?)blocks[1]!["text"]!["text"]);
-        Assert.Equal("a &gt; b", (string?)blocks[2]!["text"]!["text"]);
-        Assert.Equal("*Q&amp;A*\n&lt;x&gt;", (string?)blocks[3]!["fields"]![0]!["text"]);
-        Assert.Equal("Save & close", (string?)blocks[4]!["elements"]![0]!["text"]!["text"]);
+        Assert.Equal("R&D <team>", (string?)blocks[0]!["text"]!["text"]);
+        Assert.Equal("a &gt; b", (string?)blocks[1]!["text"]!["text"]);
+        Assert.Equal("*Q&amp;A*\n&lt;x&gt;", (string?)blocks[2]!["fields"]![0]!["text"]);
+        Assert.Equal("Save & close", (string?)blocks[3]!["elements"]![0]!["text"]!["text"]);
+        Assert.Equal("Tom &amp; Jerry &lt;script&gt;", (string?)_renderer.RenderMessage("D1", Reply.Plain(reply.Text)).Blocks![0]!["text"]!["text"]);
     }
 
     [Fact]

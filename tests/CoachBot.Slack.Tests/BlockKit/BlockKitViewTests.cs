@@ -77,7 +77,7 @@ public sealed class BlockKitViewTests
 
         Assert.Equal("home", (string?)view["type"]);
         var blocks = view["blocks"]!.AsArray();
-        Assert.Equal(["section", "header", "section", "actions"], blocks.Select(b => (string?)b!["type"]));
+        Assert.Equal(["header", "section", "actions"], blocks.Select(b => (string?)b!["type"]));
         var opener = blocks[^1]!["elements"]![1]!;
         var action = SlackActionCodec.Decode((string?)opener["action_id"], (string?)opener["value"])!;
         Assert.Equal(SlackActionCodec.OpenFormAction, action.Id);

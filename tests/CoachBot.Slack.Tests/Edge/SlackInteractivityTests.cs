@@ -40,10 +40,11 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
     [Fact]
     public async Task UserText_IsEscapedInTextAndBlocks()
     {
+        await OnboardAsync(Alice);
         var ack = await CommandAsync(Alice, "<script>&x");
 
         var json = ack.ToJsonString();
-        Assert.Contains("&lt;script&gt;&amp;x", (string?)ack["text"], StringComparison.Ordinal);
+        Assert.True(((string?)ack["text"])?.Contains("&lt;script&gt;&amp;x", StringComparison.Ordinal), json);
         Assert.DoesNotContain("<script>", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u003Cscript", json, StringComparison.OrdinalIgnoreCase);
     }
