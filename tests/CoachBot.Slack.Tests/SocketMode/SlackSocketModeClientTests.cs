@@ -194,10 +194,36 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
         Assert.DoesNotContain(_logger.Records, r => r.Level >= LogLevel.Warning);
     }
 
-    private SlackSocketModeClient NewClient()
+    [Fact]
+    public async Task A_failed_apps_connections_open_is_retried_after_a_backoff()
+    {
+        var apps = new Mock<ISlackAppsConnectionsApi>();
+        apps.SetupSequence(a => a.OpenAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SlackApiException("apps.connections.open", "invalid_auth", "apps.connections.open failed: invalid_auth"))
+            .ReturnsAsync(_server.Url);
+        var first = await _server.NextConnectionAsync();
+        var firstClosed = first.ReceiveAsync();
+        await _client.StopAsync(CancellationToken.None);
+        Assert.Null(await firstClosed);
+        using var client = NewClient(apps.Object);
+
+        await client.StartAsync(CancellationToken.None);
+        var socket = await _server.NextConnectionAsync();
+        await socket.SendAsync(Envelope("env-11", "events_api", new JsonObject { ["event_id"] = "Ev11" }, accepts: false));
+
+        Assert.Equal("env-11", (await ReceiveAckAsync(socket))["envelope_id"]!.GetValue<string>());
+        Assert.Contains(_logger.Records, r => r.Level == LogLevel.Warning && r.Message.Contains("invalid_auth", StringComparison.Ordinal)
+            && r.Message.Contains("Slack:AppToken", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logger.Records, r => r.Message.Contains("xapp-1-secret", StringComparison.Ordinal));
+        var closed = socket.ReceiveAsync();
+        await client.StopAsync(CancellationToken.None);
+        Assert.Null(await closed);
+    }
+
+    private SlackSocketModeClient NewClient(ISlackAppsConnectionsApi? apps = null)
     {
         var api = new Mock<ISlackApiClient>();
-        api.SetupGet(a => a.AppsConnections).Returns(_apps.Object);
+        api.SetupGet(a => a.AppsConnections).Returns(apps ?? _apps.Object);
         return new SlackSocketModeClient(
             api.Object,
             _dispatcher,
