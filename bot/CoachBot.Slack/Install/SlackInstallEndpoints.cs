@@ -64,6 +64,11 @@ public static class SlackInstallEndpoints
         string? error = query["error"];
         if (!string.IsNullOrEmpty(error))
         {
+            error = error.Length > 64 ? error[..64] : error;
+        }
+
+        if (!string.IsNullOrEmpty(error))
+        {
             context.Response.Cookies.Delete(StateCookieName, CookieOptions(context, null));
             if (error == "access_denied")
             {

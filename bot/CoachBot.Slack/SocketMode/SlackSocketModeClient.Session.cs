@@ -25,13 +25,18 @@ public sealed partial class SlackSocketModeClient
         public async Task<SocketModeConnection?> RunAsync(CancellationToken stoppingToken)
         {
             var logger = _client._logger;
+            using var receiveCts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _client._time);
+            using var onStop = stoppingToken.Register(() => _ = CloseForShutdownAsync(receiveCts));
             try
             {
-                while (!stoppingToken.IsCancellationRequested)
+                while (true)
                 {
-                    var received = await _connection.ReceiveAsync(stoppingToken);
+                    var received = await _connection.ReceiveAsync(receiveCts.Token);
                     switch (received.Kind)
                     {
+                        case SocketModeReceiveKind.Closed when stoppingToken.IsCancellationRequested:
+                            logger.LogInformation("Socket Mode: stopped; the socket is closed.");
+                            return null;
                         case SocketModeReceiveKind.Closed:
                             logger.LogWarning("Socket Mode: Slack closed the socket.");
                             return null;
@@ -65,15 +70,16 @@ public sealed partial class SlackSocketModeClient
                         logger.LogInformation("Socket Mode: Slack asked to reconnect (reason {Reason}); opening a new connection first.", reason);
                         return await _client.TryConnectAsync(stoppingToken);
                     }
-                    else
+                    else if (!stoppingToken.IsCancellationRequested)
                     {
                         Start(message, type, stoppingToken);
                     }
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (stoppingToken.IsCancellationRequested
+                && ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
             {
-                logger.LogInformation("Socket Mode: stopping.");
+                logger.LogInformation("Socket Mode: stopped; Slack did not finish the close handshake in time.");
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
             {
@@ -81,6 +87,20 @@ public sealed partial class SlackSocketModeClient
             }
 
             return null;
+        }
+
+        /// <summary>On host shutdown: starts the close handshake; the read loop ends when Slack answers, or at the drain timeout.</summary>
+        private async Task CloseForShutdownAsync(CancellationTokenSource receiveCts)
+        {
+            try
+            {
+                receiveCts.CancelAfter(_client._options.DrainTimeout);
+                await _connection.CloseAsync(_client._options.DrainTimeout, _client._time);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The session already ended.
+            }
         }
 
         /// <summary>Lets running envelopes send their acks (bounded), then closes and disposes the socket.</summary>

@@ -54,6 +54,11 @@ public sealed partial class SlackSocketModeClient : BackgroundService
             next = null;
             if (connection is null)
             {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 failures++;
                 await BackoffAsync(failures, stoppingToken);
                 continue;

@@ -1,4 +1,5 @@
 using CoachBot.Slack.Install;
+using CoachBot.Slack.SocketMode;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -71,8 +72,8 @@ public sealed class SlackInstallOptionsValidatorTests
         var without = new ServiceCollection().AddSlackInstall(Config(new() { ["Slack:BotToken"] = "xoxb-1" }));
         var with = new ServiceCollection().AddSlackInstall(Config(new() { ["Slack:AppToken"] = "xapp-1" }));
 
-        Assert.DoesNotContain(without, d => d.ImplementationType == typeof(SocketMode.SlackSocketModeClient));
-        Assert.Contains(with, d => d.ImplementationType == typeof(SocketMode.SlackSocketModeClient));
+        Assert.DoesNotContain(without, d => d.ImplementationType == typeof(SlackSocketModeClient));
+        Assert.Contains(with, d => d.ImplementationType == typeof(SlackSocketModeClient));
         Assert.Contains(with, d => d.ServiceType == typeof(CoachBot.Slack.Api.ISlackTokenSource));
     }
 
