@@ -17,4 +17,11 @@ public sealed class StorageOptions
 
     /// <summary>Prepended to every table name, so several deployments (or tests) can share one account.</summary>
     public string TablePrefix { get; set; } = "coachbot";
+
+    /// <summary>
+    /// How long this replica reuses a profile it read (zero turns the cache off). Writes always go to storage with
+    /// the version read, so a profile changed on another replica is never overwritten: the write fails, the entry is
+    /// dropped and the turn runs again on fresh data. Reads may lag another replica's change by this much.
+    /// </summary>
+    public TimeSpan ProfileCacheLifetime { get; set; } = TimeSpan.FromSeconds(10);
 }

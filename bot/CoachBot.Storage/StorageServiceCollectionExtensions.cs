@@ -37,7 +37,13 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         services.AddSingleton<CoachBotTables>();
-        services.AddSingleton<IUserStore, AzureTablesUserStore>();
+        services.AddSingleton<AzureTablesUserStore>();
+        services.AddSingleton<IUserStore>(sp =>
+        {
+            var store = sp.GetRequiredService<AzureTablesUserStore>();
+            var lifetime = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ProfileCacheLifetime;
+            return lifetime > TimeSpan.Zero ? new CachingUserStore(store, sp.GetRequiredService<TimeProvider>(), lifetime) : store;
+        });
         services.AddSingleton<IProgressStore, AzureTablesProgressStore>();
         services.AddSingleton<IDeliveryLedger, AzureTablesDeliveryLedger>();
         services.AddSingleton<IInstallationStore, AzureTablesInstallationStore>();
