@@ -26,27 +26,32 @@ public static class ServiceDefaultsExtensions
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
 
-        var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("coachbot"))
-            .WithTracing(t => t
-                .AddSource(CoachBotTelemetry.SourceName)
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/healthz"))
-                .AddHttpClientInstrumentation())
-            .WithMetrics(m => m
-                .AddMeter(CoachBotTelemetry.SourceName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-
         // OTEL_EXPORTER_OTLP_ENDPOINT is the standard switch; Telemetry:OtlpEndpoint is the same in appsettings form.
         var otlpEndpoint = string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) ? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] : telemetry.OtlpEndpoint;
-        if (!string.IsNullOrWhiteSpace(otlpEndpoint))
-        {
-            otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlpEndpoint));
-        }
+        var otlp = !string.IsNullOrWhiteSpace(otlpEndpoint);
 
-        if (telemetry.Console)
+        // Collecting spans and metrics costs CPU on every request; with no exporter nobody would read them.
+        if (otlp || telemetry.Console)
         {
-            otel.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
+            var otel = builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService("coachbot"))
+                .WithTracing(t => t
+                    .AddSource(CoachBotTelemetry.SourceName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/healthz"))
+                    .AddHttpClientInstrumentation())
+                .WithMetrics(m => m
+                    .AddMeter(CoachBotTelemetry.SourceName, "CoachBot.Slack")
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation());
+            if (otlp)
+            {
+                otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlpEndpoint!));
+            }
+
+            if (telemetry.Console)
+            {
+                otel.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
+            }
         }
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);

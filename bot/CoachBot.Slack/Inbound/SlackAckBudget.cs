@@ -35,16 +35,15 @@ public sealed class SlackAckBudget
         ArgumentNullException.ThrowIfNull(later);
         var stopping = _lifetime.ApplicationStopping;
         var task = work(stopping);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        var winner = await Task.WhenAny(task, Task.Delay(Budget, _time, timeout.Token));
-        if (winner == task)
+        try
         {
-            await timeout.CancelAsync();
-            return await task;
+            return await task.WaitAsync(Budget, _time, requestAborted);
         }
-
-        _ = ContinueAsync(task, later, stopping);
-        return null;
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && !task.IsCompleted)
+        {
+            _ = ContinueAsync(task, later, stopping);
+            return null;
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in the background until the host stops, logging a failure.</summary>

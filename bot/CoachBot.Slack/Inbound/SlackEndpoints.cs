@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -59,7 +60,8 @@ public static class SlackEndpoints
         return ack switch
         {
             { Problem: { } problem } => Problem(ack.StatusCode, TitleFor(ack.StatusCode), problem),
-            { Body: { } json } => Results.Text(json.ToJsonString(SlackJson.Options), "application/json; charset=utf-8", Encoding.UTF8, ack.StatusCode),
+            { Body: { } json, StatusCode: StatusCodes.Status200OK } => Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(json, SlackJson.Options), "application/json; charset=utf-8"),
+            { Body: { } other } => Results.Text(other.ToJsonString(SlackJson.Options), "application/json; charset=utf-8", Encoding.UTF8, ack.StatusCode),
             _ => Results.StatusCode(ack.StatusCode),
         };
     }
@@ -97,17 +99,24 @@ public static class SlackEndpoints
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -63,7 +63,7 @@ public sealed class SlackSlashCommandHandler : ISlackSlashCommandHandler
         var json = new JsonObject { ["response_type"] = "ephemeral", ["text"] = message.Text };
         if (message.Blocks is { } blocks)
         {
-            json["blocks"] = blocks.DeepClone();
+            json["blocks"] = blocks.Parent is null ? blocks : blocks.DeepClone();
         }
 
         return json;

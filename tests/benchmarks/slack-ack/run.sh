@@ -30,7 +30,7 @@ Urls="http://127.0.0.1:$ours" \
   Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$tables/devstoreaccount1;" \
   Local__Enabled=false Slack__SigningSecret="$secret" Slack__BotToken="$token" Slack__ApiBaseUrl="http://127.0.0.1:$api/api/" \
   Logging__LogLevel__Default=Warning Telemetry__Console=false \
-  dotnet "$root/bot/CoachBot.Host/bin/Release/net10.0/CoachBot.Host.dll" >"$work/host.log" 2>&1 &
+  env ${BENCH_ENV:-} dotnet "$root/bot/CoachBot.Host/bin/Release/net10.0/CoachBot.Host.dll" >"$work/host.log" 2>&1 &
 pids+=($!)
 
 wait_for() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 did not come up" >&2; exit 1; }
