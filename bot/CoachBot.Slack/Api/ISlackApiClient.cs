@@ -23,6 +23,8 @@ public interface ISlackApiClient
 
     ISlackAppsConnectionsApi AppsConnections { get; }
 
+    ISlackFilesApi Files { get; }
+
     /// <summary>Posts a message to a slash command's or action's <c>response_url</c> (no token needed).</summary>
     Task RespondAsync(Uri responseUrl, SlackMessage message, CancellationToken cancellationToken);
 }
@@ -79,4 +81,11 @@ public interface ISlackAppsConnectionsApi
 {
     /// <summary>apps.connections.open: a fresh Socket Mode WebSocket URL.</summary>
     Task<Uri> OpenAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>files.* methods: the external upload flow (get an upload URL, send the bytes, complete into a channel).</summary>
+public interface ISlackFilesApi
+{
+    /// <summary>Uploads a file and shares it in <paramref name="channel"/>; returns the file id.</summary>
+    Task<string> UploadAsync(SlackTeam team, string channel, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 }

@@ -65,6 +65,17 @@ internal sealed class SlackApiCaller(SlackApiTransport transport, ISlackTokenSou
         return transport.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>Sends file bytes to an upload URL Slack handed out: no token, no JSON answer expected.</summary>
+    public Task UploadAsync(Uri uploadUrl, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploadUrl);
+        var request = new SlackRequest("files.upload_url", uploadUrl, AppLabel, null, () => new ReadOnlyMemoryContent(content))
+        {
+            RequiresOkEnvelope = false,
+        };
+        return transport.SendAsync(request, cancellationToken);
+    }
+
     private async Task<AuthenticationHeaderValue> BotAuthorizationAsync(
         SlackTeam team, string method, CancellationToken cancellationToken)
     {

@@ -34,6 +34,7 @@ public sealed class SlackApiClient : ISlackApiClient, IDisposable
         Views = new SlackViewsApi(_caller);
         OAuthV2 = new SlackOAuthApi(_caller);
         AppsConnections = new SlackAppsConnectionsApi(_caller);
+        Files = new SlackFilesApi(_caller);
     }
 
     public ISlackChatApi Chat { get; }
@@ -47,6 +48,8 @@ public sealed class SlackApiClient : ISlackApiClient, IDisposable
     public ISlackOAuthApi OAuthV2 { get; }
 
     public ISlackAppsConnectionsApi AppsConnections { get; }
+
+    public ISlackFilesApi Files { get; }
 
     public Task RespondAsync(Uri responseUrl, SlackMessage message, CancellationToken cancellationToken)
     {

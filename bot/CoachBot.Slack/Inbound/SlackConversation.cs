@@ -73,6 +73,38 @@ public sealed class SlackConversation
             {
                 await _api.Chat.PostMessageAsync(team, message, cancellationToken);
             }
+
+            await ShareFilesAsync(team, destination, reply, turn, cancellationToken);
+        }
+    }
+
+    /// <summary>Shares each file of the reply (see <see cref="UploadAsync"/>).</summary>
+    public async Task ShareFilesAsync(SlackTeam team, SlackDestination destination, Reply reply, SlackTurn? turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        foreach (var file in reply.Attachments)
+        {
+            await UploadAsync(team, destination, file, turn, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Shares a reply's file: in the DM it was asked in, or in the user's DM when the answer was ephemeral or went to
+    /// a response_url (a personal export never lands in a shared channel). A failed upload is said, not hidden.
+    /// </summary>
+    private async Task UploadAsync(SlackTeam team, SlackDestination destination, ReplyAttachment file, SlackTurn? turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channel = (destination.ResponseUrl is null && destination.EphemeralUserId is null) || turn is null
+                ? destination.Channel
+                : await _api.Conversations.OpenDirectAsync(team, turn.UserId, cancellationToken);
+            await _api.Files.UploadAsync(team, channel, file.FileName, file.Content, cancellationToken);
+        }
+        catch (SlackApiException)
+        {
+            var sorry = Reply.Plain(_content.For(ContentLibrary.DefaultLanguage).Strings.Format("slack.attachment_unavailable", ("file", file.FileName)));
+            await PostAsync(team, destination, [sorry], null, cancellationToken);
         }
     }
 

@@ -54,6 +54,12 @@ public sealed class SlackSlashCommandHandler : ISlackSlashCommandHandler
             _budget.RunLater(token => _conversation.PostAsync(command.Team, destination, [.. replies.Skip(1)], turn, token));
         }
 
+        if (replies[0].Attachments.Count > 0)
+        {
+            // Files cannot travel in an ack; they follow as uploads.
+            _budget.RunLater(token => _conversation.ShareFilesAsync(command.Team, destination, replies[0], turn, token));
+        }
+
         return SlackAck.Json(Ephemeral(_conversation.Render(destination, replies[0], turn)));
     }
 

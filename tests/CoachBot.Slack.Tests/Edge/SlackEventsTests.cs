@@ -187,6 +187,37 @@ public sealed class SlackEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_InTheDm_UploadsTheFileThere()
+    {
+        await _host.PostEventAsync(SlackPayloads.DirectMessage("Ev0HI", "U0ALICE", "start"));
+        await _host.Slack.WaitForCallAsync("chat.postMessage");
+
+        await _host.PostEventAsync(SlackPayloads.DirectMessage("Ev0EXPORT", "U0ALICE", "export"));
+
+        var complete = await _host.Slack.WaitForCallAsync("files.completeUploadExternal");
+        Assert.Equal("D0DM", (string?)complete.Body["channel_id"]);
+        var fileId = (string?)complete.Body["files"]![0]!["id"];
+        var upload = Assert.Single(_host.Slack.CallsTo($"upload:{fileId}"));
+        Assert.Null(upload.Token);
+        Assert.Contains("U0ALICE", upload.Body.ToJsonString(), StringComparison.Ordinal);
+        var ask = Assert.Single(_host.Slack.CallsTo("files.getUploadURLExternal"));
+        Assert.EndsWith(".json", (string?)ask.Body["filename"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_AskedInAChannel_GoesToTheUsersDm_AndAFailedUploadIsSaid()
+    {
+        var responseUrl = _host.Slack.ResponseUrl("export");
+        _host.Slack.FailNext("files.completeUploadExternal", 200, new JsonObject { ["ok"] = false, ["error"] = "not_in_channel" });
+
+        await _host.PostCommandAsync(SlackPayloads.Command("U0BOB", "export", responseUrl.ToString()));
+
+        var complete = await _host.Slack.WaitForCallAsync("files.completeUploadExternal");
+        Assert.Equal("DU0BOB", (string?)complete.Body["channel_id"]);
+        await _host.Slack.WaitForCallAsync("response_url:export", c => ((string?)c.Body["text"])?.Contains("could not be attached", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task UnknownEventTypes_AreAcknowledged_AndNothingIsSent()
     {
         var unknown = SlackPayloads.Envelope("Ev0UNKNOWN", new JsonObject { ["type"] = "reaction_added", ["user"] = "U0ALICE" });

@@ -8,12 +8,16 @@ internal sealed class FakeSlackAnswers
 {
     private long _ts = 1_700_000_000_000_000;
     private int _views;
+    private int _files;
 
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new(StringComparer.Ordinal);
 
     public JsonObject? OAuthAnswer { get; set; }
 
     public Uri? SocketUrl { get; set; }
+
+    /// <summary>Where files.getUploadURLExternal sends uploads (posts there are recorded as <c>upload:{file id}</c>).</summary>
+    public Uri? UploadBase { get; set; }
 
     public JsonObject Answer(string method, JsonObject body) => method switch
     {
@@ -33,9 +37,16 @@ internal sealed class FakeSlackAnswers
             ["view"] = new JsonObject { ["id"] = $"V{Interlocked.Increment(ref _views)}" },
         }),
         "oauth.v2.access" => OAuthAnswer?.DeepClone().AsObject() ?? Error("invalid_code"),
+        "files.getUploadURLExternal" => UploadAnswer(Interlocked.Increment(ref _files)),
         "apps.connections.open" => SocketUrl is { } url ? Ok(new JsonObject { ["url"] = url.ToString() }) : Error("invalid_auth"),
         _ => Ok([]),
     };
+
+    private JsonObject UploadAnswer(int number) => Ok(new JsonObject
+    {
+        ["upload_url"] = new Uri(UploadBase!, $"F{number}").ToString(),
+        ["file_id"] = $"F{number}",
+    });
 
     public static JsonObject Error(string code) => new() { ["ok"] = false, ["error"] = code };
 

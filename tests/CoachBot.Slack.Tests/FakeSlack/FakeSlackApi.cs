@@ -69,9 +69,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var app = builder.Build();
         app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleAsync(context, method));
         app.MapPost("/response/{id}", (HttpContext context, string id) => fake.HandleAsync(context, $"response_url:{id}"));
+        app.MapPost("/upload/{id}", (HttpContext context, string id) => fake.HandleAsync(context, $"upload:{id}"));
         await app.StartAsync();
         fake._app = app;
         fake._root = new Uri(app.Urls.First() + "/");
+        fake._answers.UploadBase = new Uri(fake._root, "upload/");
         return fake;
     }
 
