@@ -30,6 +30,17 @@ public static class HostBuilderExtensions
             }
         }
 
+        // ASP.NET Core reads user-secrets only in Development; operators of a real workspace run in Production and keep
+        // their Slack and Teams secrets there too. Insert them after the JSON files, so the environment and the command
+        // line still win. Tests ("Testing") never see a developer's secrets.
+        if (!builder.Environment.IsEnvironment("Testing")
+            && !sources.OfType<JsonConfigurationSource>().Any(s => s.Path == "secrets.json"))
+        {
+            var secrets = new ConfigurationBuilder().AddUserSecrets(typeof(HostBuilderExtensions).Assembly, optional: true).Sources.Single();
+            var lastJson = sources.ToList().FindLastIndex(s => s is JsonConfigurationSource);
+            sources.Insert(lastJson + 1, secrets);
+        }
+
         return builder;
     }
 
