@@ -25,7 +25,7 @@ public sealed class StorageServiceCollectionExtensionsTests
     {
         using var provider = Build(new Dictionary<string, string?>());
 
-        Assert.IsType<AzureTablesUserStore>(provider.GetRequiredService<IUserStore>());
+        Assert.IsType<CachingUserStore>(provider.GetRequiredService<IUserStore>());
         Assert.IsType<AzureTablesProgressStore>(provider.GetRequiredService<IProgressStore>());
         Assert.IsType<AzureTablesDeliveryLedger>(provider.GetRequiredService<IDeliveryLedger>());
         Assert.IsType<AzureTablesInstallationStore>(provider.GetRequiredService<IInstallationStore>());
@@ -33,6 +33,14 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.IsType<AzureTablesSkillStore>(provider.GetRequiredService<ISkillStore>());
         Assert.IsType<AzureTablesTalkingPointStore>(provider.GetRequiredService<ITalkingPointStore>());
         Assert.Same(provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<IUserStore>());
+    }
+
+    [Fact]
+    public void AddCoachBotStorage_ProfileCacheOff_UsesTheTableStoreDirectly()
+    {
+        using var provider = Build(new Dictionary<string, string?> { ["Storage:ProfileCacheLifetime"] = "00:00:00" });
+
+        Assert.IsType<AzureTablesUserStore>(provider.GetRequiredService<IUserStore>());
     }
 
     [Fact]

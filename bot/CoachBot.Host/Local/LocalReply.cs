@@ -20,6 +20,9 @@ public sealed record LocalReply
 
     public bool IsError { get; init; }
 
+    /// <summary>The form input an error is about, if any (the playground can show the message there).</summary>
+    public string? ErrorInputId { get; init; }
+
     /// <summary>The reply, with each attachment kept in <paramref name="downloads"/> and replaced by its link.</summary>
     public static LocalReply From(Reply reply, LocalDownloads downloads)
     {
@@ -33,6 +36,7 @@ public sealed record LocalReply
             Form = reply.Form,
             Attachments = [.. reply.Attachments.Select(a => new LocalAttachment(a.FileName, a.MediaType, downloads.Add(a)))],
             IsError = reply.IsError,
+            ErrorInputId = reply.ErrorInputId,
         };
     }
 }
