@@ -41,6 +41,9 @@ public sealed class SlackOptions
     /// <summary>Attempts per Web API call when Slack answers 429.</summary>
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>How often each replica looks for inbox items nobody is handling (a replica died after its ack).</summary>
+    public TimeSpan InboxSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>True when a single-workspace bot token is configured.</summary>
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 

@@ -4,6 +4,7 @@ using CoachBot.Core.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Slack.Inbound;
 
@@ -20,7 +21,6 @@ public sealed class SlackInboxWorker : BackgroundService
 
     private const int MaxAttempts = 5;
     private const int Parallelism = 8;
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
 
     private readonly IInbox _inbox;
     private readonly SlackInboxSignal _signal;
@@ -29,8 +29,12 @@ public sealed class SlackInboxWorker : BackgroundService
     private readonly ILogger<SlackInboxWorker> _logger;
     private readonly SemaphoreSlim _slots = new(Parallelism);
 
-    public SlackInboxWorker(IInbox inbox, SlackInboxSignal signal, IServiceProvider services, TimeProvider time, ILogger<SlackInboxWorker> logger)
+    private readonly TimeSpan _sweepEvery;
+
+    public SlackInboxWorker(
+        IInbox inbox, SlackInboxSignal signal, IServiceProvider services, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInboxWorker> logger)
     {
+        _sweepEvery = options.Value.InboxSweepInterval;
         _inbox = inbox;
         _signal = signal;
         _services = services;
@@ -171,7 +175,7 @@ public sealed class SlackInboxWorker : BackgroundService
         {
             try
             {
-                await Task.Delay(SweepEvery, _time, stoppingToken);
+                await Task.Delay(_sweepEvery, _time, stoppingToken);
                 foreach (var id in await _inbox.FindUnclaimedAsync(SlackInboundDispatcher.InboxChannel, 100, stoppingToken))
                 {
                     await StartAsync(id, stoppingToken);
@@ -183,7 +187,7 @@ public sealed class SlackInboxWorker : BackgroundService
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.LogWarning(ex, "The Slack inbox sweep failed; it runs again in {Seconds} s", SweepEvery.TotalSeconds);
+                _logger.LogWarning(ex, "The Slack inbox sweep failed; it runs again in {Seconds} s", _sweepEvery.TotalSeconds);
             }
         }
     }
