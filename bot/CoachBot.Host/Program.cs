@@ -5,8 +5,6 @@ using CoachBot.Host.Charts;
 using CoachBot.Host.Local;
 using CoachBot.Host.ServiceDefaults;
 using CoachBot.Slack;
-using CoachBot.Teams;
-using CoachBot.Teams.Inbound;
 using CoachBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,20 +17,12 @@ builder.Services.AddCoachBotCharts();
 builder.Services.AddCoachBotStorage(builder.Configuration);
 builder.Services.AddCoachBotJson();
 builder.Services.AddCoachBotSlack(builder.Configuration);
-builder.Services.AddCoachBotTeams(builder.Configuration);
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapCoachBotCharts();
 app.MapCoachBotSlack();
-var localMode = LocalOptions.IsLocalMode(app.Configuration);
-if (localMode || !string.IsNullOrWhiteSpace(app.Configuration["Teams:AppId"]))
-{
-    // Without an app id only local mode serves it (anonymous, loopback only: the Agents Playground).
-    app.MapTeamsEndpoints();
-}
-
-if (localMode)
+if (LocalOptions.IsLocalMode(app.Configuration))
 {
     app.MapLocalChannel();
 }
