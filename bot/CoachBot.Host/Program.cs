@@ -5,6 +5,8 @@ using CoachBot.Host.Charts;
 using CoachBot.Host.Local;
 using CoachBot.Host.ServiceDefaults;
 using CoachBot.Slack;
+using CoachBot.Teams;
+using CoachBot.Teams.Inbound;
 using CoachBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,12 +19,20 @@ builder.Services.AddCoachBotCharts();
 builder.Services.AddCoachBotStorage(builder.Configuration);
 builder.Services.AddCoachBotJson();
 builder.Services.AddCoachBotSlack(builder.Configuration);
+builder.Services.AddCoachBotTeams(builder.Configuration);
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapCoachBotCharts();
 app.MapCoachBotSlack();
-if (LocalOptions.IsLocalMode(app.Configuration))
+var localMode = LocalOptions.IsLocalMode(app.Configuration);
+if (localMode || !string.IsNullOrWhiteSpace(app.Configuration["Teams:AppId"]))
+{
+    // Without an app id only local mode serves it (anonymous, loopback only: the Agents Playground).
+    app.MapTeamsEndpoints();
+}
+
+if (localMode)
 {
     app.MapLocalChannel();
 }

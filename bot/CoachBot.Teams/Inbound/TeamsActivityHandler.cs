@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using CoachBot.Core.Conversation;
+using CoachBot.Core.Delivery;
+using CoachBot.Core.Installations;
+using CoachBot.Teams.Cards;
+using CoachBot.Teams.Connector;
+using CoachBot.Teams.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Teams.Inbound;
+
+/// <summary>
+/// The turn handler of the Teams edge, after authentication: records the activity id once, keeps the user's
+/// conversation reference fresh, runs the Core and answers through the connector (or, for Action.Execute, in the
+/// HTTP response with an updated card).
+/// </summary>
+public sealed class TeamsActivityHandler
+{
+    private const string CardContentType = "application/vnd.microsoft.card.adaptive";
+
+    private readonly ConversationEngine _engine;
+    private readonly IAdaptiveCardRenderer _cards;
+    private readonly ITeamsConnectorClient _connector;
+    private readonly IConversationReferenceStore _references;
+    private readonly IDeliveryLedger _ledger;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TeamsActivityHandler> _logger;
+
+    public TeamsActivityHandler(
+        ConversationEngine engine,
+        IAdaptiveCardRenderer cards,
+        ITeamsConnectorClient connector,
+        IConversationReferenceStore references,
+        IDeliveryLedger ledger,
+        TimeProvider time,
+        ILogger<TeamsActivityHandler> logger)
+    {
+        _engine = engine;
+        _cards = cards;
+        _connector = connector;
+        _references = references;
+        _ledger = ledger;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Handles one validated activity; the result is the HTTP answer.</summary>
+    public async Task<TeamsResponse> HandleAsync(Activity activity, Uri serviceUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var user = TeamsTurns.UserOf(activity);
+        if (activity.Id is { Length: > 0 } id && !await _ledger.TryRecordAsync(user, $"msteams:{id}", cancellationToken))
+        {
+            _logger.LogInformation("Teams sent activity again; already handled");
+            return TeamsResponse.Ok;
+        }
+
+        switch (activity.Type)
+        {
+            case "message":
+                await RememberAsync(activity, serviceUrl, cancellationToken);
+                var action = activity.Value is null || !string.IsNullOrWhiteSpace(activity.Text) ? null : ReadAction(activity.Value);
+                await ReplyAsync(activity, serviceUrl, await RunAsync(activity, activity.Text, action, cancellationToken), cancellationToken);
+                return TeamsResponse.Ok;
+            case "invoke" when activity.Name == "adaptiveCard/action":
+                await RememberAsync(activity, serviceUrl, cancellationToken);
+                return await ExecuteAsync(activity, serviceUrl, cancellationToken);
+            case "invoke":
+                return TeamsResponse.Invoke(400, "application/vnd.microsoft.error", new JsonObject
+                {
+                    ["code"] = "NotSupported",
+                    ["message"] = $"CoachBot does not handle the invoke '{activity.Name}'.",
+                });
+            case "installationUpdate" when activity.Action is "remove" or "remove-upgrade":
+                await _references.DeleteAsync(user, cancellationToken);
+                _logger.LogInformation("CoachBot was removed by a Teams user; their conversation reference is gone");
+                return TeamsResponse.Ok;
+            case "installationUpdate":
+            case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
+                await RememberAsync(activity, serviceUrl, cancellationToken);
+                await GreetOnceAsync(activity, serviceUrl, cancellationToken);
+                return TeamsResponse.Ok;
+            default:
+                return TeamsResponse.Ok;
+        }
+    }
+
+    private async Task<TeamsResponse> ExecuteAsync(Activity activity, Uri serviceUrl, CancellationToken cancellationToken)
+    {
+        var replies = await RunAsync(activity, null, ReadAction(activity.Value), cancellationToken);
+        await ReplyAsync(activity, serviceUrl, [.. replies.Skip(1)], cancellationToken);
+        return TeamsResponse.Invoke(200, CardContentType, _cards.RenderCard(replies[0]));
+    }
+
+    private TurnAction ReadAction(JsonNode? value) =>
+        _cards.ReadAction(value) ?? new TurnAction(TeamsTurns.UnknownAction, new Dictionary<string, string>());
+
+    private Task<IReadOnlyList<Reply>> RunAsync(Activity activity, string? text, TurnAction? action, CancellationToken cancellationToken) =>
+        _engine.HandleAsync(TeamsTurns.Build(activity, text, action), cancellationToken);
+
+    private async Task GreetOnceAsync(Activity activity, Uri serviceUrl, CancellationToken cancellationToken)
+    {
+        // Teams announces an install twice (installationUpdate and conversationUpdate): greet once per conversation.
+        if (activity.Conversation?.Id is not { } conversation
+            || !await _ledger.TryRecordAsync(TeamsTurns.UserOf(activity), $"msteams-greeted:{conversation}", cancellationToken))
+        {
+            return;
+        }
+
+        var replies = await RunAsync(activity, string.Empty, null, cancellationToken);
+        foreach (var reply in replies)
+        {
+            await SendSafelyAsync(() => _connector.SendAsync(serviceUrl, conversation, _cards.RenderMessage(reply), cancellationToken));
+        }
+    }
+
+    private async Task ReplyAsync(Activity activity, Uri serviceUrl, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        foreach (var reply in replies)
+        {
+            var message = _cards.RenderMessage(reply);
+            await SendSafelyAsync(() => activity.Id is { Length: > 0 } replyTo
+                ? _connector.ReplyAsync(serviceUrl, activity.Conversation!.Id!, replyTo, message, cancellationToken)
+                : _connector.SendAsync(serviceUrl, activity.Conversation!.Id!, message, cancellationToken));
+        }
+    }
+
+    private async Task SendSafelyAsync(Func<Task<string?>> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (TeamsConnectorException ex)
+        {
+            // The activity is already recorded; Teams retrying it would not help. Say so in the log.
+            _logger.LogError("A Teams reply could not be delivered (HTTP {Status}): {Reason}", ex.StatusCode, ex.Message);
+        }
+    }
+
+    /// <summary>Saves where to reach the user proactively: their personal (1:1) conversation only, never a channel.</summary>
+    private Task RememberAsync(Activity activity, Uri serviceUrl, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.ConversationType is { } type && type != "personal")
+        {
+            return Task.CompletedTask;
+        }
+
+        var reference = new ConversationReference(
+            TeamsTurns.UserOf(activity), activity.Conversation!.Id!, serviceUrl.ToString(), activity.Recipient?.Id, activity.Locale, _time.GetUtcNow());
+        return _references.SaveAsync(reference, cancellationToken);
+    }
+}
+
+/// <summary>The HTTP answer to an activity: 200, or an invoke response body.</summary>
+public sealed record TeamsResponse(int StatusCode, JsonObject? Body = null)
+{
+    public static TeamsResponse Ok { get; } = new(200);
+
+    /// <summary>An invoke response: HTTP 200 carrying the status, content type and value Teams shows.</summary>
+    public static TeamsResponse Invoke(int statusCode, string type, JsonNode value) =>
+        new(200, new JsonObject { ["statusCode"] = statusCode, ["type"] = type, ["value"] = value });
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using CoachBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CoachBot.Teams.Tests.Edge;
+
+/// <summary>
+/// The real host on Kestrel (loopback, a free port: the anonymous-from-loopback rule needs a real remote address),
+/// on its own tables of the shared Azurite. Without settings it runs in local mode with no Teams app id, as the
+/// Microsoft 365 Agents Playground sees it.
+/// </summary>
+internal sealed class TeamsHost : IAsyncDisposable
+{
+    private readonly Factory _factory;
+
+    private TeamsHost(Factory factory)
+    {
+        _factory = factory;
+        _factory.UseKestrel(0);
+        Client = _factory.CreateClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static Task<TeamsHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+            ["Local:Enabled"] = "true",
+            ["Local:AutostartAzurite"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return Task.FromResult(new TeamsHost(new Factory(all)));
+    }
+
+    /// <summary>Posts an activity as JSON, with an optional bearer token.</summary>
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null) =>
+        await PostRawAsync(Encoding.UTF8.GetBytes(activity.ToJsonString()), token);
+
+    public async Task<HttpResponseMessage> PostRawAsync(byte[] body, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class Factory : WebApplicationFactory<Program>
+    {
+        private readonly Dictionary<string, string?> _settings;
+
+        public Factory(Dictionary<string, string?> settings) => _settings = settings;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
