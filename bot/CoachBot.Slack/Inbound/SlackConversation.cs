@@ -45,6 +45,13 @@ public sealed class SlackConversation
         return await _engine.HandleAsync(incoming, cancellationToken);
     }
 
+    /// <summary>Runs the turn and posts its replies to <paramref name="destination"/>.</summary>
+    public async Task AnswerAsync(SlackTurn turn, SlackDestination destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        await PostAsync(turn.Team, destination, await RunAsync(turn, cancellationToken), turn, cancellationToken);
+    }
+
     /// <summary>Renders one reply for a destination; forms become an opener button for <paramref name="turn"/>.</summary>
     public SlackMessage Render(SlackDestination destination, Reply reply, SlackTurn? turn)
     {

@@ -34,8 +34,7 @@ public sealed class SlackDirectMessageSubscriber : ISlackEventSubscriber
         }
 
         var turn = new SlackTurn(slackEvent.Team, user, channel, SlackText.Plain(slackEvent.Field("text")), null, slackEvent.EventId);
-        var replies = await _conversation.RunAsync(turn, cancellationToken);
-        await _conversation.PostAsync(slackEvent.Team, new SlackDestination(channel), replies, turn, cancellationToken);
+        await _conversation.AnswerAsync(turn, new SlackDestination(channel), cancellationToken);
         _home.Schedule(slackEvent.Team, user);
     }
 }
@@ -69,9 +68,7 @@ public sealed class SlackMentionSubscriber : ISlackEventSubscriber
         var team = slackEvent.Team;
         await _reflections.RecordMemberAsync(TeamChannel.For(team.User(user), channel), team.User(user), cancellationToken);
         var turn = new SlackTurn(team, user, channel, SlackText.WithoutMentions(slackEvent.Field("text")), null, slackEvent.EventId);
-        var replies = await _conversation.RunAsync(turn, cancellationToken);
-        var destination = new SlackDestination(channel, EphemeralUserId: user, ThreadTs: slackEvent.Field("thread_ts"));
-        await _conversation.PostAsync(team, destination, replies, turn, cancellationToken);
+        await _conversation.AnswerAsync(turn, new SlackDestination(channel, EphemeralUserId: user, ThreadTs: slackEvent.Field("thread_ts")), cancellationToken);
     }
 }
 
