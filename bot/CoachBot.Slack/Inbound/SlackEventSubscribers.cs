@@ -192,17 +192,29 @@ public sealed class SlackUserChangeSubscriber : ISlackEventSubscriber
     }
 }
 
-/// <summary>Slack's message text as the Core expects it: mentions removed and Slack's escapes undone.</summary>
+/// <summary>
+/// Slack's message text as the Core expects it: user and channel references (<c>&lt;@U123|bob&gt;</c>,
+/// <c>&lt;#C123|team&gt;</c>) become <c>@U123</c> and <c>#C123</c>, and Slack's escapes are undone.
+/// </summary>
 public static partial class SlackText
 {
-    /// <summary>The text with every user mention (<c>&lt;@U123&gt;</c>) removed.</summary>
-    public static string WithoutMentions(string? text) => Plain(MentionPattern().Replace(text ?? string.Empty, " "));
+    /// <summary>The text without the mention of the bot that starts it (an app_mention's address), others kept.</summary>
+    public static string WithoutMentions(string? text) => Plain(LeadingMention().Replace(text ?? string.Empty, string.Empty));
 
-    /// <summary>Slack's &amp;amp; &amp;lt; &amp;gt; turned back into characters, trimmed.</summary>
-    public static string Plain(string? text) =>
-        (text ?? string.Empty).Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal)
+    /// <summary>References turned into @user / #channel, &amp;amp; &amp;lt; &amp;gt; turned back into characters, trimmed.</summary>
+    public static string Plain(string? text)
+    {
+        var references = ChannelReference().Replace(UserReference().Replace(text ?? string.Empty, "@$1"), "#$1");
+        return references.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal)
             .Replace("&amp;", "&", StringComparison.Ordinal).Trim();
+    }
 
-    [GeneratedRegex("<@[A-Z0-9]+(\\|[^>]*)?>")]
-    private static partial Regex MentionPattern();
+    [GeneratedRegex("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>")]
+    private static partial Regex LeadingMention();
+
+    [GeneratedRegex("<@([A-Z0-9]+)(\\|[^>]*)?>")]
+    private static partial Regex UserReference();
+
+    [GeneratedRegex("<#([A-Z0-9]+)(\\|[^>]*)?>")]
+    private static partial Regex ChannelReference();
 }
