@@ -1,5 +1,6 @@
 using CoachBot.Teams.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
@@ -13,6 +14,7 @@ public sealed class TeamsTokenValidatorTests : IClassFixture<TestTokenIssuer>, I
 
     private readonly TestTokenIssuer _issuer;
     private readonly FakeTimeProvider _time = new(Start);
+    private readonly CapturingLoggerProvider _logs = new();
     private readonly ServiceProvider _services;
     private readonly ITeamsTokenValidator _validator;
 
@@ -245,10 +247,15 @@ public sealed class TeamsTokenValidatorTests : IClassFixture<TestTokenIssuer>, I
         });
         var validator = services.GetRequiredService<ITeamsTokenValidator>();
 
-        var result = await validator.ValidateAsync(Bearer(Spec()), Channel, TestTokenIssuer.ServiceUrl, default);
+        var token = _issuer.Sign(Spec());
+
+        var result = await validator.ValidateAsync("Bearer " + token, Channel, TestTokenIssuer.ServiceUrl, default);
 
         Assert.False(result.IsValid);
         Assert.Equal("metadata unavailable", result.Failure);
+        var warning = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("metadata is unavailable", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Split('.')[2], string.Concat(_logs.Entries.Select(e => e.Message)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -275,7 +282,7 @@ public sealed class TeamsTokenValidatorTests : IClassFixture<TestTokenIssuer>, I
     private ServiceProvider Build(TeamsOptions options)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(_logs));
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<TimeProvider>(_time);
         services.AddTeamsAuth();
