@@ -172,12 +172,13 @@ public sealed partial class TeamsTokenValidator : ITeamsTokenValidator
             if (!HasKey(config, kid))
             {
                 // Keys rotate: refresh once, then give up.
-                source.Metadata.RequestRefresh();
-                config = await source.Metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-                if (!HasKey(config, kid))
+                var latest = await source.FetchLatestAsync(_time, cancellationToken).ConfigureAwait(false);
+                if (latest is null || !HasKey(latest, kid))
                 {
                     return new(null, TeamsAuthResult.Invalid($"The token's signing key '{Printable(kid)}' is not in the {source.Name} metadata."));
                 }
+
+                config = latest;
             }
 
             return new(config, null);

@@ -117,6 +117,17 @@ public sealed class TeamsTokenValidatorTests : IClassFixture<TestTokenIssuer>, I
         AssertInvalid(result, "unpublished");
     }
 
+    [Fact]
+    public async Task New_key_is_found_after_one_metadata_refresh()
+    {
+        Assert.True((await Validate(Bearer(Spec()))).IsValid);
+        _issuer.PublishRotatedKey();
+
+        var result = await Validate(Bearer(Spec() with { KeyId = "rotated" }));
+
+        Assert.True(result.IsValid, result.Failure);
+    }
+
     [Theory]
     [InlineData("webchat-only")]
     [InlineData("empty")]

@@ -13,7 +13,7 @@ namespace CoachBot.Teams.Tests.Auth;
 /// <summary>
 /// A fake Bot Framework + Entra token issuer on loopback (real Kestrel): serves OpenID metadata and key sets and signs
 /// tokens. Keys: "good" (endorsed for msteams), "webchat-only" (endorsed for webchat), "empty" (no channels),
-/// "unpublished" (never served) and "entra" (Entra key set, no endorsements).
+/// "unpublished" (never served), "rotated" (served after <see cref="PublishRotatedKey"/>) and "entra" (Entra key set, no endorsements).
 /// </summary>
 public sealed class TestTokenIssuer : IAsyncLifetime
 {
@@ -29,7 +29,10 @@ public sealed class TestTokenIssuer : IAsyncLifetime
         ["empty"] = RSA.Create(2048),
         ["unpublished"] = RSA.Create(2048),
         ["entra"] = RSA.Create(2048),
+        ["rotated"] = RSA.Create(2048),
     };
+
+    private volatile bool _rotatedPublished;
 
     private WebApplication? _app;
 
@@ -48,7 +51,9 @@ public sealed class TestTokenIssuer : IAsyncLifetime
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/bf/.well-known/openidconfiguration", () => Json(Metadata(BotFrameworkIssuer, "bf/keys")));
-        app.MapGet("/bf/keys", () => Json(KeySet(("good", ["msteams"]), ("webchat-only", ["webchat"]), ("empty", []))));
+        app.MapGet("/bf/keys", () => Json(_rotatedPublished
+            ? KeySet(("good", ["msteams"]), ("webchat-only", ["webchat"]), ("empty", []), ("rotated", ["msteams"]))
+            : KeySet(("good", ["msteams"]), ("webchat-only", ["webchat"]), ("empty", []))));
         app.MapGet("/entra/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) =>
             Json(Metadata($"https://login.microsoftonline.com/{tenant}/v2.0", "entra/keys")));
         app.MapGet("/entra/keys", () => Json(KeySet(("entra", null))));
@@ -69,6 +74,9 @@ public sealed class TestTokenIssuer : IAsyncLifetime
             key.Dispose();
         }
     }
+
+    /// <summary>From now on the Bot Framework key set also holds key "rotated" (endorsed for msteams).</summary>
+    public void PublishRotatedKey() => _rotatedPublished = true;
 
     /// <summary>Claims of a valid Bot Framework token for <paramref name="now"/>; tests change what they need.</summary>
     public static TokenSpec BotFrameworkSpec(DateTimeOffset now) => new()
