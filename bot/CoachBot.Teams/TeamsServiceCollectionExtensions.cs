@@ -1,4 +1,3 @@
-using CoachBot.Core.Delivery;
 using CoachBot.Teams.Auth;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
@@ -20,7 +19,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddTeamsCards();
         services.AddTeamsConnector();
         services.AddSingleton<TeamsActivityHandler>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TeamsChannelSender>());
         return services;
     }
 }

@@ -16,6 +16,9 @@ public interface IAdaptiveCardRenderer
     /// <summary>The card alone (the body of an adaptiveCard/action invoke response).</summary>
     JsonObject RenderCard(Reply reply);
 
+    /// <summary>The card for an adaptiveCard/action invoke answer, its buttons as Action.Execute.</summary>
+    JsonObject RenderCardForInvoke(Reply reply);
+
     /// <summary>
     /// The action of an Action.Submit <c>value</c> or an Action.Execute <c>value.action</c> (verb + data), with the
     /// card's input values; null when the value is not one of CoachBot's.

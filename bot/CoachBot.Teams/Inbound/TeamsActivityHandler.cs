@@ -89,7 +89,7 @@ public sealed class TeamsActivityHandler
     {
         var replies = await RunAsync(activity, null, ReadAction(activity.Value), cancellationToken);
         await ReplyAsync(activity, serviceUrl, [.. replies.Skip(1)], cancellationToken);
-        return TeamsResponse.Invoke(200, CardContentType, _cards.RenderCard(replies[0]));
+        return TeamsResponse.Invoke(200, CardContentType, _cards.RenderCardForInvoke(replies[0]));
     }
 
     private TurnAction ReadAction(JsonNode? value) =>

@@ -40,6 +40,7 @@ public static class TeamsEndpoints
 
         if (http.Request.ContentLength > options.MaxBodyBytes)
         {
+            await DrainAsync(http, cancellationToken);
             return Problem(413, "Payload too large", $"Activities are at most {options.MaxBodyBytes} bytes.");
         }
 
@@ -88,6 +89,34 @@ public static class TeamsEndpoints
         {
             logger.LogWarning(ex, "Storage unavailable while handling a Teams activity");
             return Problem(503, "Storage unavailable", "Storage is unreachable; the activity was not handled. Retry shortly.");
+        }
+    }
+
+    /// <summary>
+    /// Reads and drops a refused body (up to a bound), so the client gets the 413 instead of a reset connection.
+    /// </summary>
+    private static async Task DrainAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        const long maxDrain = 8 * 1024 * 1024;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxDrain;
+        }
+
+        if (http.Request.ContentLength > maxDrain)
+        {
+            return;
+        }
+
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (await http.Request.Body.ReadAsync(buffer, cancellationToken) > 0)
+            {
+            }
+        }
+        catch (BadHttpRequestException)
+        {
         }
     }
 

@@ -1,0 +1,204 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoachBot.Teams.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Teams.Connector;
+
+/// <summary>The Bot Connector v3 REST API over <see cref="IHttpClientFactory"/>.</summary>
+public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
+{
+    /// <summary>The named HttpClient the client uses.</summary>
+    public const string HttpClientName = "CoachBot.Teams.Connector";
+
+    private readonly IHttpClientFactory _httpClients;
+    private readonly ITeamsAccessTokenProvider _tokens;
+    private readonly TeamsServiceUrlTrust _trust;
+    private readonly TeamsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TeamsConnectorClient> _logger;
+
+    /// <summary>Creates the client.</summary>
+    public TeamsConnectorClient(
+        IHttpClientFactory httpClients,
+        ITeamsAccessTokenProvider tokens,
+        TeamsServiceUrlTrust trust,
+        IOptions<TeamsOptions> options,
+        TimeProvider time,
+        ILogger<TeamsConnectorClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClients = httpClients;
+        _tokens = tokens;
+        _trust = trust;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public Task<string?> ReplyAsync(
+        Uri serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(replyToId);
+        var path = $"{ActivitiesPath(conversationId)}/{Uri.EscapeDataString(replyToId)}";
+        return CallForIdAsync(HttpMethod.Post, serviceUrl, path, activity, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<string?> SendAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        CallForIdAsync(HttpMethod.Post, serviceUrl, ActivitiesPath(conversationId), activity, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task UpdateAsync(
+        Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        var path = $"{ActivitiesPath(conversationId)}/{Uri.EscapeDataString(activityId)}";
+        await CallForIdAsync(HttpMethod.Put, serviceUrl, path, activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<string> CreatePersonalConversationAsync(
+        Uri serviceUrl, string tenantId, string botId, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var body = new JsonObject
+        {
+            ["bot"] = new JsonObject { ["id"] = botId },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
+            ["isGroup"] = false,
+            ["tenantId"] = tenantId,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        };
+        var id = await CallForIdAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, cancellationToken)
+            .ConfigureAwait(false);
+        return id ?? throw new TeamsConnectorException(0, "The Bot Connector created a conversation but returned no id.");
+    }
+
+    private static string ActivitiesPath(string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        return $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
+    }
+
+    private async Task<string?> CallForIdAsync<T>(
+        HttpMethod method, Uri serviceUrl, string path, T body, CancellationToken cancellationToken)
+    {
+        var attachToken = CheckServiceUrl(serviceUrl);
+        var target = new Uri(new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/"), path);
+        var json = JsonSerializer.Serialize(body, TeamsJson.Options);
+        var client = _httpClients.CreateClient(HttpClientName);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, target)
+            {
+                Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            };
+            if (attachToken)
+            {
+                var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new TeamsConnectorException(
+                    0, $"Could not reach the Bot Connector at {serviceUrl.Host}: {ex.HttpRequestError}. Check the network.", ex);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    return await ReadIdAsync(response, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!TeamsConnectorRetry.IsRetryable(status) || attempt >= TeamsConnectorRetry.MaxAttempts)
+                {
+                    throw new TeamsConnectorException(status, Describe(status, method, serviceUrl, attempt));
+                }
+
+                var delay = TeamsConnectorRetry.Delay(
+                    attempt, response.Headers.RetryAfter, _time.GetUtcNow(), Random.Shared.NextDouble());
+                LogRetry(_logger, status, serviceUrl.Host, attempt, delay.TotalSeconds);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>True when a token is attached; throws when the serviceUrl may not be called at all.</summary>
+    private bool CheckServiceUrl(Uri serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        if (!serviceUrl.IsAbsoluteUri || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new TeamsConnectorException(0, "The Teams serviceUrl must be an absolute http(s) URL.");
+        }
+
+        var loopback = TeamsServiceUrlTrust.IsLoopback(serviceUrl);
+        if (!loopback && serviceUrl.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new TeamsConnectorException(
+                0, $"Refusing to call {serviceUrl.Host} over plain http: Bot Connector serviceUrls must use https.");
+        }
+
+        if (!_options.HasAppId)
+        {
+            return loopback
+                ? false
+                : throw new TeamsConnectorException(
+                    0, $"Cannot call {serviceUrl.Host} without credentials: set Teams:AppId and Teams:AppPassword (local mode only reaches loopback).");
+        }
+
+        if (!_trust.IsTrusted(serviceUrl))
+        {
+            throw new TeamsConnectorException(
+                0,
+                $"Refusing to send a token to {serviceUrl.Host}: the serviceUrl was never seen in a validated Teams activity. The user must talk to the bot first.");
+        }
+
+        return true;
+    }
+
+    private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var node = await response.Content.ReadFromJsonAsync<JsonNode>(TeamsJson.Options, cancellationToken)
+                .ConfigureAwait(false);
+            return node is JsonObject obj && obj["id"] is JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(int status, HttpMethod method, Uri serviceUrl, int attempts) => status switch
+    {
+        403 => $"The Bot Connector at {serviceUrl.Host} answered 403: the user blocked or uninstalled the bot.",
+        404 => $"The Bot Connector at {serviceUrl.Host} answered 404: the conversation or activity no longer exists.",
+        401 => $"The Bot Connector at {serviceUrl.Host} answered 401: check Teams:AppId, Teams:AppPassword and Teams:TenantId.",
+        _ => $"The Bot Connector at {serviceUrl.Host} answered {status} to {method} after {attempts} attempt(s).",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector answered {Status} at {Host} (attempt {Attempt}); retrying in {DelaySeconds:0.0} s")]
+    private static partial void LogRetry(ILogger logger, int status, string host, int attempt, double delaySeconds);
+}
