@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using CoachBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Teams.Tests.Edge;
 
@@ -27,7 +29,8 @@ internal sealed class TeamsHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static Task<TeamsHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    public static Task<TeamsHost> StartAsync(
+        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -41,7 +44,7 @@ internal sealed class TeamsHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return Task.FromResult(new TeamsHost(new Factory(all)));
+        return Task.FromResult(new TeamsHost(new Factory(all, services)));
     }
 
     /// <summary>Posts an activity as JSON, with an optional bearer token.</summary>
@@ -69,8 +72,13 @@ internal sealed class TeamsHost : IAsyncDisposable
     private sealed class Factory : WebApplicationFactory<Program>
     {
         private readonly Dictionary<string, string?> _settings;
+        private readonly Action<IServiceCollection>? _services;
 
-        public Factory(Dictionary<string, string?> settings) => _settings = settings;
+        public Factory(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+        {
+            _settings = settings;
+            _services = services;
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -78,6 +86,11 @@ internal sealed class TeamsHost : IAsyncDisposable
             foreach (var (key, value) in _settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (_services is not null)
+            {
+                builder.ConfigureTestServices(_services);
             }
         }
     }

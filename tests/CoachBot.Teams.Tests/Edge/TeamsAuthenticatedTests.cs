@@ -1,0 +1,80 @@
+using System.Net;
+using CoachBot.Teams.Connector;
+using CoachBot.Teams.Tests.Auth;
+using CoachBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
+
+namespace CoachBot.Teams.Tests.Edge;
+
+/// <summary>
+/// With <c>Teams:AppId</c> set, /api/messages takes only activities carrying a valid Bot Framework token (keys and
+/// metadata served by the test on loopback); replies then carry the bot's own connector token.
+/// </summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class TeamsAuthenticatedTests : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly TestTokenIssuer _issuer = new();
+    private FakeConnector.FakeConnector _connector = null!;
+    private TeamsHost _host = null!;
+
+    public TeamsAuthenticatedTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    public async Task InitializeAsync()
+    {
+        await _issuer.InitializeAsync();
+        _connector = await FakeConnector.FakeConnector.StartAsync();
+        var tokens = new Mock<ITeamsAccessTokenProvider>();
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("connector-token-for-tests");
+        _host = await TeamsHost.StartAsync(
+            _azurite,
+            new Dictionary<string, string?>
+            {
+                ["Local:Enabled"] = "false",
+                ["Teams:AppId"] = TestTokenIssuer.AppId,
+                ["Teams:AppPassword"] = "not-used-here",
+                ["Teams:TenantId"] = TestTokenIssuer.TenantId,
+                ["Teams:OpenIdMetadataUrl"] = _issuer.BotFrameworkMetadataUrl.ToString(),
+                ["Teams:EntraOpenIdMetadataUrl"] = _issuer.EntraMetadataTemplate,
+            },
+            services => services.Replace(ServiceDescriptor.Singleton(tokens.Object)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ValidToken_IsAnswered_WithTheBotsConnectorToken()
+    {
+        var token = _issuer.Sign(TestTokenIssuer.BotFrameworkSpec(TimeProvider.System.GetUtcNow()) with { ServiceUrl = _connector.ServiceUrl.ToString() });
+
+        var response = await _host.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, "29:alice", "help", id: "act-auth-1"), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await _connector.WaitForAsync(r => r.ActivityId == "act-auth-1", TimeSpan.FromSeconds(10));
+        Assert.Equal("Bearer connector-token-for-tests", reply.Authorization);
+    }
+
+    [Fact]
+    public async Task WrongAudienceOrNoToken_Get401_AndNothingIsSent()
+    {
+        var wrongAudience = _issuer.Sign(TestTokenIssuer.BotFrameworkSpec(TimeProvider.System.GetUtcNow()) with
+        {
+            ServiceUrl = _connector.ServiceUrl.ToString(), Audience = "another-bot",
+        });
+
+        var refused = await _host.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, "29:alice", "help"), wrongAudience);
+        var anonymous = await _host.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, "29:alice", "help"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(_connector.Requests);
+    }
+}
