@@ -3,48 +3,81 @@ using CoachBot.Core.Conversation;
 
 namespace CoachBot.Teams.Cards;
 
-/// <summary>A form input as an Adaptive Card 1.5 input element with its label and required flag.</summary>
+/// <summary>Renders a <see cref="ReplyInput"/> as an Adaptive Card input element.</summary>
 internal static class AdaptiveCardInputs
 {
     public static JsonObject Render(ReplyInput input)
     {
+        var label = string.IsNullOrWhiteSpace(input.Label) ? input.Id : input.Label;
         var element = input.Kind switch
         {
-            InputKind.Choice or InputKind.MultiChoice when input.Choices.Count > 0 => new JsonObject
-            {
-                ["type"] = "Input.ChoiceSet",
-                ["style"] = "compact",
-                ["isMultiSelect"] = input.Kind == InputKind.MultiChoice,
-                ["choices"] = new JsonArray([.. input.Choices.Take(100).Select(c => new JsonObject { ["title"] = c.Label, ["value"] = c.Value })]),
-            },
-            InputKind.Time => new JsonObject { ["type"] = "Input.Time" },
-            InputKind.Date => new JsonObject { ["type"] = "Input.Date" },
-            _ => new JsonObject { ["type"] = "Input.Text", ["isMultiline"] = input.Kind == InputKind.MultilineText },
+            InputKind.MultilineText => TextInput(input, multiline: true),
+            InputKind.Choice => ChoiceSet(input, multiSelect: false),
+            InputKind.MultiChoice => ChoiceSet(input, multiSelect: true),
+            InputKind.Time => Simple("Input.Time", input),
+            InputKind.Date => Simple("Input.Date", input),
+            _ => TextInput(input, multiline: false),
         };
-        element["id"] = input.Id;
-        element["label"] = input.Label;
+        element["label"] = AdaptiveCardLimits.Cut(label);
         if (input.Required)
         {
             element["isRequired"] = true;
-            element["errorMessage"] = input.Label;
+            element["errorMessage"] = AdaptiveCardLimits.Cut(label);
         }
 
-        if (input.InitialValue is { Length: > 0 } initial)
+        return element;
+    }
+
+    private static JsonObject Simple(string type, ReplyInput input)
+    {
+        var element = new JsonObject { ["type"] = type, ["id"] = input.Id };
+        if (!string.IsNullOrEmpty(input.InitialValue))
         {
-            element["value"] = initial;
+            element["value"] = input.InitialValue;
         }
 
-        if ((string?)element["type"] == "Input.Text")
+        if (!string.IsNullOrEmpty(input.Placeholder))
         {
-            if (input.Placeholder is { Length: > 0 } placeholder)
-            {
-                element["placeholder"] = placeholder;
-            }
+            element["placeholder"] = input.Placeholder;
+        }
 
-            if (input.MaxLength is { } max)
+        return element;
+    }
+
+    private static JsonObject TextInput(ReplyInput input, bool multiline)
+    {
+        var element = Simple("Input.Text", input);
+        if (multiline)
+        {
+            element["isMultiline"] = true;
+        }
+
+        if (input.MaxLength is > 0)
+        {
+            element["maxLength"] = input.MaxLength.Value;
+        }
+
+        return element;
+    }
+
+    private static JsonObject ChoiceSet(ReplyInput input, bool multiSelect)
+    {
+        var choices = new JsonArray();
+        foreach (var choice in input.Choices)
+        {
+            choices.Add(new JsonObject
             {
-                element["maxLength"] = max;
-            }
+                ["title"] = string.IsNullOrEmpty(choice.Label) ? choice.Value : choice.Label,
+                ["value"] = choice.Value,
+            });
+        }
+
+        var element = Simple("Input.ChoiceSet", input);
+        element["style"] = "compact";
+        element["choices"] = choices;
+        if (multiSelect)
+        {
+            element["isMultiSelect"] = true;
         }
 
         return element;

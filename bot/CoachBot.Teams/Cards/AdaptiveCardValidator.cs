@@ -1,139 +1,324 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CoachBot.Teams.Cards;
 
 /// <summary>
-/// Structural checks of an Adaptive Card against the 1.5 schema's rules that matter to Teams: the card type and
-/// version, known element and action types, each type's required properties, and unique input ids.
+/// A structural check of an Adaptive Card 1.5: known element and action types, required properties, unique input ids
+/// and JSON value kinds. Returns the violations found (empty when the card is fine).
 /// </summary>
 public static class AdaptiveCardValidator
 {
-    private static readonly HashSet<string> Elements =
-    [
+    private static readonly HashSet<string> ElementTypes = new(StringComparer.Ordinal)
+    {
         "TextBlock", "RichTextBlock", "FactSet", "Image", "ImageSet", "Container", "ColumnSet", "ActionSet", "Table",
         "Input.Text", "Input.Number", "Input.Date", "Input.Time", "Input.Toggle", "Input.ChoiceSet",
-    ];
+    };
 
-    private static readonly HashSet<string> Actions = ["Action.Submit", "Action.Execute", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility"];
+    private static readonly HashSet<string> ActionTypes = new(StringComparer.Ordinal)
+    {
+        "Action.Submit", "Action.Execute", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility",
+    };
 
-    /// <summary>Every violation found, empty for a valid card.</summary>
+    /// <summary>Lists what is wrong with <paramref name="card"/>, each as "path: problem".</summary>
     public static IReadOnlyList<string> Validate(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var problems = new List<string>();
-        if (Text(card["type"]) != "AdaptiveCard")
+        var walk = new Walk();
+        if (Str(card, "type") != "AdaptiveCard")
         {
-            problems.Add("type must be AdaptiveCard");
+            walk.Add("$.type", "must be \"AdaptiveCard\"");
         }
 
-        if (Text(card["version"]) != "1.5")
+        if (Str(card, "version") != AdaptiveCardLimits.Version)
         {
-            problems.Add("version must be 1.5");
+            walk.Add("$.version", $"must be the string \"{AdaptiveCardLimits.Version}\"");
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (card["body"] is { } body)
-        {
-            CheckElements(body, "body", problems, ids);
-        }
-
-        if (card["actions"] is { } actions)
-        {
-            CheckActions(actions, "actions", problems);
-        }
-
-        return problems;
+        CardContent(card, "$", walk);
+        return walk.Violations;
     }
 
-    private static void CheckElements(JsonNode node, string where, List<string> problems, HashSet<string> ids)
+    private static void CardContent(JsonObject card, string path, Walk walk)
     {
-        if (node is not JsonArray elements)
+        Elements(card, "body", path, walk, required: false);
+        Actions(card, "actions", path, walk, required: false);
+    }
+
+    private static void Elements(JsonObject parent, string key, string path, Walk walk, bool required)
+    {
+        var list = ArrayOf(parent, key, path, walk, required);
+        for (var i = 0; i < list.Count; i++)
         {
-            problems.Add($"{where} must be an array");
+            Element(list[i], $"{path}.{key}[{i}]", walk);
+        }
+    }
+
+    private static void Actions(JsonObject parent, string key, string path, Walk walk, bool required)
+    {
+        var list = ArrayOf(parent, key, path, walk, required);
+        for (var i = 0; i < list.Count; i++)
+        {
+            Action(list[i], $"{path}.{key}[{i}]", walk);
+        }
+    }
+
+    private static List<JsonNode?> ArrayOf(JsonObject parent, string key, string path, Walk walk, bool required)
+    {
+        if (!parent.TryGetPropertyValue(key, out var node) || node is null)
+        {
+            if (required)
+            {
+                walk.Add($"{path}.{key}", "is required (an array)");
+            }
+
+            return [];
+        }
+
+        if (node is not JsonArray array)
+        {
+            walk.Add($"{path}.{key}", "must be an array");
+            return [];
+        }
+
+        return [.. array];
+    }
+
+    private static void Element(JsonNode? node, string path, Walk walk)
+    {
+        if (node is not JsonObject element)
+        {
+            walk.Add(path, "must be an object");
             return;
         }
 
-        for (var i = 0; i < elements.Count; i++)
+        var type = Str(element, "type");
+        if (type is null || !ElementTypes.Contains(type))
         {
-            var path = $"{where}[{i}]";
-            if (elements[i] is not JsonObject element || Text(element["type"]) is not { } type || !Elements.Contains(type))
+            walk.Add($"{path}.type", $"unknown element type \"{type}\" (not in Adaptive Cards 1.5)");
+            return;
+        }
+
+        Kind(element, "wrap", path, walk, JsonValueKind.True, JsonValueKind.False);
+        Kind(element, "isVisible", path, walk, JsonValueKind.True, JsonValueKind.False);
+        Kind(element, "id", path, walk, JsonValueKind.String);
+        switch (type)
+        {
+            case "TextBlock":
+                RequiredString(element, "text", path, walk);
+                break;
+            case "Image":
+                RequiredString(element, "url", path, walk);
+                Kind(element, "altText", path, walk, JsonValueKind.String);
+                break;
+            case "FactSet":
+                Pairs(element, "facts", path, walk);
+                break;
+            case "ImageSet":
+                Elements(element, "images", path, walk, required: true);
+                break;
+            case "Container":
+                Elements(element, "items", path, walk, required: true);
+                break;
+            case "ColumnSet":
+                Columns(element, path, walk);
+                break;
+            case "ActionSet":
+                Actions(element, "actions", path, walk, required: true);
+                break;
+            case "Table":
+                Table(element, path, walk);
+                break;
+            case "RichTextBlock":
+                ArrayOf(element, "inlines", path, walk, required: true);
+                break;
+            default:
+                Input(element, type, path, walk);
+                break;
+        }
+    }
+
+    private static void Input(JsonObject element, string type, string path, Walk walk)
+    {
+        var id = RequiredString(element, "id", path, walk);
+        if (id is not null && !walk.InputIds.Add(id))
+        {
+            walk.Add($"{path}.id", $"input id \"{id}\" is used more than once in the card");
+        }
+
+        Kind(element, "label", path, walk, JsonValueKind.String);
+        Kind(element, "isRequired", path, walk, JsonValueKind.True, JsonValueKind.False);
+        Kind(element, "errorMessage", path, walk, JsonValueKind.String);
+        Kind(element, "placeholder", path, walk, JsonValueKind.String);
+        switch (type)
+        {
+            case "Input.Text":
+                Kind(element, "isMultiline", path, walk, JsonValueKind.True, JsonValueKind.False);
+                Kind(element, "maxLength", path, walk, JsonValueKind.Number);
+                Kind(element, "value", path, walk, JsonValueKind.String);
+                break;
+            case "Input.Number":
+                Kind(element, "value", path, walk, JsonValueKind.Number);
+                break;
+            case "Input.Toggle":
+                RequiredString(element, "title", path, walk);
+                break;
+            case "Input.ChoiceSet":
+                Kind(element, "isMultiSelect", path, walk, JsonValueKind.True, JsonValueKind.False);
+                Kind(element, "value", path, walk, JsonValueKind.String);
+                Pairs(element, "choices", path, walk);
+                break;
+            default:
+                Kind(element, "value", path, walk, JsonValueKind.String);
+                break;
+        }
+    }
+
+    private static void Columns(JsonObject element, string path, Walk walk)
+    {
+        var columns = ArrayOf(element, "columns", path, walk, required: false);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var columnPath = $"{path}.columns[{i}]";
+            if (columns[i] is not JsonObject column)
             {
-                problems.Add($"{path} is not a known Adaptive Card 1.5 element");
+                walk.Add(columnPath, "must be an object");
                 continue;
             }
 
-            CheckElement(element, type, path, problems, ids);
+            if (Str(column, "type") is { } type && type != "Column")
+            {
+                walk.Add($"{columnPath}.type", "must be \"Column\"");
+            }
+
+            Elements(column, "items", columnPath, walk, required: false);
         }
     }
 
-    private static void CheckElement(JsonObject element, string type, string path, List<string> problems, HashSet<string> ids)
+    private static void Table(JsonObject element, string path, Walk walk)
     {
+        var rows = ArrayOf(element, "rows", path, walk, required: false);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var rowPath = $"{path}.rows[{r}]";
+            if (rows[r] is not JsonObject row)
+            {
+                walk.Add(rowPath, "must be an object");
+                continue;
+            }
+
+            var cells = ArrayOf(row, "cells", rowPath, walk, required: false);
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (cells[c] is JsonObject cell)
+                {
+                    Elements(cell, "items", $"{rowPath}.cells[{c}]", walk, required: true);
+                }
+                else
+                {
+                    walk.Add($"{rowPath}.cells[{c}]", "must be an object");
+                }
+            }
+        }
+    }
+
+    private static void Pairs(JsonObject element, string key, string path, Walk walk)
+    {
+        var list = ArrayOf(element, key, path, walk, required: true);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var itemPath = $"{path}.{key}[{i}]";
+            if (list[i] is not JsonObject item)
+            {
+                walk.Add(itemPath, "must be an object");
+                continue;
+            }
+
+            RequiredString(item, "title", itemPath, walk);
+            RequiredString(item, "value", itemPath, walk);
+        }
+    }
+
+    private static void Action(JsonNode? node, string path, Walk walk)
+    {
+        if (node is not JsonObject action)
+        {
+            walk.Add(path, "must be an object");
+            return;
+        }
+
+        var type = Str(action, "type");
+        if (type is null || !ActionTypes.Contains(type))
+        {
+            walk.Add($"{path}.type", $"unknown action type \"{type}\" (not in Adaptive Cards 1.5)");
+            return;
+        }
+
+        RequiredString(action, "title", path, walk);
+        Kind(action, "style", path, walk, JsonValueKind.String);
+        if (Str(action, "style") is { } style && style is not ("default" or "positive" or "destructive"))
+        {
+            walk.Add($"{path}.style", "must be default, positive or destructive");
+        }
+
         switch (type)
         {
-            case "TextBlock" when Text(element["text"]) is null:
-                problems.Add($"{path} TextBlock needs text");
+            case "Action.Execute":
+                RequiredString(action, "verb", path, walk);
+                Kind(action, "data", path, walk, JsonValueKind.Object);
                 break;
-            case "Image" when !Uri.TryCreate(Text(element["url"]), UriKind.Absolute, out _):
-                problems.Add($"{path} Image needs an absolute url");
+            case "Action.Submit":
+                Kind(action, "data", path, walk, JsonValueKind.Object, JsonValueKind.String);
                 break;
-            case "FactSet" when element["facts"] is not JsonArray facts || facts.Any(f => Text(f?["title"]) is null || Text(f?["value"]) is null):
-                problems.Add($"{path} FactSet needs facts with title and value");
+            case "Action.OpenUrl":
+                RequiredString(action, "url", path, walk);
                 break;
-            case "ActionSet":
-                CheckActions(element["actions"] ?? new JsonArray(), $"{path}.actions", problems);
-                break;
-            case "Container":
-                CheckElements(element["items"] ?? new JsonArray(), $"{path}.items", problems, ids);
-                break;
-        }
+            case "Action.ShowCard":
+                if (action["card"] is JsonObject card)
+                {
+                    CardContent(card, $"{path}.card", walk);
+                }
+                else
+                {
+                    walk.Add($"{path}.card", "is required (an object)");
+                }
 
-        if (!type.StartsWith("Input.", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        if (Text(element["id"]) is not { Length: > 0 } id || !ids.Add(id))
-        {
-            problems.Add($"{path} {type} needs an id unique in the card");
-        }
-
-        if (type == "Input.ChoiceSet" && (element["choices"] is not JsonArray choices
-            || choices.Any(c => Text(c?["title"]) is null || Text(c?["value"]) is null)))
-        {
-            problems.Add($"{path} Input.ChoiceSet needs choices with title and value");
+                break;
+            default:
+                break;
         }
     }
 
-    private static void CheckActions(JsonNode node, string where, List<string> problems)
+    private static string? RequiredString(JsonObject obj, string key, string path, Walk walk)
     {
-        if (node is not JsonArray actions)
+        var value = Str(obj, key);
+        if (string.IsNullOrEmpty(value))
         {
-            problems.Add($"{where} must be an array");
-            return;
+            walk.Add($"{path}.{key}", "is required (a non-empty string)");
         }
 
-        for (var i = 0; i < actions.Count; i++)
+        return value;
+    }
+
+    private static void Kind(JsonObject obj, string key, string path, Walk walk, params JsonValueKind[] kinds)
+    {
+        if (obj.TryGetPropertyValue(key, out var node) && node is not null && !kinds.Contains(node.GetValueKind()))
         {
-            var path = $"{where}[{i}]";
-            var type = Text(actions[i]?["type"]);
-            if (type is null || !Actions.Contains(type))
-            {
-                problems.Add($"{path} is not a known Adaptive Card 1.5 action");
-            }
-            else if (Text(actions[i]!["title"]) is null)
-            {
-                problems.Add($"{path} {type} needs a title");
-            }
-            else if (type == "Action.Execute" && Text(actions[i]!["verb"]) is null)
-            {
-                problems.Add($"{path} Action.Execute needs a verb");
-            }
-            else if (type == "Action.Submit" && actions[i]!["data"] is { } data && data is not JsonObject)
-            {
-                problems.Add($"{path} Action.Submit data must be an object");
-            }
+            walk.Add($"{path}.{key}", $"must be {string.Join(" or ", kinds)}");
         }
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Str(JsonObject obj, string key) =>
+        obj.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text)
+            ? text
+            : null;
+
+    private sealed class Walk
+    {
+        public List<string> Violations { get; } = [];
+
+        public HashSet<string> InputIds { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string path, string problem) => Violations.Add($"{path}: {problem}");
+    }
 }

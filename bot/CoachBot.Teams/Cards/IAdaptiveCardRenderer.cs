@@ -16,7 +16,10 @@ public interface IAdaptiveCardRenderer
     /// <summary>The card alone (the body of an adaptiveCard/action invoke response).</summary>
     JsonObject RenderCard(Reply reply);
 
-    /// <summary>The card for an adaptiveCard/action invoke answer, its buttons as Action.Execute.</summary>
+    /// <summary>
+    /// The card with its buttons and form submit as Action.Execute (verb = action id, data = the button's values), for
+    /// answering an adaptiveCard/action invoke with an updated card.
+    /// </summary>
     JsonObject RenderCardForInvoke(Reply reply);
 
     /// <summary>
