@@ -124,6 +124,21 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProactiveSend_Answered403_DropsTheReference_AndStopsTheUsersNudges()
+    {
+        await OnboardAsync(Alice);
+        var user = new UserRef("msteams", TeamsActivities.Tenant, Alice);
+        var sender = _host.Services.GetServices<IChannelSender>().Single(s => s.Channel == "msteams");
+        _connector.FailNext(403);
+
+        var refused = await Assert.ThrowsAsync<CoachBot.Teams.Connector.TeamsConnectorException>(() => sender.SendAsync(user, Reply.Plain("nudge"), CancellationToken.None));
+
+        Assert.True(refused.IsPermanent);
+        Assert.Null(await _host.Services.GetRequiredService<IConversationReferenceStore>().GetAsync(user, CancellationToken.None));
+        Assert.True((await _host.Services.GetRequiredService<IUserStore>().GetAsync(user, CancellationToken.None))!.NudgesStopped);
+    }
+
+    [Fact]
     public async Task BadInput_Gets4xx_OrAPoliteReply_NeverA5xx()
     {
         var malformed = await _host.PostRawAsync(Encoding.UTF8.GetBytes("{\"type\": message"));

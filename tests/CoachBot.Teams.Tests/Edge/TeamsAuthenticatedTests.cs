@@ -1,4 +1,5 @@
 using System.Net;
+using CoachBot.Core.Users;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Tests.Auth;
 using CoachBot.Testing;
@@ -59,6 +60,41 @@ public sealed class TeamsAuthenticatedTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await _connector.WaitForAsync(r => r.ActivityId == "act-auth-1", TimeSpan.FromSeconds(10));
         Assert.Equal("Bearer connector-token-for-tests", reply.Authorization);
+    }
+
+    public static TheoryData<string> BadTokens =>
+    [
+        "wrong audience", "wrong issuer", "expired", "not yet valid", "unknown kid", "key not endorsed for msteams",
+        "serviceurl mismatch", "none algorithm", "HS256",
+    ];
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task BadToken_Gets401_AndNothingIsStoredOrSent(string problem)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var good = TestTokenIssuer.BotFrameworkSpec(now) with { ServiceUrl = _connector.ServiceUrl.ToString() };
+        var token = problem switch
+        {
+            "wrong audience" => _issuer.Sign(good with { Audience = "another-bot" }),
+            "wrong issuer" => _issuer.Sign(good with { Issuer = "https://issuer.example.test" }),
+            "expired" => _issuer.Sign(good with { NotBefore = now.AddHours(-2), Expires = now.AddMinutes(-6) }),
+            "not yet valid" => _issuer.Sign(good with { NotBefore = now.AddMinutes(6), Expires = now.AddHours(1) }),
+            "unknown kid" => _issuer.Sign(good with { KeyId = "rotated" }),
+            "key not endorsed for msteams" => _issuer.Sign(good with { KeyId = "webchat-only" }),
+            "serviceurl mismatch" => _issuer.Sign(good with { ServiceUrl = "https://smba.example.test/other/" }),
+            "none algorithm" => TestTokenIssuer.UnsignedToken(good),
+            _ => TestTokenIssuer.SignSymmetric(good),
+        };
+        var user = "29:" + problem.Replace(' ', '-');
+
+        var response = await _host.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, user, "start"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await Task.Delay(200);
+        Assert.Empty(_connector.Requests);
+        var stored = await _host.Services.GetRequiredService<IUserStore>().GetAsync(new UserRef("msteams", TeamsActivities.Tenant, user), CancellationToken.None);
+        Assert.Null(stored);
     }
 
     [Fact]
