@@ -1,7 +1,6 @@
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Installations;
-using CoachBot.Core.Storage;
 using CoachBot.Core.Users;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
@@ -74,27 +73,8 @@ public sealed partial class TeamsChannelSender : IChannelSender
         }
     }
 
-    private async Task StopNudgesAsync(UserRef user, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var profile = await _users.GetAsync(user, cancellationToken).ConfigureAwait(false);
-            if (profile is null || profile.NudgesStopped)
-            {
-                return;
-            }
-
-            try
-            {
-                await _users.SaveAsync(profile with { NudgesStopped = true }, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt == 1)
-            {
-                // Changed since read: read again and retry once.
-            }
-        }
-    }
+    private Task StopNudgesAsync(UserRef user, CancellationToken cancellationToken) =>
+        _users.UpdateAsync(user, profile => profile.NudgesStopped ? null : profile with { NudgesStopped = true }, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams user {TenantId}/{UserId} blocked or removed the bot: conversation reference deleted, nudges stopped")]
     private static partial void LogBlocked(ILogger logger, string tenantId, string userId);

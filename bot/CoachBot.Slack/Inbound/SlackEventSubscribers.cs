@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Settings;
-using CoachBot.Core.Storage;
 using CoachBot.Core.Users;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Install;
@@ -143,8 +142,6 @@ public sealed class SlackTokensRevokedSubscriber : ISlackEventSubscriber
 /// </summary>
 public sealed class SlackUserChangeSubscriber : ISlackEventSubscriber
 {
-    private const int MaxAttempts = 3;
-
     private readonly IUserStore _users;
     private readonly SlackUserHints _hints;
 
@@ -172,23 +169,10 @@ public sealed class SlackUserChangeSubscriber : ISlackEventSubscriber
             return;
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            var profile = await _users.GetAsync(slackEvent.Team.User(userId), cancellationToken);
-            if (profile is null || profile.TimeZoneChosen || profile.TimeZoneId == zone)
-            {
-                return;
-            }
-
-            try
-            {
-                await _users.SaveAsync(profile with { TimeZoneId = zone }, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-            }
-        }
+        await _users.UpdateAsync(
+            slackEvent.Team.User(userId),
+            profile => profile.TimeZoneChosen || profile.TimeZoneId == zone ? null : profile with { TimeZoneId = zone },
+            cancellationToken);
     }
 }
 
