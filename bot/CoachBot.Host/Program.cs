@@ -4,6 +4,7 @@ using CoachBot.Host;
 using CoachBot.Host.Charts;
 using CoachBot.Host.Local;
 using CoachBot.Host.ServiceDefaults;
+using CoachBot.Scheduler;
 using CoachBot.Slack;
 using CoachBot.Teams;
 using CoachBot.Teams.Inbound;
@@ -20,6 +21,7 @@ builder.Services.AddCoachBotStorage(builder.Configuration);
 builder.Services.AddCoachBotJson();
 builder.Services.AddCoachBotSlack(builder.Configuration);
 builder.Services.AddCoachBotTeams(builder.Configuration);
+builder.Services.AddCoachBotScheduler(builder.Configuration);
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -46,6 +46,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackEventSubscriber, SlackTokensRevokedSubscriber>();
         services.AddSingleton<ISlackEventSubscriber, SlackUserChangeSubscriber>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<SlackChannelSender>());
+        services.AddSingleton<ITeamChannelPoster, SlackChannelPoster>();
+        services.AddSingleton<IHomeSurface, SlackHomeSurface>();
         if (IsSlackConfigured(configuration))
         {
             services.AddHostedService<SlackInboxWorker>();

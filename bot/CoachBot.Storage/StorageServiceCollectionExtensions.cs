@@ -3,6 +3,7 @@ using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Reflections;
+using CoachBot.Core.Scheduling;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Storage.Delivery;
@@ -11,6 +12,7 @@ using CoachBot.Storage.Inbox;
 using CoachBot.Storage.Installations;
 using CoachBot.Storage.OneOnOnes;
 using CoachBot.Storage.Reflections;
+using CoachBot.Storage.Scheduling;
 using CoachBot.Storage.Skills;
 using CoachBot.Storage.Users;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOneOnOneStore, AzureTablesOneOnOneStore>();
         services.AddSingleton<IReflectionStore, AzureTablesReflectionStore>();
         services.AddSingleton<IInbox, AzureTablesInbox>();
+        services.AddSingleton<IDueIndex, AzureTablesDueIndex>();
 
         services.AddHostedService<StorageInitializer>();
 

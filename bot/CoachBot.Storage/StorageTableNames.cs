@@ -21,11 +21,15 @@ public static class StorageTableNames
     public const string ReflectionAnswers = "ReflectionAnswers";
     public const string ReflectionAuthors = "ReflectionAuthors";
     public const string Inbox = "Inbox";
+    public const string Schedules = "Schedules";
+    public const string Due = "Due";
+    public const string SchedulerCursors = "SchedulerCursors";
 
     /// <summary>Every table the stores of this assembly use; created at start-up.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
-        ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, Inbox,
+        ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, Inbox, Schedules, Due,
+        SchedulerCursors,
     ];
 }

@@ -17,6 +17,17 @@ public interface IDeliveryLedger
     /// </summary>
     Task<bool> TryRecordAsync(UserRef user, string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a key on behalf of <paramref name="holder"/> (a scheduled delivery's token) and says who had it first:
+    /// this call, an earlier call of the same holder (its attempt may or may not have reached the user), or someone
+    /// else. <paramref name="user"/> null files the key under no one (a channel's summary).
+    /// </summary>
+    Task<LedgerRecord> RecordAsync(UserRef? user, string key, string holder, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every key recorded before <paramref name="recordedBefore"/> (retention clean-up).</summary>
+    /// <returns>How many keys were deleted.</returns>
+    Task<int> PurgeAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken);
+
     /// <summary>Deletes every key recorded for the user.</summary>
     Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken);
 }

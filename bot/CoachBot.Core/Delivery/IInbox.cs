@@ -25,6 +25,12 @@ public interface IInbox
 
     /// <summary>Removes a finished item (a missing one is not an error).</summary>
     Task CompleteAsync(InboundItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes items of any channel received before <paramref name="receivedBefore"/>: ones that kept failing and were
+    /// given up on (retention clean-up). Returns how many were removed.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
 }
 
 /// <summary>A claimed item: the payload as enqueued and how many times it has been claimed (1 on the first try).</summary>

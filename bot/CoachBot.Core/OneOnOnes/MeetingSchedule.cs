@@ -92,21 +92,13 @@ public static class MeetingSchedule
         }
     }
 
-    /// <summary>The instant <paramref name="time"/> on <paramref name="date"/> in <paramref name="zone"/>.</summary>
+    /// <summary>
+    /// The instant <paramref name="time"/> on <paramref name="date"/> in <paramref name="zone"/>: a time skipped by a
+    /// spring-forward change meets at the first minute after the gap, an ambiguous one at its first occurrence.
+    /// </summary>
     public static DateTimeOffset Instant(TimeZoneInfo zone, DateOnly date, TimeOnly time)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-
-        // A time skipped by a spring-forward change does not exist; meet at the same clock time plus the gap
-        // (02:30 becomes 03:30), which is what calendar applications do.
-        if (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        // An ambiguous fall-back time is taken as standard time, TimeZoneInfo's documented choice.
-        var offset = zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        return Scheduling.LocalInstants.Resolve(zone, date, time);
     }
 }

@@ -14,8 +14,8 @@ public static class ReflectionSchedule
 
     /// <summary>
     /// The first instant after <paramref name="after"/> at which the reflection opens: the set-up's day and local time
-    /// in the lead's zone. A local time skipped by a DST change opens just after the gap (02:30 becomes 03:30); a
-    /// repeated one opens at its first occurrence.
+    /// in the lead's zone. A local time skipped by a DST change opens at the first minute after the gap; a repeated
+    /// one opens at its first occurrence (<see cref="Scheduling.LocalInstants"/>).
     /// </summary>
     public static DateTimeOffset NextOpenUtc(TeamReflection reflection, DateTimeOffset after)
     {
@@ -26,7 +26,7 @@ public static class ReflectionSchedule
         date = date.AddDays(((int)reflection.Day - (int)date.DayOfWeek + 7) % 7);
         for (var i = 0; ; i++)
         {
-            var candidate = ToUtc(date.AddDays(7 * i).ToDateTime(reflection.Time), zone);
+            var candidate = Scheduling.LocalInstants.Resolve(zone, date.AddDays(7 * i), reflection.Time);
             if (candidate > after)
             {
                 return candidate;
@@ -52,19 +52,5 @@ public static class ReflectionSchedule
         var week = local.DayNumber / 7;
         var start = (int)((long)week * PromptsPerRound % bank.Count);
         return [.. Enumerable.Range(0, Math.Min(PromptsPerRound, bank.Count)).Select(i => bank[(start + i) % bank.Count])];
-    }
-
-    private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        if (zone.IsInvalidTime(local))
-        {
-            // In the spring-forward gap: read the wall time with the offset in force before the gap, which lands
-            // the same distance past the gap's end.
-            var before = zone.GetUtcOffset(local.AddHours(-6));
-            return new DateTimeOffset(local - before, TimeSpan.Zero);
-        }
-
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local - offset, TimeSpan.Zero);
     }
 }

@@ -21,4 +21,12 @@ public static class CoachBotTelemetry
     /// <summary>Storage calls, tagged with table, operation and outcome.</summary>
     public static readonly Histogram<double> StorageCallDuration =
         Meter.CreateHistogram<double>("coachbot.storage.duration", unit: "ms", description: "Duration of Table Storage calls");
+
+    /// <summary>Scheduled occurrences handled, by kind and outcome.</summary>
+    public static readonly Counter<long> ScheduledDeliveries =
+        Meter.CreateCounter<long>("coachbot.scheduler.deliveries", description: "Scheduled occurrences handled, by kind and outcome");
+
+    /// <summary>How long delivering one occurrence took (building, ledger, send).</summary>
+    public static readonly Histogram<double> ScheduledDeliveryDuration =
+        Meter.CreateHistogram<double>("coachbot.scheduler.delivery.duration", unit: "ms", description: "Time to deliver one scheduled occurrence");
 }

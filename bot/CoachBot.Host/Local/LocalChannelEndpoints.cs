@@ -5,6 +5,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Users;
+using CoachBot.Scheduler.Dispatch;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -114,12 +115,17 @@ public static partial class LocalChannelEndpoints
     }
 
     private static IResult GetInbox(string userId, LocalInbox inbox) =>
-        UserIdPattern().IsMatch(userId)
+        UserIdPattern().IsMatch(userId.StartsWith('#') ? userId[1..] : userId)
             ? TypedResults.Ok(new { messages = inbox.Read(userId) })
-            : Bad("userId must be 1-64 letters, digits, '.', '_', '-' or '@'.");
+            : Bad("userId must be 1-64 letters, digits, '.', '_', '-' or '@' (or #channel for a channel's posts).");
 
     private static async Task<IResult> PostClockAsync(
-        HttpRequest request, LocalClock clock, IOptions<LocalOptions> options, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        HttpRequest request,
+        LocalClock clock,
+        DueIndexDispatcher dispatcher,
+        IOptions<LocalOptions> options,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var (body, failure) = await ReadJsonAsync<LocalClockRequest>(request, options.Value.MaxBodyBytes, json.Value.SerializerOptions, cancellationToken);
         if (failure is not null)
@@ -133,7 +139,16 @@ public static partial class LocalChannelEndpoints
         }
 
         var now = clock.Advance(TimeSpan.FromMinutes(minutes));
-        return TypedResults.Ok(new { now, offsetMinutes = (long)clock.Offset.TotalMinutes });
+
+        // A jumped clock wakes no timer, so the scheduler runs now, before the answer: whatever became due is in the
+        // inboxes when the caller looks (docs/decisions/0014-scheduler.md).
+        var summary = await dispatcher.RunOnceAsync(cancellationToken);
+        return TypedResults.Ok(new
+        {
+            now,
+            offsetMinutes = (long)clock.Offset.TotalMinutes,
+            scheduled = summary.Outcomes.ToDictionary(o => JsonNamingPolicy.CamelCase.ConvertName(o.Key.ToString()), o => o.Value),
+        });
     }
 
     private static string? Validate(LocalMessageRequest body)

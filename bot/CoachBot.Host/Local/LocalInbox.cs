@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
 
 namespace CoachBot.Host.Local;
@@ -10,7 +11,7 @@ namespace CoachBot.Host.Local;
 /// and tests can read it. It is a transport buffer, not a store: bounded per user and lost on restart, like a
 /// notification you did not look at (docs/decisions/0004-local-channel.md).
 /// </summary>
-public sealed class LocalInbox : IChannelSender
+public sealed class LocalInbox : IChannelSender, ITeamChannelPoster
 {
     /// <summary>Messages kept per user; older ones drop off.</summary>
     public const int Capacity = 100;
@@ -24,7 +25,20 @@ public sealed class LocalInbox : IChannelSender
 
     public Task SendAsync(UserRef user, Reply reply, CancellationToken cancellationToken)
     {
-        var queue = _byUser.GetOrAdd(user.UserId, _ => new ConcurrentQueue<LocalInboxMessage>());
+        ArgumentNullException.ThrowIfNull(user);
+        return Add(user.UserId, reply);
+    }
+
+    /// <summary>A post in a local channel lands in the inbox named after it, e.g. <c>#team-a</c>.</summary>
+    public Task PostAsync(TeamChannel channel, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return Add(channel.DisplayName, reply);
+    }
+
+    private Task Add(string inboxId, Reply reply)
+    {
+        var queue = _byUser.GetOrAdd(inboxId, _ => new ConcurrentQueue<LocalInboxMessage>());
         queue.Enqueue(new LocalInboxMessage(_time.GetUtcNow(), reply));
         while (queue.Count > Capacity && queue.TryDequeue(out _))
         {
@@ -33,7 +47,7 @@ public sealed class LocalInbox : IChannelSender
         return Task.CompletedTask;
     }
 
-    /// <summary>Everything pushed to the user, oldest first.</summary>
+    /// <summary>Everything pushed to the user (or posted in the channel, for <c>#name</c>), oldest first.</summary>
     public IReadOnlyList<LocalInboxMessage> Read(string userId) =>
         _byUser.TryGetValue(userId, out var queue) ? [.. queue] : [];
 }

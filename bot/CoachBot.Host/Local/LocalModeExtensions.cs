@@ -21,6 +21,7 @@ public static class LocalModeExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<LocalClock>()));
         builder.Services.AddSingleton<LocalInbox>();
         builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<LocalInbox>());
+        builder.Services.AddSingleton<ITeamChannelPoster>(sp => sp.GetRequiredService<LocalInbox>());
         builder.Services.AddSingleton<LocalDownloads>();
         builder.Services.AddHostedService<PlaygroundAnnouncer>();
         // Registered before the storage services (see Program.cs) so Azurite is up before they first call it.

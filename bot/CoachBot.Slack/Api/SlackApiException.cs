@@ -4,7 +4,7 @@ namespace CoachBot.Slack.Api;
 /// A Web API call failed: Slack answered <c>ok:false</c> (<see cref="Error"/> is Slack's code, e.g.
 /// <c>channel_not_found</c>), kept answering 429, or could not be reached. Never carries a token.
 /// </summary>
-public sealed class SlackApiException : Exception
+public sealed class SlackApiException : Exception, CoachBot.Core.Delivery.IRecipientFailure
 {
     public SlackApiException()
     {

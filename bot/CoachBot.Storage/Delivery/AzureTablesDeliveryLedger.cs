@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Users;
 
@@ -11,6 +12,8 @@ namespace CoachBot.Storage.Delivery;
 /// </summary>
 public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
 {
+    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
+
     private readonly CoachBotTables _tables;
     private readonly TimeProvider _time;
 
@@ -31,6 +34,33 @@ public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrEmpty(key);
         return RecordAsync(TableKeys.ForUser(user), TableKeys.Encode(key), key, cancellationToken);
+    }
+
+    public async Task<LedgerRecord> RecordAsync(UserRef? user, string key, string holder, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        var (partitionKey, rowKey) = user is null ? (TableKeys.Encode(key), string.Empty) : (TableKeys.ForUser(user), TableKeys.Encode(key));
+        var row = new LedgerEntity { PartitionKey = partitionKey, RowKey = rowKey, Key = key, RecordedAt = _time.GetUtcNow(), Holder = holder };
+        if (await _tables.TryAddEntityAsync(StorageTableNames.Ledger, row, cancellationToken) is not null)
+        {
+            return LedgerRecord.New;
+        }
+
+        var stored = await _tables.GetEntityOrDefaultAsync<LedgerEntity>(StorageTableNames.Ledger, partitionKey, rowKey, cancellationToken);
+        return stored is not null && string.Equals(stored.Holder, holder, StringComparison.Ordinal) ? LedgerRecord.SameHolder : LedgerRecord.Taken;
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken)
+    {
+        var old = await _tables.QueryAsync<LedgerEntity>(
+            StorageTableNames.Ledger, TableClient.CreateQueryFilter($"RecordedAt lt {recordedBefore}"), KeyColumns, cancellationToken);
+        foreach (var row in old)
+        {
+            await _tables.DeleteEntityAsync(StorageTableNames.Ledger, row.PartitionKey, row.RowKey, cancellationToken);
+        }
+
+        return old.Count;
     }
 
     public Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)

@@ -6,4 +6,7 @@ internal sealed class LedgerEntity : TableRow
     public string Key { get; set; } = string.Empty;
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>Who recorded it: a scheduled delivery's token, or null for keys recorded without one.</summary>
+    public string? Holder { get; set; }
 }

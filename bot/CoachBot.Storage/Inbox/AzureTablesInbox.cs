@@ -78,6 +78,18 @@ public sealed class AzureTablesInbox : IInbox
         return [.. rows.Where(r => r.LeaseUntil is null || r.LeaseUntil <= now).OrderBy(r => r.ReceivedAt).Take(max).Select(r => r.Id)];
     }
 
+    public async Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
+    {
+        var old = await _tables.QueryAsync<InboxEntity>(
+            StorageTableNames.Inbox, TableClient.CreateQueryFilter($"ReceivedAt lt {receivedBefore}"), ["PartitionKey", "RowKey"], cancellationToken);
+        foreach (var row in old)
+        {
+            await _tables.DeleteEntityAsync(StorageTableNames.Inbox, row.PartitionKey, row.RowKey, cancellationToken);
+        }
+
+        return old.Count;
+    }
+
     public Task CompleteAsync(InboundItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -23,7 +23,7 @@ public interface ITeamsConnectorClient
 }
 
 /// <summary>A connector call failed; <see cref="IsPermanent"/> when the user blocked or removed the bot (403/404).</summary>
-public sealed class TeamsConnectorException : Exception
+public sealed class TeamsConnectorException : Exception, CoachBot.Core.Delivery.IRecipientFailure
 {
     public TeamsConnectorException()
     {

@@ -7,7 +7,10 @@ namespace CoachBot.Testing.Fakes;
 /// <summary><see cref="IDeliveryLedger"/> in memory: true the first time a key is recorded, false after.</summary>
 public sealed class InMemoryDeliveryLedger : IDeliveryLedger
 {
-    private readonly ConcurrentDictionary<string, byte> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Holder, DateTimeOffset At)> _keys = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    public InMemoryDeliveryLedger(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
     /// <summary>Every key recorded so far, for assertions.</summary>
     public IReadOnlyCollection<string> Keys => [.. _keys.Keys];
@@ -16,7 +19,7 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_keys.TryAdd(key, 0));
+        return Task.FromResult(_keys.TryAdd(key, (string.Empty, _time.GetUtcNow())));
     }
 
     public Task<bool> TryRecordAsync(UserRef user, string key, CancellationToken cancellationToken)
@@ -24,7 +27,27 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrEmpty(key);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_keys.TryAdd(UserPrefix(user) + key, 0));
+        return Task.FromResult(_keys.TryAdd(UserPrefix(user) + key, (string.Empty, _time.GetUtcNow())));
+    }
+
+    public Task<LedgerRecord> RecordAsync(UserRef? user, string key, string holder, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        cancellationToken.ThrowIfCancellationRequested();
+        var fullKey = user is null ? key : UserPrefix(user) + key;
+        if (_keys.TryAdd(fullKey, (holder, _time.GetUtcNow())))
+        {
+            return Task.FromResult(LedgerRecord.New);
+        }
+
+        return Task.FromResult(_keys.TryGetValue(fullKey, out var stored) && stored.Holder == holder ? LedgerRecord.SameHolder : LedgerRecord.Taken);
+    }
+
+    public Task<int> PurgeAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken)
+    {
+        var old = _keys.Where(k => k.Value.At < recordedBefore).Select(k => k.Key).ToList();
+        return Task.FromResult(old.Count(k => _keys.TryRemove(k, out _)));
     }
 
     public Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)

@@ -54,5 +54,11 @@ public sealed class InMemoryInbox : IInbox
         return Task.CompletedTask;
     }
 
+    public Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
+    {
+        var old = _rows.Where(r => r.Value.ReceivedAt < receivedBefore).Select(r => r.Key).ToList();
+        return Task.FromResult(old.Count(k => _rows.TryRemove(k, out _)));
+    }
+
     private sealed record Row(string Kind, string Payload, DateTimeOffset ReceivedAt, DateTimeOffset? LeaseUntil, int Attempts);
 }

@@ -1,0 +1,35 @@
+namespace CoachBot.Core.Scheduling;
+
+/// <summary>
+/// A row of the due index: one occurrence of one schedule, waiting to be sent. Dispatchers on any replica find it by
+/// its minute bucket and claim it with a conditional update before doing anything.
+/// </summary>
+/// <param name="Key">The schedule.</param>
+/// <param name="Occurrence">What is due.</param>
+public sealed record DueItem(ScheduleKey Key, Occurrence Occurrence)
+{
+    /// <summary>The replica holding the claim, or null.</summary>
+    public string? ClaimedBy { get; init; }
+
+    /// <summary>Until when the claim holds; after it another replica may take the row over.</summary>
+    public DateTimeOffset? ClaimedUntil { get; init; }
+
+    /// <summary>How many times the row has been claimed.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Identifies the delivery across attempts; written to the ledger row, set on the first claim.</summary>
+    public string? DeliveryToken { get; init; }
+
+    /// <summary>
+    /// True only when the last attempt is known to have failed before anything reached the user (a transient send
+    /// failure was recorded). Then the next claim may send again under the same token; otherwise a ledger row that
+    /// already exists means "sent, or in doubt", and nothing is sent again.
+    /// </summary>
+    public bool LastAttemptFailed { get; init; }
+
+    /// <summary>The store's concurrency token.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>True when another replica holds an unexpired claim at <paramref name="now"/>.</summary>
+    public bool IsHeldAt(DateTimeOffset now) => ClaimedUntil is { } until && until > now;
+}

@@ -1,0 +1,30 @@
+namespace CoachBot.Storage.Scheduling;
+
+/// <summary>
+/// A due row: PartitionKey = <c>{shard:00}-{yyyyMMddHHmm}</c> (the UTC minute it is due, after the shard so hot minutes
+/// spread over partitions), RowKey = encoded <c>{owner}#{name}</c>.
+/// </summary>
+internal sealed class DueEntity : TableRow
+{
+    public string Owner { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string OccurrenceId { get; set; } = string.Empty;
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public DateTimeOffset Deadline { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? DeliveryToken { get; set; }
+
+    public bool LastAttemptFailed { get; set; }
+}

@@ -1,0 +1,355 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CoachBot.Core.Delivery;
+using CoachBot.Core.Scheduling;
+using CoachBot.Core.Storage;
+using CoachBot.Core.Telemetry;
+using CoachBot.Core.Users;
+using CoachBot.Scheduler.Index;
+using CoachBot.Scheduler.Subjects;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Scheduler.Dispatch;
+
+/// <summary>
+/// Sends what is due (ARCHITECTURE.md seam 5). Each run walks every shard of the due index from its cursor to now,
+/// claims each row with a conditional update, re-checks it against the current settings, records it in the ledger,
+/// sends it and moves its schedule on: the next row is written before the current one is removed. Safe on any
+/// number of replicas; a row whose replica died is taken over when its claim expires.
+/// </summary>
+public sealed partial class DueIndexDispatcher : IDisposable
+{
+    private readonly IDueIndex _index;
+    private readonly IReadOnlyList<IScheduleSubjects> _subjects;
+    private readonly ChannelSenders _senders;
+    private readonly IDeliveryLedger _ledger;
+    private readonly IUserStore _users;
+    private readonly SchedulerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DueIndexDispatcher> _logger;
+    private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
+    private bool _storageDown;
+
+    public DueIndexDispatcher(
+        IDueIndex index,
+        IEnumerable<IScheduleSubjects> subjects,
+        ChannelSenders senders,
+        IDeliveryLedger ledger,
+        IUserStore users,
+        IOptions<SchedulerOptions> options,
+        TimeProvider time,
+        ILogger<DueIndexDispatcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _index = index;
+        _subjects = [.. subjects];
+        _senders = senders;
+        _ledger = ledger;
+        _users = users;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        ReplicaId = string.IsNullOrWhiteSpace(_options.ReplicaId) ? $"{Environment.MachineName}:{Environment.ProcessId}" : _options.ReplicaId;
+    }
+
+    /// <summary>How this replica signs its claims.</summary>
+    public string ReplicaId { get; }
+
+    /// <summary>
+    /// One walk over every shard. Runs on this replica never overlap (the Quartz job and the local clock both call
+    /// it); other replicas may run at the same time. A storage outage ends the run early with one warning; the next
+    /// run picks up where it stopped.
+    /// </summary>
+    public async Task<DispatchSummary> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _oneRunAtATime.WaitAsync(cancellationToken);
+        var outcomes = new ConcurrentDictionary<DeliveryOutcome, int>();
+        var outage = new OutageFlag();
+        try
+        {
+            using var activity = CoachBotTelemetry.Source.StartActivity("scheduler.dispatch");
+            var now = _time.GetUtcNow();
+            var shards = await Task.WhenAll(Enumerable.Range(0, _index.ShardCount).Select(s => ReadShardAsync(s, now, cancellationToken)));
+            var pending = new ConcurrentDictionary<int, DateTimeOffset>();
+            await Parallel.ForEachAsync(
+                shards.SelectMany(s => s.Items.Select(item => (s.Shard, item))).OrderBy(x => x.item.Occurrence.DueAt),
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelSends, CancellationToken = cancellationToken },
+                async (work, token) =>
+                {
+                    var outcome = await ProcessGuardedAsync(work.item, now, outage, token);
+                    outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+                    if (outcome is DeliveryOutcome.RetryLater or DeliveryOutcome.NotClaimed)
+                    {
+                        // Not finished here: the cursor must not pass it, or a row whose replica dies would be lost.
+                        pending.AddOrUpdate(work.Shard, work.item.Occurrence.DueAt, (_, at) => at < work.item.Occurrence.DueAt ? at : work.item.Occurrence.DueAt);
+                    }
+                });
+
+            if (outage.Exception is { } failure)
+            {
+                throw failure;
+            }
+
+            foreach (var shard in shards)
+            {
+                var cursor = now - _options.CursorLag;
+                if (shard.Truncated)
+                {
+                    cursor = Min(cursor, shard.Items[^1].Occurrence.DueAt);
+                }
+
+                if (pending.TryGetValue(shard.Shard, out var oldest))
+                {
+                    cursor = Min(cursor, oldest);
+                }
+
+                await _index.AdvanceCursorAsync(shard.Shard, cursor, cancellationToken);
+            }
+
+            Recovered();
+            var summary = new DispatchSummary(new Dictionary<DeliveryOutcome, int>(outcomes));
+            if (summary.Total > 0)
+            {
+                LogRun(_logger, summary.Total, summary[DeliveryOutcome.Sent], summary[DeliveryOutcome.TooLate], summary[DeliveryOutcome.RetryLater], summary[DeliveryOutcome.NotClaimed]);
+            }
+
+            return summary;
+        }
+        catch (StoreUnavailableException e)
+        {
+            if (!_storageDown)
+            {
+                _storageDown = true;
+                LogStorageDown(_logger, e.Message);
+            }
+
+            return new DispatchSummary(new Dictionary<DeliveryOutcome, int>(outcomes));
+        }
+        finally
+        {
+            _oneRunAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ProcessAsync"/>, but a storage outage marks the run as failed instead of throwing: rows already in
+    /// flight finish their send, the rest are left for the next run (nothing touched), and nothing is cancelled
+    /// half-way between the ledger row and the send.
+    /// </summary>
+    private async Task<DeliveryOutcome> ProcessGuardedAsync(DueItem row, DateTimeOffset now, OutageFlag outage, CancellationToken cancellationToken)
+    {
+        if (outage.Exception is not null)
+        {
+            return DeliveryOutcome.NotClaimed;
+        }
+
+        try
+        {
+            return await ProcessAsync(row, now, cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            outage.Exception ??= e;
+            return DeliveryOutcome.NotClaimed;
+        }
+    }
+
+    private sealed class OutageFlag
+    {
+        public StoreUnavailableException? Exception { get; set; }
+    }
+
+    public void Dispose() => _oneRunAtATime.Dispose();
+
+    private void Recovered()
+    {
+        if (_storageDown)
+        {
+            _storageDown = false;
+            LogStorageBack(_logger);
+        }
+    }
+
+    private async Task<(int Shard, IReadOnlyList<DueItem> Items, bool Truncated)> ReadShardAsync(int shard, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var from = await _index.GetCursorAsync(shard, cancellationToken) ?? now - _options.MaxLookback;
+        var rows = await _index.FindDueAsync(shard, from, now, _options.BatchSize, cancellationToken);
+
+        // The current minute's bucket also holds rows due later in the minute; they wait for the next run.
+        return (shard, [.. rows.Where(r => r.Occurrence.DueAt <= now)], rows.Count >= _options.BatchSize);
+    }
+
+    /// <summary>Claims and delivers one row. Storage outages propagate (they end the run); everything else becomes an outcome.</summary>
+    private async Task<DeliveryOutcome> ProcessAsync(DueItem row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (row.IsHeldAt(now) || await _index.TryClaimAsync(row, ReplicaId, now + _options.ClaimLease, cancellationToken) is not { } claimed)
+        {
+            return DeliveryOutcome.NotClaimed;
+        }
+
+        var mayRetry = claimed.LastAttemptFailed;
+        if (mayRetry && await _index.TryUpdateAsync(claimed with { LastAttemptFailed = false }, cancellationToken) is { } marked)
+        {
+            // From here a crash leaves the row "in doubt" again, so it is not sent a third time blindly.
+            claimed = marked;
+        }
+        else if (mayRetry)
+        {
+            return DeliveryOutcome.NotClaimed;
+        }
+
+        var pointer = await _index.GetAsync(claimed.Key, cancellationToken);
+        if (pointer?.Next != claimed.Occurrence)
+        {
+            // The schedule moved on (a settings change) after this row was written.
+            if (pointer?.Next is not { } current || !SameRow(current, claimed.Occurrence))
+            {
+                await _index.DeleteAsync(claimed, cancellationToken);
+            }
+
+            return DeliveryOutcome.Stale;
+        }
+
+        var subjects = _subjects.FirstOrDefault(s => s.Owns(claimed.Key.Owner));
+        var subject = subjects is null ? null : await subjects.LoadAsync(claimed.Key, cancellationToken);
+        if (subject is null)
+        {
+            await MoveOnAsync(pointer, claimed, null, Fingerprints.Gone, cancellationToken);
+            return DeliveryOutcome.Stale;
+        }
+
+        // Settings can change without a reschedule reaching the index (a failed write); trust the settings.
+        var expected = subject.Next(claimed.Occurrence.DueAt - TimeSpan.FromTicks(1));
+        if (expected != claimed.Occurrence)
+        {
+            await MoveOnAsync(pointer, claimed, expected, subject.Fingerprint, cancellationToken);
+            return DeliveryOutcome.Stale;
+        }
+
+        DeliveryOutcome outcome;
+        if (!claimed.Occurrence.IsSendableAt(now))
+        {
+            LogTooLate(_logger, claimed.Key.ToString(), claimed.Occurrence.Kind, claimed.Occurrence.Id, claimed.Occurrence.DueAt);
+            outcome = DeliveryOutcome.TooLate;
+        }
+        else
+        {
+            outcome = await DeliverAsync(subject, claimed, now, mayRetry, cancellationToken);
+            if (outcome == DeliveryOutcome.RetryLater)
+            {
+                return outcome;
+            }
+        }
+
+        await MoveOnAsync(pointer, claimed, NextSendable(subject, claimed.Occurrence, now), subject.Fingerprint, cancellationToken);
+        CoachBotTelemetry.ScheduledDeliveries.Add(1, new("kind", claimed.Occurrence.Kind), new("outcome", outcome.ToString()));
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> DeliverAsync(ScheduleSubject subject, DueItem claimed, DateTimeOffset now, bool mayRetry, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var outcome = await subject.DeliverAsync(new DeliveryRun(claimed, now, mayRetry, _ledger, _senders), cancellationToken);
+            if (outcome == DeliveryOutcome.AlreadyRecorded)
+            {
+                LogAlreadyRecorded(_logger, claimed.Key.ToString(), claimed.Occurrence.Kind, claimed.Occurrence.Id);
+            }
+
+            return outcome;
+        }
+        catch (DeliveryFailedException e) when (e.IsPermanent && subject.Person is { } person)
+        {
+            LogUnreachable(_logger, claimed.Occurrence.Kind, person.Channel);
+            await _users.UpdateAsync(person, p => p.NudgesStopped ? null : p with { NudgesStopped = true }, cancellationToken);
+            return DeliveryOutcome.Unreachable;
+        }
+        catch (DeliveryFailedException e)
+        {
+            // The send itself failed, so nothing reached the person: the ledger row stays and the claim is released
+            // with the failure noted, so any replica may try again under the same delivery token after the backoff.
+            // (A storage failure after a send is not this case: it propagates, and the ledger row then means "sent".)
+            var retryAt = _time.GetUtcNow() + ChannelSenders.Backoff(TimeSpan.FromMinutes(1), claimed.Attempts);
+            var released = retryAt < claimed.Occurrence.Deadline
+                && await _index.TryUpdateAsync(claimed with { LastAttemptFailed = true, ClaimedUntil = retryAt }, cancellationToken) is not null;
+            LogTransient(_logger, e, claimed.Occurrence.Kind, claimed.Attempts, released ? retryAt : null);
+            return released ? DeliveryOutcome.RetryLater : DeliveryOutcome.TooLate;
+        }
+        finally
+        {
+            CoachBotTelemetry.ScheduledDeliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The next occurrence that can still be sent at <paramref name="now"/>; missed ones are logged and skipped.</summary>
+    private Occurrence? NextSendable(ScheduleSubject subject, Occurrence current, DateTimeOffset now)
+    {
+        var next = subject.Next(current.DueAt);
+        for (var skipped = 0; next is not null && !next.IsSendableAt(now) && skipped < 10_000; skipped++)
+        {
+            LogTooLate(_logger, "(same schedule)", next.Kind, next.Id, next.DueAt);
+            next = subject.Next(next.DueAt);
+        }
+
+        return next;
+    }
+
+    /// <summary>Moves the schedule from the claimed occurrence to <paramref name="next"/>, unless someone else already moved it.</summary>
+    private async Task MoveOnAsync(SchedulePointer pointer, DueItem claimed, Occurrence? next, string fingerprint, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await _index.MoveAsync(pointer, claimed.Key, next, fingerprint, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // A settings change moved the pointer meanwhile. If it still points here (only the fingerprint
+                // changed), move it on; otherwise the other writer owns the schedule now and this row is stale.
+                var fresh = await _index.GetAsync(claimed.Key, cancellationToken);
+                if (fresh?.Next != claimed.Occurrence)
+                {
+                    if (fresh?.Next is not { } current || !SameRow(current, claimed.Occurrence))
+                    {
+                        await _index.DeleteAsync(claimed, cancellationToken);
+                    }
+
+                    return;
+                }
+
+                pointer = fresh;
+            }
+        }
+    }
+
+    /// <summary>Two occurrences of one schedule share a due row when they fall in the same UTC minute.</summary>
+    private static bool SameRow(Occurrence a, Occurrence b) =>
+        a.DueAt.UtcTicks / TimeSpan.TicksPerMinute == b.DueAt.UtcTicks / TimeSpan.TicksPerMinute;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch: {Total} due rows, {Sent} sent, {TooLate} too late, {Retry} to retry, {NotClaimed} held elsewhere")]
+    private static partial void LogRun(ILogger logger, int total, int sent, int tooLate, int retry, int notClaimed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Kind} {Occurrence} of {Schedule}: due {DueAt:o}, missed by more than its grace window")]
+    private static partial void LogTooLate(ILogger logger, string schedule, string kind, string occurrence, DateTimeOffset dueAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not sending {Kind} {Occurrence} of {Schedule}: the ledger has it (sent before, or in doubt after a replica stopped mid-send)")]
+    private static partial void LogAlreadyRecorded(ILogger logger, string schedule, string kind, string occurrence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} could not be delivered (attempt {Attempts}); retry at {RetryAt:o}")]
+    private static partial void LogTransient(ILogger logger, Exception exception, string kind, int attempts, DateTimeOffset? retryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} recipient on {Channel} cannot be reached any more: their nudges are stopped")]
+    private static partial void LogUnreachable(ILogger logger, string kind, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduler paused: storage is unavailable ({Reason}); it resumes on its own when storage answers")]
+    private static partial void LogStorageDown(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler resumed: storage answers again")]
+    private static partial void LogStorageBack(ILogger logger);
+}
