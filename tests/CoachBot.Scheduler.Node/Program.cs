@@ -1,0 +1,2 @@
+// Placeholder entry point: the multi-process harness fills this in.
+return 0;
