@@ -15,14 +15,13 @@ public sealed class ReflectionSchedules
 
     public ReflectionSchedules(ScheduleRules rules) => _rules = rules;
 
-    /// <summary>The first open, reminder or close due strictly after <paramref name="after"/>; null when off.</summary>
+    /// <summary>
+    /// The first open, reminder or close due strictly after <paramref name="after"/>. When the reflection is off, only
+    /// the close of a round that may still be open (so its summary is not lost), then nothing.
+    /// </summary>
     public Occurrence? Next(TeamReflection reflection, DateTimeOffset after)
     {
         ArgumentNullException.ThrowIfNull(reflection);
-        if (!reflection.Enabled)
-        {
-            return null;
-        }
 
         // Start a full window back, so a round that opened before `after` still yields its reminder and close.
         var open = ReflectionSchedule.NextOpenUtc(reflection, after - ReflectionSchedule.AnswerWindow - TimeSpan.FromMinutes(1));
@@ -37,9 +36,14 @@ public sealed class ReflectionSchedules
                 new(ScheduleKinds.ReflectionReminder, week, remind, Min(remind + _rules.NudgeGrace, close)),
                 new(ScheduleKinds.ReflectionClose, week, close, close + _rules.SummaryGrace),
             ];
-            if (events.FirstOrDefault(e => e.DueAt > after) is { } next)
+            if (events.FirstOrDefault(e => e.DueAt > after && (reflection.Enabled || (e.Kind == ScheduleKinds.ReflectionClose && open <= after))) is { } next)
             {
                 return next;
+            }
+
+            if (!reflection.Enabled && open > after)
+            {
+                return null;
             }
         }
 
