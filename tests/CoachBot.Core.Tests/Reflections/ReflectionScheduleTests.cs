@@ -23,12 +23,13 @@ public sealed class ReflectionScheduleTests
     [Fact]
     public void NextOpenUtc_TimeSkippedBySpringChange_OpensJustAfterTheGap()
     {
-        // 2026-03-08 02:30 does not exist in Los Angeles: clocks jump from 02:00 PST to 03:00 PDT.
+        // 2026-03-08 02:30 does not exist in Los Angeles: clocks jump from 02:00 PST to 03:00 PDT. One rule for every
+        // schedule (ADR 0014, LocalInstants): it opens at the first minute after the gap, 03:00 PDT.
         var reflection = Setup(DayOfWeek.Sunday, new TimeOnly(2, 30), "America/Los_Angeles");
 
         var next = ReflectionSchedule.NextOpenUtc(reflection, new DateTimeOffset(2026, 3, 7, 0, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(new DateTimeOffset(2026, 3, 8, 10, 30, 0, TimeSpan.Zero), next);
+        Assert.Equal(new DateTimeOffset(2026, 3, 8, 10, 0, 0, TimeSpan.Zero), next);
     }
 
     [Fact]
