@@ -20,7 +20,7 @@ public static class Orchestrator
     {
         var due = args.Number("due", 10_000);
         var registered = args.Number("registered", 100_000);
-        var parallelism = args.Number("parallel", 64);
+        var parallelism = args.Number("parallel", 16);
         var skipMemory = args.Flag("skip-memory");
 
         // The seeding clock stands still at the real now; the nudges fall in the minute after the next one.
@@ -33,13 +33,29 @@ public static class Orchestrator
         Console.WriteLine($"azurite: in memory on 127.0.0.1:{azurite.Port}");
 
         Console.WriteLine($"[1] {due:N0} registered, {due:N0} due");
-        await SeedAsync(azurite.ConnectionString, "benchdue", due, 0, dueTime, now, parallelism, cancellationToken);
+        if (args.Flag("real-seed"))
+        {
+            await SeedAsync(azurite.ConnectionString, "benchdue", due, 0, dueTime, now, parallelism, cancellationToken);
+        }
+        else
+        {
+            await CloneSeedAsync(azurite.ConnectionString, "benchdue", due, 0, dueTime, now, parallelism, cancellationToken);
+        }
+
         var failed = await ChildAsync(azurite, "benchdue", now, dueAt, due, due, fullGc: false, cancellationToken);
 
         if (!skipMemory)
         {
             Console.WriteLine($"[2] {registered:N0} registered, {due:N0} due");
-            await SeedAsync(azurite.ConnectionString, "benchmem", due, registered - due, dueTime, now, parallelism, cancellationToken);
+            if (args.Flag("real-seed"))
+            {
+                await SeedAsync(azurite.ConnectionString, "benchmem", due, registered - due, dueTime, now, parallelism, cancellationToken);
+            }
+            else
+            {
+                await CloneSeedAsync(azurite.ConnectionString, "benchmem", due, registered - due, dueTime, now, parallelism, cancellationToken);
+            }
+
             failed |= await ChildAsync(azurite, "benchmem", now, dueAt, due, registered, fullGc: true, cancellationToken);
         }
 
@@ -59,6 +75,29 @@ public static class Orchestrator
         Console.WriteLine($"  seed: {users:N0} profiles through IUserStore (parallel {parallelism}) in {took.TotalSeconds:F1} s = {users / took.TotalSeconds:N0} users/s, {(double)ops.Total / users:F1} storage calls per user");
         Console.WriteLine($"    false 'already exists' answers so far (retried insert after a lost answer): {Seeder.FalseConflicts}");
         Console.WriteLine("    " + string.Join(", ", ops.Snapshot().Select(c => $"{c.Key} {c.Value:N0} (mean {ops.Duration(c.Key).Mean:F0} ms)")));
+    }
+
+    /// <summary>One due and one later template through the real store, the rest copied from them (see <see cref="CloneSeeder"/>).</summary>
+    private static async Task CloneSeedAsync(
+        string connection, string prefix, int due, int later, TimeOnly dueTime, DateTimeOffset now, int parallelism, CancellationToken cancellationToken)
+    {
+        var clock = new FakeTimeProvider(now);
+        await using var services = BenchContainer.Build(connection, prefix, clock, new CountingSender());
+        var tables = services.GetRequiredService<CoachBotTables>();
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var store = services.GetRequiredService<IUserStore>();
+        var dueTemplate = await store.SaveAsync(BenchUsers.Profile(BenchUsers.DueId(0), 0, dueTime, now), cancellationToken);
+        var seeder = new CloneSeeder(connection, tables);
+        var dueTook = await seeder.CloneAsync(dueTemplate.User, [.. Enumerable.Range(1, due - 1).Select(BenchUsers.DueId)], parallelism, cancellationToken);
+        var laterTook = TimeSpan.Zero;
+        if (later > 0)
+        {
+            var laterTemplate = await store.SaveAsync(BenchUsers.Profile(BenchUsers.LaterId(0), 0, dueTime.AddMinutes(60), now), cancellationToken);
+            laterTook = await seeder.CloneAsync(laterTemplate.User, [.. Enumerable.Range(1, later - 1).Select(BenchUsers.LaterId)], parallelism, cancellationToken);
+        }
+
+        var took = dueTook + laterTook;
+        Console.WriteLine($"  seed (copy path): 2 templates through IUserStore, {due + later - 2:N0} users copied from their rows in {took.TotalSeconds:F1} s = {(due + later) / took.TotalSeconds:N0} users/s (later users all due {dueTime.AddMinutes(60):HH:mm}Z)");
     }
 
     private static async Task<bool> ChildAsync(
