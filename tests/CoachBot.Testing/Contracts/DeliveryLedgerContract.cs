@@ -115,5 +115,60 @@ public abstract class DeliveryLedgerContract
         Assert.False(await ledger.TryRecordAsync(prefix + "a", None));
     }
 
+    [Fact]
+    public async Task RecordAsync_NewKey_New_ThenSameHolder_ThenTakenForAnotherHolder()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+        var alice = TestUsers.New();
+
+        Assert.Equal(LedgerRecord.New, await ledger.RecordAsync(alice, key, "token-1", None));
+        Assert.Equal(LedgerRecord.SameHolder, await ledger.RecordAsync(alice, key, "token-1", None));
+        Assert.Equal(LedgerRecord.Taken, await ledger.RecordAsync(alice, key, "token-2", None));
+        Assert.False(await ledger.TryRecordAsync(alice, key, None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_NoUser_IsSharedAndApartFromUserKeys()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+
+        Assert.Equal(LedgerRecord.New, await ledger.RecordAsync(null, key, "token-1", None));
+        Assert.Equal(LedgerRecord.Taken, await ledger.RecordAsync(null, key, "token-2", None));
+        Assert.Equal(LedgerRecord.New, await ledger.RecordAsync(TestUsers.New(), key, "token-2", None));
+        Assert.False(await ledger.TryRecordAsync(key, None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameKeyFrom20HoldersAtOnce_ExactlyOneIsNew()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+        var user = TestUsers.New();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => ledger.RecordAsync(user, key, "holder-" + i, None))));
+
+        Assert.Equal(1, results.Count(r => r == LedgerRecord.New));
+        Assert.Equal(19, results.Count(r => r == LedgerRecord.Taken));
+    }
+
+    [Fact]
+    public async Task PurgeAsync_DeletesKeysRecordedBeforeTheCutOff_KeepsLaterOnes()
+    {
+        var ledger = await CreateLedgerAsync();
+        var key = NewKey();
+        var user = TestUsers.New();
+        await ledger.TryRecordAsync(key, None);
+        await ledger.RecordAsync(user, key, "token-1", None);
+
+        Assert.Equal(0, await ledger.PurgeAsync(DateTimeOffset.UnixEpoch, None));
+        Assert.False(await ledger.TryRecordAsync(key, None));
+
+        Assert.Equal(2, await ledger.PurgeAsync(new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero), None));
+        Assert.True(await ledger.TryRecordAsync(key, None));
+        Assert.Equal(LedgerRecord.New, await ledger.RecordAsync(user, key, "token-2", None));
+    }
+
     private static string NewKey() => $"slack|{TestUsers.New().TenantId}|U1:nudge:{Guid.NewGuid():N}";
 }

@@ -90,4 +90,19 @@ public abstract class InboxContract
         Assert.Equal(payload, item!.Payload);
         Assert.True(inbox.MaxPayloadLength >= 200_000);
     }
+
+    [Fact]
+    public async Task PurgeAsync_DeletesItemsReceivedBeforeTheCutOff_KeepsLaterOnes()
+    {
+        var inbox = await CreateInboxAsync();
+        var id = "Ev" + Guid.NewGuid().ToString("N");
+        await inbox.TryEnqueueAsync("slack", id, "event", "{}", None);
+
+        Assert.Equal(0, await inbox.PurgeAsync(DateTimeOffset.UnixEpoch, None));
+        Assert.False(await inbox.TryEnqueueAsync("slack", id, "event", "{}", None));
+
+        Assert.Equal(1, await inbox.PurgeAsync(new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero), None));
+        Assert.True(await inbox.TryEnqueueAsync("slack", id, "event", "{}", None));
+    }
+
 }
