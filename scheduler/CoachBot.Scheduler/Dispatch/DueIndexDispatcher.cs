@@ -28,6 +28,9 @@ public sealed partial class DueIndexDispatcher : IDisposable
     private readonly SchedulerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DueIndexDispatcher> _logger;
+    /// <summary>Walks per run at most: each further one only follows schedules that moved to an occurrence already due.</summary>
+    private const int MaxPasses = 5;
+
     private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
     private bool _storageDown;
 
@@ -65,46 +68,15 @@ public sealed partial class DueIndexDispatcher : IDisposable
     {
         await _oneRunAtATime.WaitAsync(cancellationToken);
         var outcomes = new ConcurrentDictionary<DeliveryOutcome, int>();
-        var outage = new OutageFlag();
         try
         {
             using var activity = CoachBotTelemetry.Source.StartActivity("scheduler.dispatch");
             var now = _time.GetUtcNow();
-            var shards = await Task.WhenAll(Enumerable.Range(0, _index.ShardCount).Select(s => ReadShardAsync(s, now, cancellationToken)));
-            var pending = new ConcurrentDictionary<int, DateTimeOffset>();
-            await Parallel.ForEachAsync(
-                shards.SelectMany(s => s.Items.Select(item => (s.Shard, item))).OrderBy(x => x.item.Occurrence.DueAt),
-                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelSends, CancellationToken = cancellationToken },
-                async (work, token) =>
-                {
-                    var outcome = await ProcessGuardedAsync(work.item, now, outage, token);
-                    outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
-                    if (outcome is DeliveryOutcome.RetryLater or DeliveryOutcome.NotClaimed)
-                    {
-                        // Not finished here: the cursor must not pass it, or a row whose replica dies would be lost.
-                        pending.AddOrUpdate(work.Shard, work.item.Occurrence.DueAt, (_, at) => at < work.item.Occurrence.DueAt ? at : work.item.Occurrence.DueAt);
-                    }
-                });
 
-            if (outage.Exception is { } failure)
+            // A row that was missed moves its schedule on to the next occurrence, which may itself be due already
+            // (a follow-up after a skipped prep prompt, after downtime or a clock jump): walk again for those.
+            for (var pass = 0; pass < MaxPasses && await PassAsync(now, outcomes, cancellationToken); pass++)
             {
-                throw failure;
-            }
-
-            foreach (var shard in shards)
-            {
-                var cursor = now - _options.CursorLag;
-                if (shard.Truncated)
-                {
-                    cursor = Min(cursor, shard.Items[^1].Occurrence.DueAt);
-                }
-
-                if (pending.TryGetValue(shard.Shard, out var oldest))
-                {
-                    cursor = Min(cursor, oldest);
-                }
-
-                await _index.AdvanceCursorAsync(shard.Shard, cursor, cancellationToken);
             }
 
             Recovered();
@@ -132,12 +104,56 @@ public sealed partial class DueIndexDispatcher : IDisposable
         }
     }
 
+    /// <summary>One walk of every shard; true when it moved a schedule to an occurrence that is due already.</summary>
+    private async Task<bool> PassAsync(DateTimeOffset now, ConcurrentDictionary<DeliveryOutcome, int> outcomes, CancellationToken cancellationToken)
+    {
+        var outage = new PassState();
+        var shards = await Task.WhenAll(Enumerable.Range(0, _index.ShardCount).Select(s => ReadShardAsync(s, now, cancellationToken)));
+        var pending = new ConcurrentDictionary<int, DateTimeOffset>();
+        await Parallel.ForEachAsync(
+            shards.SelectMany(s => s.Items.Select(item => (s.Shard, item))).OrderBy(x => x.item.Occurrence.DueAt),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelSends, CancellationToken = cancellationToken },
+            async (work, token) =>
+            {
+                var outcome = await ProcessGuardedAsync(work.item, now, outage, token);
+                outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+                if (outcome is DeliveryOutcome.RetryLater or DeliveryOutcome.NotClaimed)
+                {
+                    // Not finished here: the cursor must not pass it, or a row whose replica dies would be lost.
+                    pending.AddOrUpdate(work.Shard, work.item.Occurrence.DueAt, (_, at) => at < work.item.Occurrence.DueAt ? at : work.item.Occurrence.DueAt);
+                }
+            });
+
+        if (outage.Exception is { } failure)
+        {
+            throw failure;
+        }
+
+        foreach (var shard in shards)
+        {
+            var cursor = now - _options.CursorLag;
+            if (shard.Truncated)
+            {
+                cursor = Min(cursor, shard.Items[^1].Occurrence.DueAt);
+            }
+
+            if (pending.TryGetValue(shard.Shard, out var oldest))
+            {
+                cursor = Min(cursor, oldest);
+            }
+
+            await _index.AdvanceCursorAsync(shard.Shard, cursor, cancellationToken);
+        }
+
+        return outage.MovedIntoThePast;
+    }
+
     /// <summary>
     /// <see cref="ProcessAsync"/>, but a storage outage marks the run as failed instead of throwing: rows already in
     /// flight finish their send, the rest are left for the next run (nothing touched), and nothing is cancelled
     /// half-way between the ledger row and the send.
     /// </summary>
-    private async Task<DeliveryOutcome> ProcessGuardedAsync(DueItem row, DateTimeOffset now, OutageFlag outage, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> ProcessGuardedAsync(DueItem row, DateTimeOffset now, PassState outage, CancellationToken cancellationToken)
     {
         if (outage.Exception is not null)
         {
@@ -146,7 +162,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
 
         try
         {
-            return await ProcessAsync(row, now, cancellationToken);
+            return await ProcessAsync(row, now, outage, cancellationToken);
         }
         catch (StoreUnavailableException e)
         {
@@ -155,9 +171,12 @@ public sealed partial class DueIndexDispatcher : IDisposable
         }
     }
 
-    private sealed class OutageFlag
+    /// <summary>What the rows of one pass tell the pass: storage went away, or a schedule moved to a due occurrence.</summary>
+    private sealed class PassState
     {
         public StoreUnavailableException? Exception { get; set; }
+
+        public bool MovedIntoThePast { get; set; }
     }
 
     public void Dispose() => _oneRunAtATime.Dispose();
@@ -181,7 +200,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
     }
 
     /// <summary>Claims and delivers one row. Storage outages propagate (they end the run); everything else becomes an outcome.</summary>
-    private async Task<DeliveryOutcome> ProcessAsync(DueItem row, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> ProcessAsync(DueItem row, DateTimeOffset now, PassState pass, CancellationToken cancellationToken)
     {
         if (row.IsHeldAt(now) || await _index.TryClaimAsync(row, ReplicaId, now + _options.ClaimLease, cancellationToken) is not { } claimed)
         {
@@ -224,6 +243,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
         if (expected != claimed.Occurrence)
         {
             await MoveOnAsync(pointer, claimed, expected, subject.Fingerprint, cancellationToken);
+            pass.MovedIntoThePast |= expected?.DueAt <= now;
             return DeliveryOutcome.Stale;
         }
 
@@ -242,7 +262,9 @@ public sealed partial class DueIndexDispatcher : IDisposable
             }
         }
 
-        await MoveOnAsync(pointer, claimed, NextSendable(subject, claimed.Occurrence, now), subject.Fingerprint, cancellationToken);
+        var next = NextSendable(subject, claimed.Occurrence, now);
+        await MoveOnAsync(pointer, claimed, next, subject.Fingerprint, cancellationToken);
+        pass.MovedIntoThePast |= next?.DueAt <= now;
         CoachBotTelemetry.ScheduledDeliveries.Add(1, new("kind", claimed.Occurrence.Kind), new("outcome", outcome.ToString()));
         return outcome;
     }
