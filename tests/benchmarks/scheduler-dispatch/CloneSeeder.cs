@@ -85,7 +85,7 @@ public sealed class CloneSeeder
                     pendingDue.GetOrAdd(partition, _ => []).Add(dueCopy);
                 }
 
-                if (Interlocked.Increment(ref done) % 10_000 == 0)
+                if (Interlocked.Increment(ref done) % 5_000 == 0)
                 {
                     Console.WriteLine($"  copied {done:N0}/{ids.Count:N0} profiles and pointers in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
                 }

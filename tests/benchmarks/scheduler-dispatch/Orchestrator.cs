@@ -97,7 +97,8 @@ public static class Orchestrator
         }
 
         var took = dueTook + laterTook;
-        Console.WriteLine($"  seed (copy path): 2 templates through IUserStore, {due + later - 2:N0} users copied from their rows in {took.TotalSeconds:F1} s = {(due + later) / took.TotalSeconds:N0} users/s (later users all due {dueTime.AddMinutes(60):HH:mm}Z)");
+        Console.WriteLine($"  seed (copy path): 2 templates through IUserStore, {due + later - 2:N0} users copied from their rows in {took.TotalSeconds:F1} s = {(due + later) / took.TotalSeconds:N0} users/s"
+            + (later > 0 ? $" (the {later:N0} later users all due {dueTime.AddMinutes(60):HH:mm}Z)" : string.Empty));
     }
 
     private static async Task<bool> ChildAsync(
