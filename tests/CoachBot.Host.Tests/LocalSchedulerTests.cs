@@ -99,6 +99,68 @@ public sealed class LocalSchedulerTests
         Assert.Single(await NudgesAsync(client, "quin"));
     }
 
+    [Fact]
+    public async Task OneOnOne_BothSidesGetPrep24hAnd1hBefore_AndAFollowUpAfter()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        await client.OnboardAsync("mgr");
+        await client.OnboardAsync("rep");
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var day = clock.GetUtcNow().AddDays(3).DayOfWeek;
+        await client.SendAsync("mgr", $"1on1 setup @rep weekly {day.ToString()[..3].ToLowerInvariant()} 15:00");
+        await client.SendAsync("rep", "1on1 accept");
+        var meeting = new DateTimeOffset(DateOnly.FromDateTime(clock.GetUtcNow().AddDays(3).UtcDateTime).ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero);
+
+        // An hour at a time, as real time would pass, to an hour after the meeting's follow-up.
+        for (var at = clock.GetUtcNow().AddHours(1); at < meeting.AddHours(2); at = at.AddHours(1))
+        {
+            await AdvanceToAsync(client, clock, at);
+        }
+
+        foreach (var (user, other) in new[] { ("mgr", "@rep"), ("rep", "@mgr") })
+        {
+            var texts = await TextsAsync(client, user);
+            Assert.Single(texts, t => t.StartsWith($"Your 1-on-1 with {other} is in 24 h", StringComparison.Ordinal));
+            Assert.Single(texts, t => t.StartsWith($"Your 1-on-1 with {other} is in 1 h", StringComparison.Ordinal));
+            Assert.Single(texts, t => t.StartsWith($"How was your 1-on-1 with {other}?", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task TeamReflection_MembersGetPrompts_AndTheChannelGetsOneSummary()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        await client.OnboardAsync("lea");
+        await client.OnboardAsync("max");
+        await client.SendInChannelAsync("max", "#team-r", "help");
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var open = clock.GetUtcNow().AddDays(1);
+        await client.SendInChannelAsync("lea", "#team-r", $"team reflection on #team-r {open.DayOfWeek.ToString()[..3]} {open:HH}:00");
+
+        for (var at = clock.GetUtcNow().AddHours(1); at < open.AddDays(3).AddHours(2); at = at.AddHours(1))
+        {
+            await AdvanceToAsync(client, clock, at);
+        }
+
+        foreach (var member in new[] { "lea", "max" })
+        {
+            var texts = await TextsAsync(client, member);
+            Assert.Single(texts, t => t.StartsWith("Time for #team-r's weekly reflection", StringComparison.Ordinal));
+            Assert.Single(texts, t => t.StartsWith("The team reflection for #team-r closes in", StringComparison.Ordinal));
+        }
+
+        var posts = await TextsAsync(client, "%23team-r");
+        Assert.Single(posts, t => t.StartsWith("Team reflection for #team-r, week", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> TextsAsync(HttpClient client, string inbox)
+    {
+        var json = JsonNode.Parse(await client.GetStringAsync("/api/local/inbox/" + inbox))!;
+        return [.. json["messages"]!.AsArray().Select(m => m!["reply"]!["text"]!.GetValue<string>())];
+    }
+
     private static DateTimeOffset NextWorkingDayAt(DateTimeOffset after, TimeOnly time)
     {
         for (var date = DateOnly.FromDateTime(after.UtcDateTime); ; date = date.AddDays(1))
