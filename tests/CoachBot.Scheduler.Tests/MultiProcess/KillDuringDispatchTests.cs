@@ -86,6 +86,7 @@ public sealed class KillDuringDispatchTests
         await Task.Delay(TimeSpan.FromSeconds(6), timeout.Token);
         var audit = DeliveryAudit.Of(keys, sink, await LedgerReader.UsersWithNudgeAsync(seeder.Tables, timeout.Token));
         _output.WriteLine(audit.ToString());
+        _output.WriteLine("Rows found in the ledger already (taken over, not sent again): " + cluster.CountLogged("the ledger has it"));
         _output.WriteLine("By replica: " + string.Join(", ", sink.ByReplica.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         Assert.True(settled, $"Not every nudge was delivered or recorded: {audit}{Environment.NewLine}{cluster.Tails()}");
         Assert.Empty(audit.Missing);

@@ -57,6 +57,7 @@ public sealed class ThreeReplicasTests
         await Task.Delay(TimeSpan.FromSeconds(6), timeout.Token);
 
         var byReplica = sink.ByReplica;
+        _output.WriteLine("Rows found in the ledger already (taken over, not sent again): " + cluster.CountLogged("the ledger has it"));
         _output.WriteLine("By replica: " + string.Join(", ", byReplica.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         var missing = Enumerable.Range(0, users).Select(i => NudgeSeeder.User(i).Key).Where(u => sink.CountFor(u) == 0).ToList();
         Assert.Empty(missing);

@@ -110,6 +110,7 @@ public sealed class AzuriteOutageTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(6), timeout.Token);
         var audit = DeliveryAudit.Of(keys, sink, await LedgerReader.UsersWithNudgeAsync(seeder.Tables, timeout.Token));
         _output.WriteLine($"Settled at {clock.Elapsed.TotalSeconds:0.0} s: {audit}");
+        _output.WriteLine("Rows found in the ledger already (taken over, not sent again): " + cluster.CountLogged("the ledger has it"));
         _output.WriteLine("By replica: " + string.Join(", ", sink.ByReplica.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
 
         Assert.True(settled, $"Not every nudge was delivered or recorded after the outage: {audit}{Environment.NewLine}{cluster.Tails()}");

@@ -40,6 +40,10 @@ public sealed class SchedulerCluster : IDisposable
     /// <summary>True once every running replica logged <paramref name="text"/>.</summary>
     public bool AllLogged(string text) => _current.Values.All(n => n.HasLogged(text));
 
+    /// <summary>How many lines containing <paramref name="text"/> each process printed (killed ones too), e.g. for the test output.</summary>
+    public string CountLogged(string text) =>
+        string.Join(", ", _all.Select(n => $"{n.ReplicaId}/{n.ProcessId}={n.Lines().Count(l => l.Contains(text, StringComparison.Ordinal))}"));
+
     /// <summary>The last lines of every process (killed ones too), for failure messages.</summary>
     public string Tails(int count = 20) => string.Join(Environment.NewLine, _all.Select(n => n.Tail(count)));
 
