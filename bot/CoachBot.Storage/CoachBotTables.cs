@@ -173,15 +173,28 @@ public sealed class CoachBotTables
     public Task<IReadOnlyList<T>> QueryAsync<T>(
         string table, string filter, IEnumerable<string>? select, CancellationToken cancellationToken)
         where T : class, ITableEntity, new() =>
+        QueryFirstAsync<T>(table, filter, select, int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// The first <paramref name="max"/> rows matching <paramref name="filter"/> in the service's order (by
+    /// PartitionKey, then RowKey); later pages are not read.
+    /// </summary>
+    public Task<IReadOnlyList<T>> QueryFirstAsync<T>(
+        string table, string filter, IEnumerable<string>? select, int max, CancellationToken cancellationToken)
+        where T : class, ITableEntity, new() =>
         ExecuteAsync<IReadOnlyList<T>>(
             table,
             "query",
             async (client, token) =>
             {
                 var rows = new List<T>();
-                await foreach (var row in client.QueryAsync<T>(filter, maxPerPage: 1000, select, token))
+                await foreach (var row in client.QueryAsync<T>(filter, maxPerPage: Math.Min(max, 1000), select, token))
                 {
                     rows.Add(row);
+                    if (rows.Count >= max)
+                    {
+                        break;
+                    }
                 }
 
                 return rows;

@@ -27,6 +27,9 @@ public sealed record DueItem(ScheduleKey Key, Occurrence Occurrence)
     /// </summary>
     public bool LastAttemptFailed { get; init; }
 
+    /// <summary>A fresh id per claim, so a store can recognise its own claim when a retried write reports a conflict.</summary>
+    public string? ClaimId { get; init; }
+
     /// <summary>The store's concurrency token.</summary>
     public string? Version { get; init; }
 

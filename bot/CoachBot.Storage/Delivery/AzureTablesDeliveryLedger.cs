@@ -41,14 +41,24 @@ public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(holder);
         var (partitionKey, rowKey) = user is null ? (TableKeys.Encode(key), string.Empty) : (TableKeys.ForUser(user), TableKeys.Encode(key));
-        var row = new LedgerEntity { PartitionKey = partitionKey, RowKey = rowKey, Key = key, RecordedAt = _time.GetUtcNow(), Holder = holder };
+        var callId = Guid.NewGuid().ToString("N");
+        var row = new LedgerEntity
+        {
+            PartitionKey = partitionKey, RowKey = rowKey, Key = key, RecordedAt = _time.GetUtcNow(), Holder = holder, CallId = callId,
+        };
         if (await _tables.TryAddEntityAsync(StorageTableNames.Ledger, row, cancellationToken) is not null)
         {
             return LedgerRecord.New;
         }
 
         var stored = await _tables.GetEntityOrDefaultAsync<LedgerEntity>(StorageTableNames.Ledger, partitionKey, rowKey, cancellationToken);
-        return stored is not null && string.Equals(stored.Holder, holder, StringComparison.Ordinal) ? LedgerRecord.SameHolder : LedgerRecord.Taken;
+        return stored switch
+        {
+            // The SDK retried an insert whose first try was applied: the 409 is our own row.
+            { CallId: { } id } when id == callId => LedgerRecord.New,
+            { Holder: { } h } when h == holder => LedgerRecord.SameHolder,
+            _ => LedgerRecord.Taken,
+        };
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken)

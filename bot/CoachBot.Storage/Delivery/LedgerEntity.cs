@@ -9,4 +9,10 @@ internal sealed class LedgerEntity : TableRow
 
     /// <summary>Who recorded it: a scheduled delivery's token, or null for keys recorded without one.</summary>
     public string? Holder { get; set; }
+
+    /// <summary>
+    /// A fresh id per insert call, so a retry of our own insert (the first try was applied but its answer was lost,
+    /// and the SDK tried again) can tell its own row from someone else's.
+    /// </summary>
+    public string? CallId { get; set; }
 }

@@ -104,12 +104,14 @@ public sealed class AzureTablesDueIndex : IDueIndex
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Shards);
         var low = Partition(shard, fromMinute);
         var high = Partition(shard, toMinute);
-        var rows = await _tables.QueryAsync<DueEntity>(
+        // Partitions sort by minute within a shard, so the first rows the service returns are the oldest.
+        var rows = await _tables.QueryFirstAsync<DueEntity>(
             StorageTableNames.Due,
             TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey le {high}"),
             null,
+            max,
             cancellationToken);
-        return [.. rows.OrderBy(r => r.DueAt).Take(max).Select(ToDueItem)];
+        return [.. rows.OrderBy(r => r.DueAt).Select(ToDueItem)];
     }
 
     public async Task<DueItem?> TryClaimAsync(DueItem item, string claimant, DateTimeOffset until, CancellationToken cancellationToken)
@@ -122,8 +124,18 @@ public sealed class AzureTablesDueIndex : IDueIndex
             ClaimedUntil = until,
             Attempts = item.Attempts + 1,
             DeliveryToken = item.DeliveryToken ?? Guid.NewGuid().ToString("N"),
+            ClaimId = Guid.NewGuid().ToString("N"),
         };
-        return await TryUpdateAsync(claimed, cancellationToken);
+        if (await TryUpdateAsync(claimed, cancellationToken) is { } won)
+        {
+            return won;
+        }
+
+        // A 412 can be our own claim: the first try was applied, its answer lost, and the SDK's retry found the new
+        // ETag. Read the row back; the claim id says whose it is.
+        var row = await _tables.GetEntityOrDefaultAsync<DueEntity>(
+            StorageTableNames.Due, DuePartition(item.Key, item.Occurrence), DueRow(item.Key), cancellationToken);
+        return row is not null && row.ClaimId == claimed.ClaimId ? ToDueItem(row) : null;
     }
 
     public async Task<DueItem?> TryUpdateAsync(DueItem item, CancellationToken cancellationToken)
@@ -140,6 +152,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
         entity.Attempts = item.Attempts;
         entity.DeliveryToken = item.DeliveryToken;
         entity.LastAttemptFailed = item.LastAttemptFailed;
+        entity.ClaimId = item.ClaimId;
         try
         {
             var etag = await _tables.UpdateEntityAsync(StorageTableNames.Due, entity, new ETag(version), cancellationToken);
@@ -232,6 +245,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
             Attempts = row.Attempts,
             DeliveryToken = row.DeliveryToken,
             LastAttemptFailed = row.LastAttemptFailed,
+            ClaimId = row.ClaimId,
             Version = row.ETag.ToString(),
         };
 

@@ -27,4 +27,6 @@ internal sealed class DueEntity : TableRow
     public string? DeliveryToken { get; set; }
 
     public bool LastAttemptFailed { get; set; }
+
+    public string? ClaimId { get; set; }
 }

@@ -179,6 +179,7 @@ public sealed class InMemoryDueIndex : IDueIndex
             ClaimedUntil = until,
             Attempts = item.Attempts + 1,
             DeliveryToken = item.DeliveryToken ?? Guid.NewGuid().ToString("N"),
+            ClaimId = Guid.NewGuid().ToString("N"),
         };
         return TryUpdateAsync(claimed, cancellationToken);
     }
