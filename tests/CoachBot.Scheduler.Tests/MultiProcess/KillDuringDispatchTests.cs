@@ -94,6 +94,7 @@ public sealed class KillDuringDispatchTests
         Assert.Equal(audit.Delivered.Count, sink.Total);
         Assert.True(audit.InDoubt.Count <= MaxParallelSends, $"More nudges in doubt than the killed replica had sends in flight: {audit}");
         Assert.All(cluster.Nodes, n => Assert.False(n.HasExited, n.Tail()));
+        Assert.All(cluster.Nodes, n => Assert.False(n.HasLogged("missed by more than its grace window"), n.Tail()));
         Assert.True(cluster[victim].HasLogged("started"), cluster[victim].Tail());
     }
 }

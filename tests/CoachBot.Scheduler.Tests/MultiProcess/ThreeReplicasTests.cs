@@ -65,5 +65,6 @@ public sealed class ThreeReplicasTests
         Assert.Equal(users, sink.Total);
         Assert.True(byReplica.Count(p => p.Value > 0) >= 2, "The work was not shared: " + string.Join(", ", byReplica));
         Assert.All(cluster.Nodes, n => Assert.False(n.HasExited, n.Tail()));
+        Assert.All(cluster.Nodes, n => Assert.False(n.HasLogged("missed by more than its grace window"), n.Tail()));
     }
 }

@@ -120,6 +120,7 @@ public sealed class AzuriteOutageTests : IAsyncLifetime
         Assert.Equal(audit.Delivered.Count, sink.Total);
         Assert.True(audit.InDoubt.Count <= MaxParallelSends, $"Too many nudges in doubt after the outage: {audit}");
         Assert.All(cluster.Nodes, n => Assert.False(n.HasExited, n.Tail()));
+        Assert.All(cluster.Nodes, n => Assert.False(n.HasLogged("missed by more than its grace window"), n.Tail()));
         Assert.Equal(pids, cluster.Nodes.ToDictionary(n => n.ReplicaId, n => n.ProcessId));
     }
 }

@@ -1,8 +1,8 @@
 namespace CoachBot.Scheduler.Tests.Support;
 
 /// <summary>
-/// The real-time minute the seeded users are nudged at: the first whole UTC minute at least <c>lead</c> from now, so
-/// seeding finishes before it (a profile saved after its nudge time is first nudged tomorrow). The users live in
+/// The real-time minute a seeded user is nudged at: the first whole UTC minute at least <c>lead</c> from now, so the
+/// save finishes before it (a profile saved after its nudge time is first nudged tomorrow). The users live in
 /// UTC, except when that minute is close to UTC midnight: the scheduler skips a nudge whose local day is over, so a
 /// run crossing midnight would skip them all. Then they live in UTC-6 (Etc/GMT+6), whose day ends six hours later.
 /// </summary>
@@ -12,10 +12,6 @@ namespace CoachBot.Scheduler.Tests.Support;
 public sealed record NudgeMinute(DateTimeOffset DueAt, TimeOnly NudgeTime, string TimeZoneId)
 {
     private static readonly TimeSpan MidnightGuard = TimeSpan.FromMinutes(20);
-
-    /// <summary>The occurrence id of the nudge (the local date), as the ledger key has it.</summary>
-    public string OccurrenceId => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DueAt, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId)).DateTime)
-        .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static NudgeMinute After(DateTimeOffset now, TimeSpan lead)
     {
