@@ -23,7 +23,16 @@ public sealed class DailyStepService
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(content);
-        var history = await _progress.ListAsync(profile.User, today.AddDays(-MicroStepSelector.NoRepeatDays), today, cancellationToken);
+        return Choose(profile, content, today, exclude, await RecentPracticeAsync(profile.User, today, cancellationToken));
+    }
+
+    /// <summary>The practice log the choice of <paramref name="today"/>'s step looks at (today included).</summary>
+    public Task<IReadOnlyList<PracticeEntry>> RecentPracticeAsync(UserRef user, DateOnly today, CancellationToken cancellationToken) =>
+        _progress.ListAsync(user, today.AddDays(-MicroStepSelector.NoRepeatDays), today, cancellationToken);
+
+    private static MicroStep Choose(
+        UserProfile profile, ContentCatalog content, DateOnly today, IReadOnlyCollection<string> exclude, IReadOnlyList<PracticeEntry> history)
+    {
         return MicroStepSelector.Select(
             content.Actions,
             profile.Role,
@@ -42,10 +51,17 @@ public sealed class DailyStepService
     /// </summary>
     public async Task<DailyNudge> BuildNudgeAsync(UserProfile profile, ContentCatalog content, DateOnly today, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        return BuildNudge(profile, content, today, await RecentPracticeAsync(profile.User, today, cancellationToken));
+    }
+
+    /// <summary><see cref="BuildNudgeAsync"/> from a practice log the caller already read with <see cref="RecentPracticeAsync"/>.</summary>
+    public static DailyNudge BuildNudge(UserProfile profile, ContentCatalog content, DateOnly today, IReadOnlyList<PracticeEntry> recentPractice)
+    {
         ArgumentNullException.ThrowIfNull(content);
         var day = ForDay(profile, today);
         var step = day.TodayStepId is { } id ? content.FindStep(id) : null;
-        step ??= await ChooseAsync(day, content, today, day.TodayDeclined, cancellationToken);
+        step ??= Choose(day, content, today, day.TodayDeclined, recentPractice);
         return new DailyNudge(StepReply(content, step), step, day with { TodayStepId = step.Id });
     }
 

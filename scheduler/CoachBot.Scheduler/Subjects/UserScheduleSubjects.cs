@@ -22,7 +22,6 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
     private readonly UserSchedules _schedules;
     private readonly ContentLibrary _content;
     private readonly DailyStepService _steps;
-    private readonly IProgressStore _progress;
     private readonly ISkillStore _skills;
     private readonly IServiceProvider _services;
 
@@ -31,7 +30,6 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
         ScheduleRules rules,
         ContentLibrary content,
         DailyStepService steps,
-        IProgressStore progress,
         ISkillStore skills,
         IServiceProvider services)
     {
@@ -40,7 +38,6 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
         _schedules = new UserSchedules(rules);
         _content = content;
         _steps = steps;
-        _progress = progress;
         _skills = skills;
         _services = services;
     }
@@ -75,8 +72,14 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
     {
         var calendar = new CoachingCalendar(profile);
         var date = DateOnly.ParseExact(run.Occurrence.Id, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (LocalInstants.DateOf(run.Now, calendar.Zone) != date || DailyStepService.ForDay(profile, date).TodaySkipped
-            || await PractisedAsync(profile.User, date, cancellationToken))
+        if (LocalInstants.DateOf(run.Now, calendar.Zone) != date || DailyStepService.ForDay(profile, date).TodaySkipped)
+        {
+            return DeliveryOutcome.Skipped;
+        }
+
+        // One read of the practice log serves both questions: practised today already, and which step to suggest.
+        var practice = await _steps.RecentPracticeAsync(profile.User, date, cancellationToken);
+        if (practice.Any(p => p.LocalDate == date))
         {
             // The day is over where the user is, they said "skip today", or they already practised: nothing to nudge.
             return DeliveryOutcome.Skipped;
@@ -88,7 +91,7 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
         }
 
         var content = _content.For(profile.Language);
-        var nudge = await _steps.BuildNudgeAsync(profile, content, date, cancellationToken);
+        var nudge = DailyStepService.BuildNudge(profile, content, date, practice);
         if (!await run.BeginAsync(profile.User, run.Key(), cancellationToken))
         {
             return DeliveryOutcome.AlreadyRecorded;
@@ -103,7 +106,8 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
     {
         var calendar = new CoachingCalendar(profile);
         var today = LocalInstants.DateOf(run.Now, calendar.Zone);
-        if (DailyStepService.ForDay(profile, today).TodaySkipped || await PractisedAsync(profile.User, today, cancellationToken))
+        var practice = await _steps.RecentPracticeAsync(profile.User, today, cancellationToken);
+        if (DailyStepService.ForDay(profile, today).TodaySkipped || practice.Any(p => p.LocalDate == today))
         {
             await RememberStepAsync(profile.User, today, null, clearSnooze: true, cancellationToken);
             return DeliveryOutcome.Skipped;
@@ -115,7 +119,7 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
         }
 
         var content = _content.For(profile.Language);
-        var nudge = await _steps.BuildNudgeAsync(profile, content, today, cancellationToken);
+        var nudge = DailyStepService.BuildNudge(profile, content, today, practice);
         if (!await run.BeginAsync(profile.User, run.Key(), cancellationToken))
         {
             return DeliveryOutcome.AlreadyRecorded;
@@ -179,9 +183,6 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
         await home.RefreshAsync(profile.User, cancellationToken);
         return DeliveryOutcome.Sent;
     }
-
-    private async Task<bool> PractisedAsync(UserRef user, DateOnly date, CancellationToken cancellationToken) =>
-        (await _progress.ListAsync(user, date, date, cancellationToken)).Count > 0;
 
     /// <summary>Remembers the day's step so `today` and `done` agree with the nudge (and clears a served snooze).</summary>
     private Task RememberStepAsync(UserRef user, DateOnly date, string? stepId, bool clearSnooze, CancellationToken cancellationToken) =>
