@@ -33,6 +33,23 @@ public sealed record DueItem(ScheduleKey Key, Occurrence Occurrence)
     /// <summary>The store's concurrency token.</summary>
     public string? Version { get; init; }
 
+    /// <summary>
+    /// The row as <paramref name="claimant"/> claims it until <paramref name="until"/>: one more attempt, a fresh claim
+    /// id, and a delivery token kept from the first claim on. What a store writes, conditional on <see cref="Version"/>.
+    /// </summary>
+    public DueItem ClaimFor(string claimant, DateTimeOffset until)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        return this with
+        {
+            ClaimedBy = claimant,
+            ClaimedUntil = until,
+            Attempts = Attempts + 1,
+            DeliveryToken = DeliveryToken ?? Guid.NewGuid().ToString("N"),
+            ClaimId = Guid.NewGuid().ToString("N"),
+        };
+    }
+
     /// <summary>True when another replica holds an unexpired claim at <paramref name="now"/>.</summary>
     public bool IsHeldAt(DateTimeOffset now) => ClaimedUntil is { } until && until > now;
 }

@@ -117,15 +117,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
     public async Task<DueItem?> TryClaimAsync(DueItem item, string claimant, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrEmpty(claimant);
-        var claimed = item with
-        {
-            ClaimedBy = claimant,
-            ClaimedUntil = until,
-            Attempts = item.Attempts + 1,
-            DeliveryToken = item.DeliveryToken ?? Guid.NewGuid().ToString("N"),
-            ClaimId = Guid.NewGuid().ToString("N"),
-        };
+        var claimed = item.ClaimFor(claimant, until);
         if (await TryUpdateAsync(claimed, cancellationToken) is { } won)
         {
             return won;

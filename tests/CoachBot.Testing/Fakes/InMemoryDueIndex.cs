@@ -172,15 +172,7 @@ public sealed class InMemoryDueIndex : IDueIndex
     public Task<DueItem?> TryClaimAsync(DueItem item, string claimant, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrEmpty(claimant);
-        var claimed = item with
-        {
-            ClaimedBy = claimant,
-            ClaimedUntil = until,
-            Attempts = item.Attempts + 1,
-            DeliveryToken = item.DeliveryToken ?? Guid.NewGuid().ToString("N"),
-            ClaimId = Guid.NewGuid().ToString("N"),
-        };
+        var claimed = item.ClaimFor(claimant, until);
         return TryUpdateAsync(claimed, cancellationToken);
     }
 
