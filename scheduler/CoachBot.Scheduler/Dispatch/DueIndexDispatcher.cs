@@ -204,7 +204,10 @@ public sealed partial class DueIndexDispatcher : IDisposable
     /// <summary>Claims and delivers one row. Storage outages propagate (they end the run); everything else becomes an outcome.</summary>
     private async Task<DeliveryOutcome> ProcessAsync(DueItem row, DateTimeOffset now, PassState pass, CancellationToken cancellationToken)
     {
-        if (row.IsHeldAt(now) || await _index.TryClaimAsync(row, ReplicaId, now + _options.ClaimLease, cancellationToken) is not { } claimed)
+        // The lease counts from the claim itself, not from the start of the run: a long run must not hand out
+        // leases that have already expired.
+        var claimedAt = _time.GetUtcNow();
+        if (row.IsHeldAt(claimedAt) || await _index.TryClaimAsync(row, ReplicaId, claimedAt + _options.ClaimLease, cancellationToken) is not { } claimed)
         {
             return DeliveryOutcome.NotClaimed;
         }

@@ -41,7 +41,7 @@ public sealed partial class ScheduleReconciler
     {
         ArgumentNullException.ThrowIfNull(profile);
         var owner = ScheduleKey.UserOwner(profile.User);
-        var pointers = (await _index.ListAsync(owner, cancellationToken)).ToDictionary(p => p.Key.Name, StringComparer.Ordinal);
+        var pointers = await PointersAsync(owner, UserSchedules.Names, cancellationToken);
         var calendarChanged = false;
         foreach (var name in UserSchedules.Names)
         {
@@ -89,7 +89,7 @@ public sealed partial class ScheduleReconciler
     {
         ArgumentNullException.ThrowIfNull(pairing);
         var owner = ScheduleKey.PairingOwner(pairing.Id);
-        var pointers = (await _index.ListAsync(owner, cancellationToken)).ToDictionary(p => p.Key.Name, StringComparer.Ordinal);
+        var pointers = await PointersAsync(owner, [PairingSchedules.ManagerSide, PairingSchedules.ReportSide], cancellationToken);
         foreach (var side in new[] { PairingSchedules.ManagerSide, PairingSchedules.ReportSide })
         {
             var person = PairingSchedules.Person(pairing, side);
@@ -101,6 +101,16 @@ public sealed partial class ScheduleReconciler
                 after => _pairingSchedules.Next(pairing, profile, after),
                 cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The owner's pointers by name, read by key in parallel: point reads stay cheap however large the table grows
+    /// (Azurite answers any query by scanning the whole table, so a partition query per save would not).
+    /// </summary>
+    private async Task<Dictionary<string, SchedulePointer>> PointersAsync(string owner, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(names.Select(name => _index.GetAsync(new ScheduleKey(owner, name), cancellationToken)));
+        return found.OfType<SchedulePointer>().ToDictionary(p => p.Key.Name, StringComparer.Ordinal);
     }
 
     /// <summary>
