@@ -97,7 +97,20 @@ public sealed partial class SlackSocketModeClient : BackgroundService
         try
         {
             var url = await _slack.AppsConnections.OpenAsync(cancellationToken);
-            return await SocketModeConnection.ConnectAsync(url, _maxMessageBytes, cancellationToken);
+
+            // A handshake already under way when the host stops is allowed to finish (within the drain timeout), so
+            // the socket can then be closed politely instead of being torn down half open.
+            using var connectCts = new CancellationTokenSource();
+            using var onStop = cancellationToken.Register(() => connectCts.CancelAfter(_options.DrainTimeout));
+            var connection = await SocketModeConnection.ConnectAsync(url, _maxMessageBytes, connectCts.Token);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                return connection;
+            }
+
+            await connection.CloseAsync(_options.DrainTimeout, _time);
+            await connection.DisposeAsync();
+            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
