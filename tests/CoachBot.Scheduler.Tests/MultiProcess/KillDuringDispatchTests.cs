@@ -21,7 +21,7 @@ namespace CoachBot.Scheduler.Tests.MultiProcess;
 [Collection(MultiProcessGroup.Name)]
 public sealed class KillDuringDispatchTests
 {
-    private const int CiUsers = 1_500;
+    private const int CiUsers = 1_000;
     private const int MaxParallelSends = 32;
     private static readonly TimeSpan SeedLead = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromMinutes(6);

@@ -13,7 +13,7 @@ namespace CoachBot.Scheduler.Tests.MultiProcess;
 [Collection(MultiProcessGroup.Name)]
 public sealed class ThreeReplicasTests
 {
-    private const int CiUsers = 1_500;
+    private const int CiUsers = 1_000;
     private static readonly TimeSpan SeedLead = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromMinutes(5);
 

@@ -20,7 +20,7 @@ namespace CoachBot.Scheduler.Tests.Outage;
 [Collection(MultiProcessGroup.Name)]
 public sealed class AzuriteOutageTests : IAsyncLifetime
 {
-    private const int CiUsers = 800;
+    private const int CiUsers = 600;
     private const int MaxParallelSends = 32;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromMinutes(5);
