@@ -82,19 +82,9 @@ public sealed class KillDuringDispatchTests
             TimeSpan.FromSeconds(2));
         _output.WriteLine($"Settled at {clock.Elapsed.TotalSeconds:0.0} s; first to last delivery {sink.FirstToLast.TotalSeconds:0.0} s");
 
-        // A quiet period: a late duplicate (a taken-over row sent again) would arrive now.
-        await Task.Delay(TimeSpan.FromSeconds(6), timeout.Token);
-        var audit = DeliveryAudit.Of(keys, sink, await LedgerReader.UsersWithNudgeAsync(seeder.Tables, timeout.Token));
-        _output.WriteLine(audit.ToString());
-        _output.WriteLine("Rows found in the ledger already (taken over, not sent again): " + cluster.CountLogged("the ledger has it"));
-        _output.WriteLine("By replica: " + string.Join(", ", sink.ByReplica.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
+        var audit = await ExactlyOnce.AuditAfterQuietAsync(keys, sink, seeder, cluster, _output, timeout.Token);
         Assert.True(settled, $"Not every nudge was delivered or recorded: {audit}{Environment.NewLine}{cluster.Tails()}");
-        Assert.Empty(audit.Missing);
-        Assert.Equal(0, sink.Duplicates);
-        Assert.Equal(audit.Delivered.Count, sink.Total);
-        Assert.True(audit.InDoubt.Count <= MaxParallelSends, $"More nudges in doubt than the killed replica had sends in flight: {audit}");
-        Assert.All(cluster.Nodes, n => Assert.False(n.HasExited, n.Tail()));
-        Assert.All(cluster.Nodes, n => Assert.False(n.HasLogged("missed by more than its grace window"), n.Tail()));
+        ExactlyOnce.Assert(audit, sink, cluster, MaxParallelSends);
         Assert.True(cluster[victim].HasLogged("started"), cluster[victim].Tail());
     }
 }

@@ -107,20 +107,12 @@ public sealed class AzuriteOutageTests : IAsyncLifetime
             DeliveryTimeout,
             TimeSpan.FromSeconds(2));
         var resumed = await Eventually.HoldsAsync(() => cluster.AllLogged("Scheduler resumed"), TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(6), timeout.Token);
-        var audit = DeliveryAudit.Of(keys, sink, await LedgerReader.UsersWithNudgeAsync(seeder.Tables, timeout.Token));
-        _output.WriteLine($"Settled at {clock.Elapsed.TotalSeconds:0.0} s: {audit}");
-        _output.WriteLine("Rows found in the ledger already (taken over, not sent again): " + cluster.CountLogged("the ledger has it"));
-        _output.WriteLine("By replica: " + string.Join(", ", sink.ByReplica.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
+        var audit = await ExactlyOnce.AuditAfterQuietAsync(keys, sink, seeder, cluster, _output, timeout.Token);
+        _output.WriteLine($"Settled at {clock.Elapsed.TotalSeconds:0.0} s");
 
         Assert.True(settled, $"Not every nudge was delivered or recorded after the outage: {audit}{Environment.NewLine}{cluster.Tails()}");
         Assert.True(resumed, $"The replicas did not log that they resumed.{Environment.NewLine}{cluster.Tails()}");
-        Assert.Empty(audit.Missing);
-        Assert.Equal(0, sink.Duplicates);
-        Assert.Equal(audit.Delivered.Count, sink.Total);
-        Assert.True(audit.InDoubt.Count <= MaxParallelSends, $"Too many nudges in doubt after the outage: {audit}");
-        Assert.All(cluster.Nodes, n => Assert.False(n.HasExited, n.Tail()));
-        Assert.All(cluster.Nodes, n => Assert.False(n.HasLogged("missed by more than its grace window"), n.Tail()));
+        ExactlyOnce.Assert(audit, sink, cluster, MaxParallelSends);
         Assert.Equal(pids, cluster.Nodes.ToDictionary(n => n.ReplicaId, n => n.ProcessId));
     }
 }
