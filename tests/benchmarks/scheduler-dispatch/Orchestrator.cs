@@ -14,7 +14,7 @@ namespace CoachBot.Benchmarks.SchedulerDispatch;
 /// </summary>
 public static class Orchestrator
 {
-    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(25);
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@
 # Scheduler dispatcher benchmark (issue 7): the real DueIndexDispatcher against an in-memory Azurite it starts itself
 # (free loopback port), delivering to an in-process counting sender for the local channel. Two scenarios: 10,000
 # registered / 10,000 due (time, nudges/s, storage calls per nudge, sink check) and 100,000 registered / 10,000 due
-# (the dispatcher process's memory idle and while dispatching). Loopback only; bounded (40 min, 10 min per
+# (the dispatcher process's memory idle and while dispatching). Loopback only; bounded (75 min, 25 min per
 # dispatcher process). Exits non-zero when a nudge is missing, duplicated or unexpected.
 # Usage: tests/benchmarks/scheduler-dispatch/run.sh [--due N] [--registered N] [--parallel N] [--skip-memory] [--real-seed]
 set -euo pipefail
@@ -12,4 +12,4 @@ root="$(cd "$here/../../.." && pwd)"
 
 [ -d "$root/node_modules/azurite" ] || (cd "$root" && npm ci --no-audit --no-fund >/dev/null)
 dotnet build "$here/CoachBot.Benchmarks.SchedulerDispatch.csproj" -c Release -v quiet -nologo >/dev/null
-timeout 45m dotnet "$here/bin/Release/net10.0/CoachBot.Benchmarks.SchedulerDispatch.dll" "$@"
+timeout 80m dotnet "$here/bin/Release/net10.0/CoachBot.Benchmarks.SchedulerDispatch.dll" "$@"
