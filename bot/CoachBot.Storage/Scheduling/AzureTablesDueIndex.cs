@@ -38,7 +38,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
     {
         ArgumentNullException.ThrowIfNull(key);
         var row = await _tables.GetEntityOrDefaultAsync<ScheduleEntity>(
-            StorageTableNames.Schedules, TableKeys.Encode(key.Owner), TableKeys.Encode(key.Name), cancellationToken);
+            StorageTableNames.Schedules, TableKeys.Encode(key.Owner), RowKeyOf(key), cancellationToken);
         return row is null ? null : ToPointer(row);
     }
 
@@ -57,7 +57,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
         var pointer = new ScheduleEntity
         {
             PartitionKey = TableKeys.Encode(key.Owner),
-            RowKey = TableKeys.Encode(key.Name),
+            RowKey = RowKeyOf(key),
             Owner = key.Owner,
             Name = key.Name,
             Fingerprint = fingerprint,
@@ -79,7 +79,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
 
         if (old is not null && (upcoming is null || DuePartition(key, old) != DuePartition(key, upcoming)))
         {
-            await _tables.DeleteEntityAsync(StorageTableNames.Due, DuePartition(key, old), DueRow(key), cancellationToken);
+            await _tables.DeleteEntityAsync(StorageTableNames.Due, DuePartition(key, old), RowKeyOf(key), cancellationToken);
         }
 
         return new SchedulePointer(key, upcoming, fingerprint) { Version = etag.ToString() };
@@ -91,7 +91,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
         {
             if (pointer.Next is { } next)
             {
-                await _tables.DeleteEntityAsync(StorageTableNames.Due, DuePartition(pointer.Key, next), DueRow(pointer.Key), cancellationToken);
+                await _tables.DeleteEntityAsync(StorageTableNames.Due, DuePartition(pointer.Key, next), RowKeyOf(pointer.Key), cancellationToken);
             }
         }
 
@@ -126,7 +126,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
         // A 412 can be our own claim: the first try was applied, its answer lost, and the SDK's retry found the new
         // ETag. Read the row back; the claim id says whose it is.
         var row = await _tables.GetEntityOrDefaultAsync<DueEntity>(
-            StorageTableNames.Due, DuePartition(item.Key, item.Occurrence), DueRow(item.Key), cancellationToken);
+            StorageTableNames.Due, DuePartition(item.Key, item.Occurrence), RowKeyOf(item.Key), cancellationToken);
         return row is not null && row.ClaimId == claimed.ClaimId ? ToDueItem(row) : null;
     }
 
@@ -159,7 +159,7 @@ public sealed class AzureTablesDueIndex : IDueIndex
     public Task DeleteAsync(DueItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return _tables.DeleteEntityAsync(StorageTableNames.Due, DuePartition(item.Key, item.Occurrence), DueRow(item.Key), cancellationToken);
+        return _tables.DeleteEntityAsync(StorageTableNames.Due, DuePartition(item.Key, item.Occurrence), RowKeyOf(item.Key), cancellationToken);
     }
 
     public async Task<DateTimeOffset?> GetCursorAsync(int shard, CancellationToken cancellationToken)
@@ -215,12 +215,17 @@ public sealed class AzureTablesDueIndex : IDueIndex
 
     private static string DuePartition(ScheduleKey key, Occurrence occurrence) => Partition(ShardOf(key), occurrence.DueAt);
 
-    private static string DueRow(ScheduleKey key) => TableKeys.Encode(key.ToString());
+    /// <summary>
+    /// The RowKey of a schedule's pointer and of its due rows: the whole encoded key. (Not just the name in the
+    /// pointer's partition: Azurite finds a row by its RowKey first, so a RowKey shared by every owner would make each
+    /// point read and write there scan all owners.)
+    /// </summary>
+    public static string RowKeyOf(ScheduleKey key) => TableKeys.Encode(key.ToString());
 
     private static DueEntity ToDueEntity(ScheduleKey key, Occurrence occurrence) => new()
     {
         PartitionKey = DuePartition(key, occurrence),
-        RowKey = DueRow(key),
+        RowKey = RowKeyOf(key),
         Owner = key.Owner,
         Name = key.Name,
         Kind = occurrence.Kind,

@@ -1,6 +1,6 @@
 namespace CoachBot.Storage.Scheduling;
 
-/// <summary>A schedule pointer: PartitionKey = encoded owner, RowKey = encoded name; the next occurrence, if any.</summary>
+/// <summary>A schedule pointer: PartitionKey = encoded owner, RowKey = encoded <c>{owner}#{name}</c> (<see cref="AzureTablesDueIndex.RowKeyOf"/>); the next occurrence, if any.</summary>
 internal sealed class ScheduleEntity : TableRow
 {
     public string Owner { get; set; } = string.Empty;

@@ -35,7 +35,7 @@ public sealed class CloneSeeder
         var schedules = Table(StorageTableNames.Schedules);
         var due = Table(StorageTableNames.Due);
 
-        var profile = (await users.GetEntityAsync<TableEntity>(TableKeys.ForUser(template), "profile", cancellationToken: cancellationToken)).Value;
+        var profile = (await users.GetEntityAsync<TableEntity>(TableKeys.ForUser(template), TableKeys.ForUser(template), cancellationToken: cancellationToken)).Value;
         var templateOwner = ScheduleKey.UserOwner(template);
         var pointers = new List<TableEntity>();
         await foreach (var row in schedules.QueryAsync<TableEntity>(e => e.PartitionKey == TableKeys.Encode(templateOwner), cancellationToken: cancellationToken))
@@ -50,7 +50,7 @@ public sealed class CloneSeeder
             var name = pointer.GetString("Name");
             var key = new ScheduleKey(templateOwner, name);
             var partition = $"{AzureTablesDueIndex.ShardOf(key):00}-{pointer.GetDateTimeOffset("DueAt")!.Value.UtcDateTime:yyyyMMddHHmm}";
-            var row = (await due.GetEntityAsync<TableEntity>(partition, TableKeys.Encode(key.ToString()), cancellationToken: cancellationToken)).Value;
+            var row = (await due.GetEntityAsync<TableEntity>(partition, AzureTablesDueIndex.RowKeyOf(key), cancellationToken: cancellationToken)).Value;
             dueRows.Add((row, partition[3..], name));
         }
 
@@ -63,14 +63,14 @@ public sealed class CloneSeeder
             {
                 var user = template with { UserId = id };
                 var owner = ScheduleKey.UserOwner(user);
-                var copy = Copy(profile, TableKeys.ForUser(user), "profile");
+                var copy = Copy(profile, TableKeys.ForUser(user), TableKeys.ForUser(user));
                 copy["UserId"] = id;
                 copy["DisplayName"] = "Bench " + id;
                 await users.AddEntityAsync(copy, token);
 
                 var actions = pointers.Select(p =>
                 {
-                    var pointer = Copy(p, TableKeys.Encode(owner), p.RowKey);
+                    var pointer = Copy(p, TableKeys.Encode(owner), AzureTablesDueIndex.RowKeyOf(new ScheduleKey(owner, p.GetString("Name"))));
                     pointer["Owner"] = owner;
                     return new TableTransactionAction(TableTransactionActionType.Add, pointer);
                 }).ToList();
@@ -80,7 +80,7 @@ public sealed class CloneSeeder
                 {
                     var key = new ScheduleKey(owner, name);
                     var partition = $"{AzureTablesDueIndex.ShardOf(key):00}-{bucket}";
-                    var dueCopy = Copy(row, partition, TableKeys.Encode(key.ToString()));
+                    var dueCopy = Copy(row, partition, AzureTablesDueIndex.RowKeyOf(key));
                     dueCopy["Owner"] = owner;
                     pendingDue.GetOrAdd(partition, _ => []).Add(dueCopy);
                 }
