@@ -32,6 +32,13 @@ public sealed partial class DueIndexDispatcher : IDisposable
     private const int MaxPasses = 5;
 
     private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
+
+    /// <summary>
+    /// Rows whose processing a run of this process broke off because storage failed (maybe after the claim was
+    /// written). Runs here never overlap, so nothing is still working on them: the next run takes them back at once
+    /// instead of leaving them until the claim's lease runs out. Cleared by a run that storage did not cut short.
+    /// </summary>
+    private readonly ConcurrentDictionary<(ScheduleKey Key, Occurrence Occurrence), byte> _brokenOff = new();
     private bool _storageDown;
 
     public DueIndexDispatcher(
@@ -79,6 +86,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
             {
             }
 
+            _brokenOff.Clear();
             Recovered();
             var summary = new DispatchSummary(new Dictionary<DeliveryOutcome, int>(outcomes));
             if (summary.Total > 0)
@@ -169,6 +177,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
         catch (StoreUnavailableException e)
         {
             outage.Exception ??= e;
+            _brokenOff[(row.Key, row.Occurrence)] = 0;
             return DeliveryOutcome.NotClaimed;
         }
     }
@@ -207,7 +216,8 @@ public sealed partial class DueIndexDispatcher : IDisposable
         // The lease counts from the claim itself, not from the start of the run: a long run must not hand out
         // leases that have already expired.
         var claimedAt = _time.GetUtcNow();
-        if (row.IsHeldAt(claimedAt) || await _index.TryClaimAsync(row, ReplicaId, claimedAt + _options.ClaimLease, cancellationToken) is not { } claimed)
+        var ours = row.ClaimedBy == ReplicaId && _brokenOff.TryRemove((row.Key, row.Occurrence), out _);
+        if ((row.IsHeldAt(claimedAt) && !ours) || await _index.TryClaimAsync(row, ReplicaId, claimedAt + _options.ClaimLease, cancellationToken) is not { } claimed)
         {
             return DeliveryOutcome.NotClaimed;
         }

@@ -111,6 +111,42 @@ public sealed class DueIndexDispatcherTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_StorageFailsAfterTheClaim_NextRunTakesTheRowBackWithoutWaitingOutTheLease()
+    {
+        using var harness = new DispatchHarness(TuesdayEvening);
+        await harness.AddUserAsync(DispatchHarness.Onboarded("alice", Tokyo));
+        harness.Ledger.FailNext(new Core.Storage.StoreUnavailableException("The ledger did not answer."));
+        harness.Clock.SetUtcNow(WednesdayNine);
+
+        var cutShort = await harness.RunOnceAsync();
+        var held = Assert.Single(harness.Index.DueRows, r => r.Key.Name == ScheduleKinds.HabitNudge);
+        var next = await harness.AdvanceAndRunAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, cutShort[DeliveryOutcome.Sent]);
+        Assert.True(held.IsHeldAt(harness.Clock.GetUtcNow()), "The claim of the cut-short run should still be held.");
+        Assert.Equal(1, next[DeliveryOutcome.Sent]);
+        Assert.Single(harness.Sender.Messages);
+        Assert.Contains(harness.Logs.At(LogLevel.Warning), r => r.Message.Contains("Scheduler paused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RowHeldByAnotherProcessWithTheSameReplicaId_WaitsForTheLease()
+    {
+        using var harness = new DispatchHarness(TuesdayEvening);
+        await harness.AddUserAsync(DispatchHarness.Onboarded("alice", Tokyo));
+        harness.Clock.SetUtcNow(WednesdayNine);
+        var row = Assert.Single(harness.Index.DueRows, r => r.Key.Name == ScheduleKinds.HabitNudge);
+        Assert.NotNull(await harness.Index.TryClaimAsync(row, harness.Dispatcher.ReplicaId, WednesdayNine.AddMinutes(2), None));
+
+        var held = await harness.AdvanceAndRunAsync(TimeSpan.FromSeconds(30));
+        var afterLease = await harness.AdvanceAndRunAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, held[DeliveryOutcome.NotClaimed]);
+        Assert.Equal(1, afterLease[DeliveryOutcome.Sent]);
+        Assert.Single(harness.Sender.Messages);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_PermanentRecipientFailure_StopsTheUsersNudges()
     {
         using var harness = new DispatchHarness(TuesdayEvening);

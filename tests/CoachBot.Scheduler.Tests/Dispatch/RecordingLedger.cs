@@ -11,6 +11,7 @@ public sealed class RecordingLedger : IDeliveryLedger
     private readonly InMemoryDeliveryLedger _inner;
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<LedgerEntry> _entries = new();
+    private Exception? _failNext;
 
     public RecordingLedger(TimeProvider time)
     {
@@ -28,8 +29,16 @@ public sealed class RecordingLedger : IDeliveryLedger
 
     public Task<bool> TryRecordAsync(UserRef user, string key, CancellationToken cancellationToken) => _inner.TryRecordAsync(user, key, cancellationToken);
 
+    /// <summary>The next <see cref="RecordAsync"/> throws <paramref name="failure"/> and records nothing.</summary>
+    public void FailNext(Exception failure) => _failNext = failure;
+
     public async Task<LedgerRecord> RecordAsync(UserRef? user, string key, string holder, CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _failNext, null) is { } failure)
+        {
+            throw failure;
+        }
+
         var result = await _inner.RecordAsync(user, key, holder, cancellationToken);
         _entries.Enqueue(new LedgerEntry(_time.GetUtcNow(), user, key, holder, result));
         return result;
