@@ -58,7 +58,7 @@ public sealed class ThreeReplicasTests
 
         var byReplica = sink.ByReplica;
         _output.WriteLine("Rows found in the ledger already (taken over, not sent again): " + cluster.CountLogged("the ledger has it"));
-        _output.WriteLine("Runs cut short by storage (\"Scheduler paused\"; their claims wait out the lease): " + cluster.CountLogged("Scheduler paused"));
+        _output.WriteLine("Runs cut short by storage (\"Scheduler paused\"; the next run takes their rows back): " + cluster.CountLogged("Scheduler paused"));
         _output.WriteLine("Sends to retry: " + cluster.CountLogged("could not be delivered"));
         _output.WriteLine("By replica: " + string.Join(", ", byReplica.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         var missing = Enumerable.Range(0, users).Select(i => NudgeSeeder.User(i).Key).Where(u => sink.CountFor(u) == 0).ToList();

@@ -1,10 +1,10 @@
 namespace CoachBot.Scheduler.Tests.Support;
 
 /// <summary>
-/// How many users the multi-process tests seed. CI uses the given default, sized for its two cores: Azurite (one
-/// single-threaded Node process) answers every query by scanning the whole table, and the replicas walk the Due table's
-/// shards every tick while seeding goes on, so the emulator, not the scheduler, sets the pace. Set
-/// COACHBOT_SCHEDULER_SOAK_USERS (e.g. 10000) for a full-size run; docs/benchmarks.md has the single-process figures.
+/// How many users the multi-process tests seed. CI uses the given default, sized for its two cores: Azurite is one
+/// single-threaded Node process, so the emulator, not the scheduler, sets the pace, and the three tests take 5-6
+/// minutes each at 10,000 users. Set COACHBOT_SCHEDULER_SOAK_USERS (e.g. 10000) for a full-size run;
+/// docs/benchmarks.md has the figures.
 /// </summary>
 public static class SoakSize
 {
