@@ -72,6 +72,8 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
     {
         var calendar = new CoachingCalendar(profile);
         var date = DateOnly.ParseExact(run.Occurrence.Id, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The day is over where the user is, or they said "skip today": nothing to nudge.
         if (LocalInstants.DateOf(run.Now, calendar.Zone) != date || DailyStepService.ForDay(profile, date).TodaySkipped)
         {
             return DeliveryOutcome.Skipped;
@@ -79,27 +81,9 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
 
         // One read of the practice log serves both questions: practised today already, and which step to suggest.
         var practice = await _steps.RecentPracticeAsync(profile.User, date, cancellationToken);
-        if (practice.Any(p => p.LocalDate == date))
-        {
-            // The day is over where the user is, they said "skip today", or they already practised: nothing to nudge.
-            return DeliveryOutcome.Skipped;
-        }
-
-        if (profile.NudgeChannel == NudgeChannel.AppHome)
-        {
-            return await HomeAsync(profile, run, cancellationToken);
-        }
-
-        var content = _content.For(profile.Language);
-        var nudge = DailyStepService.BuildNudge(profile, content, date, practice);
-        if (!await run.BeginAsync(profile.User, run.Key(), cancellationToken))
-        {
-            return DeliveryOutcome.AlreadyRecorded;
-        }
-
-        await run.Senders.SendAsync(profile.User, nudge.Reply, cancellationToken);
-        await RememberStepAsync(profile.User, date, nudge.Step.Id, clearSnooze: false, cancellationToken);
-        return DeliveryOutcome.Sent;
+        return practice.Any(p => p.LocalDate == date)
+            ? DeliveryOutcome.Skipped
+            : await SendStepAsync(profile, run, date, practice, snooze: false, cancellationToken);
     }
 
     private async Task<DeliveryOutcome> SnoozeAsync(UserProfile profile, DeliveryRun run, CancellationToken cancellationToken)
@@ -113,20 +97,31 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
             return DeliveryOutcome.Skipped;
         }
 
+        return await SendStepAsync(profile, run, today, practice, snooze: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// The day's step, to App Home or by DM, then remembered as the day's step. A snooze comes behind its lead line and
+    /// clears the served snooze.
+    /// </summary>
+    private async Task<DeliveryOutcome> SendStepAsync(
+        UserProfile profile, DeliveryRun run, DateOnly date, IReadOnlyList<PracticeEntry> practice, bool snooze, CancellationToken cancellationToken)
+    {
         if (profile.NudgeChannel == NudgeChannel.AppHome)
         {
             return await HomeAsync(profile, run, cancellationToken);
         }
 
         var content = _content.For(profile.Language);
-        var nudge = DailyStepService.BuildNudge(profile, content, today, practice);
+        var nudge = DailyStepService.BuildNudge(profile, content, date, practice);
         if (!await run.BeginAsync(profile.User, run.Key(), cancellationToken))
         {
             return DeliveryOutcome.AlreadyRecorded;
         }
 
-        await run.Senders.SendAsync(profile.User, ScheduledReplies.WithLead(nudge.Reply, content.Strings.Format("schedule.snooze.lead")), cancellationToken);
-        await RememberStepAsync(profile.User, today, nudge.Step.Id, clearSnooze: true, cancellationToken);
+        var reply = snooze ? ScheduledReplies.WithLead(nudge.Reply, content.Strings.Format("schedule.snooze.lead")) : nudge.Reply;
+        await run.Senders.SendAsync(profile.User, reply, cancellationToken);
+        await RememberStepAsync(profile.User, date, nudge.Step.Id, clearSnooze: snooze, cancellationToken);
         return DeliveryOutcome.Sent;
     }
 
