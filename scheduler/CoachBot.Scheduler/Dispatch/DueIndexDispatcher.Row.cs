@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using CoachBot.Core.Scheduling;
+using CoachBot.Core.Storage;
+using CoachBot.Core.Telemetry;
+using CoachBot.Core.Users;
+using CoachBot.Scheduler.Index;
+using CoachBot.Scheduler.Subjects;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Scheduler.Dispatch;
+
+// One due row's way through the dispatcher: claim, re-check, deliver, move the schedule on.
+public sealed partial class DueIndexDispatcher
+{
+    /// <summary>Claims and delivers one row. Storage outages propagate (they end the run); everything else becomes an outcome.</summary>
+    private async Task<DeliveryOutcome> ProcessAsync(DueItem row, DateTimeOffset now, PassState pass, CancellationToken cancellationToken)
+    {
+        // The lease counts from the claim itself, not from the start of the run: a long run must not hand out
+        // leases that have already expired.
+        var claimedAt = _time.GetUtcNow();
+        var ours = row.ClaimedBy == ReplicaId && _brokenOff.TryRemove((row.Key, row.Occurrence), out _);
+        if ((row.IsHeldAt(claimedAt) && !ours) || await _index.TryClaimAsync(row, ReplicaId, claimedAt + _options.ClaimLease, cancellationToken) is not { } claimed)
+        {
+            return DeliveryOutcome.NotClaimed;
+        }
+
+        var mayRetry = claimed.LastAttemptFailed;
+        if (mayRetry && await _index.TryUpdateAsync(claimed with { LastAttemptFailed = false }, cancellationToken) is { } marked)
+        {
+            // From here a crash leaves the row "in doubt" again, so it is not sent a third time blindly.
+            claimed = marked;
+        }
+        else if (mayRetry)
+        {
+            return DeliveryOutcome.NotClaimed;
+        }
+
+        var pointer = await _index.GetAsync(claimed.Key, cancellationToken);
+        if (pointer?.Next != claimed.Occurrence)
+        {
+            // The schedule moved on (a settings change) after this row was written.
+            if (pointer?.Next is not { } current || !SameRow(current, claimed.Occurrence))
+            {
+                await _index.DeleteAsync(claimed, cancellationToken);
+            }
+
+            return DeliveryOutcome.Stale;
+        }
+
+        var subjects = _subjects.FirstOrDefault(s => s.Owns(claimed.Key.Owner));
+        var subject = subjects is null ? null : await subjects.LoadAsync(claimed.Key, cancellationToken);
+        if (subject is null)
+        {
+            await MoveOnAsync(pointer, claimed, null, Fingerprints.Gone, cancellationToken);
+            return DeliveryOutcome.Stale;
+        }
+
+        // Settings can change without a reschedule reaching the index (a failed write); trust the settings.
+        var expected = subject.Next(claimed.Occurrence.DueAt - TimeSpan.FromTicks(1));
+        if (expected != claimed.Occurrence)
+        {
+            await MoveOnAsync(pointer, claimed, expected, subject.Fingerprint, cancellationToken);
+            pass.MovedIntoThePast |= expected?.DueAt <= now;
+            return DeliveryOutcome.Stale;
+        }
+
+        DeliveryOutcome outcome;
+        if (!claimed.Occurrence.IsSendableAt(now))
+        {
+            LogTooLate(_logger, claimed.Key.ToString(), claimed.Occurrence.Kind, claimed.Occurrence.Id, claimed.Occurrence.DueAt);
+            outcome = DeliveryOutcome.TooLate;
+        }
+        else
+        {
+            outcome = await DeliverAsync(subject, claimed, now, mayRetry, cancellationToken);
+            if (outcome == DeliveryOutcome.RetryLater)
+            {
+                return outcome;
+            }
+        }
+
+        var next = NextSendable(subject, claimed.Occurrence, now);
+        await MoveOnAsync(pointer, claimed, next, subject.Fingerprint, cancellationToken);
+        pass.MovedIntoThePast |= next?.DueAt <= now;
+        CoachBotTelemetry.ScheduledDeliveries.Add(1, new("kind", claimed.Occurrence.Kind), new("outcome", outcome.ToString()));
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> DeliverAsync(ScheduleSubject subject, DueItem claimed, DateTimeOffset now, bool mayRetry, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var outcome = await subject.DeliverAsync(new DeliveryRun(claimed, now, mayRetry, _ledger, _senders), cancellationToken);
+            if (outcome == DeliveryOutcome.AlreadyRecorded)
+            {
+                LogAlreadyRecorded(_logger, claimed.Key.ToString(), claimed.Occurrence.Kind, claimed.Occurrence.Id);
+            }
+
+            return outcome;
+        }
+        catch (DeliveryFailedException e) when (e.IsPermanent && subject.Person is { } person)
+        {
+            LogUnreachable(_logger, claimed.Occurrence.Kind, person.Channel);
+            await _users.UpdateAsync(person, p => p.NudgesStopped ? null : p with { NudgesStopped = true }, cancellationToken);
+            return DeliveryOutcome.Unreachable;
+        }
+        catch (DeliveryFailedException e)
+        {
+            // The send itself failed, so nothing reached the person: the ledger row stays and the claim is released
+            // with the failure noted, so any replica may try again under the same delivery token after the backoff.
+            // (A storage failure after a send is not this case: it propagates, and the ledger row then means "sent".)
+            var retryAt = _time.GetUtcNow() + ChannelSenders.Backoff(TimeSpan.FromMinutes(1), claimed.Attempts);
+            var released = retryAt < claimed.Occurrence.Deadline
+                && await _index.TryUpdateAsync(claimed with { LastAttemptFailed = true, ClaimedUntil = retryAt }, cancellationToken) is not null;
+            LogTransient(_logger, e, claimed.Occurrence.Kind, claimed.Attempts, released ? retryAt : null);
+            return released ? DeliveryOutcome.RetryLater : DeliveryOutcome.TooLate;
+        }
+        finally
+        {
+            CoachBotTelemetry.ScheduledDeliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The next occurrence that can still be sent at <paramref name="now"/>; missed ones are logged and skipped.</summary>
+    private Occurrence? NextSendable(ScheduleSubject subject, Occurrence current, DateTimeOffset now)
+    {
+        var next = subject.Next(current.DueAt);
+        for (var skipped = 0; next is not null && !next.IsSendableAt(now) && skipped < 10_000; skipped++)
+        {
+            LogTooLate(_logger, "(same schedule)", next.Kind, next.Id, next.DueAt);
+            next = subject.Next(next.DueAt);
+        }
+
+        return next;
+    }
+
+    /// <summary>Moves the schedule from the claimed occurrence to <paramref name="next"/>, unless someone else already moved it.</summary>
+    private async Task MoveOnAsync(SchedulePointer pointer, DueItem claimed, Occurrence? next, string fingerprint, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await _index.MoveAsync(pointer, claimed.Key, next, fingerprint, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // A settings change moved the pointer meanwhile. If it still points here (only the fingerprint
+                // changed), move it on; otherwise the other writer owns the schedule now and this row is stale.
+                var fresh = await _index.GetAsync(claimed.Key, cancellationToken);
+                if (fresh?.Next != claimed.Occurrence)
+                {
+                    if (fresh?.Next is not { } current || !SameRow(current, claimed.Occurrence))
+                    {
+                        await _index.DeleteAsync(claimed, cancellationToken);
+                    }
+
+                    return;
+                }
+
+                pointer = fresh;
+            }
+        }
+    }
+
+    /// <summary>Two occurrences of one schedule share a due row when they fall in the same UTC minute.</summary>
+    private static bool SameRow(Occurrence a, Occurrence b) =>
+        a.DueAt.UtcTicks / TimeSpan.TicksPerMinute == b.DueAt.UtcTicks / TimeSpan.TicksPerMinute;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Kind} {Occurrence} of {Schedule}: due {DueAt:o}, missed by more than its grace window")]
+    private static partial void LogTooLate(ILogger logger, string schedule, string kind, string occurrence, DateTimeOffset dueAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not sending {Kind} {Occurrence} of {Schedule}: the ledger has it (sent before, or in doubt after a replica stopped mid-send)")]
+    private static partial void LogAlreadyRecorded(ILogger logger, string schedule, string kind, string occurrence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} could not be delivered (attempt {Attempts}); retry at {RetryAt:o}")]
+    private static partial void LogTransient(ILogger logger, Exception exception, string kind, int attempts, DateTimeOffset? retryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} recipient on {Channel} cannot be reached any more: their nudges are stopped")]
+    private static partial void LogUnreachable(ILogger logger, string kind, string channel);
+}
