@@ -48,6 +48,7 @@ public sealed class StartupTests
     [InlineData("Coaching:DefaultTimeZone", "Mars/Olympus", "Coaching:DefaultTimeZone")]
     [InlineData("Coaching:DefaultNudgeTime", "teatime", "Coaching:DefaultNudgeTime")]
     [InlineData("Exports:LinkLifetimeMinutes", "0", "Exports:LinkLifetimeMinutes")]
+    [InlineData("Charts:RendersPerUserPerMinute", "0", "Charts:RendersPerUserPerMinute")]
     public void InvalidSetting_StopsStartup_NamingTheSetting(string key, string value, string named)
     {
         using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { [key] = value });
