@@ -5,6 +5,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
@@ -30,7 +31,9 @@ internal sealed class CoachHarness
     /// <param name="users">A user store to use instead of the in-memory one.</param>
     /// <param name="talkingPoints">A talking point store to use instead of the in-memory one.</param>
     /// <param name="skills">A skill store to use instead of the in-memory one.</param>
-    public CoachHarness(DateTimeOffset? now = null, IUserStore? users = null, ITalkingPointStore? talkingPoints = null, ISkillStore? skills = null)
+    /// <param name="exportLinks">The host's export download links; none by default, as in hosts without HTTP.</param>
+    public CoachHarness(
+        DateTimeOffset? now = null, IUserStore? users = null, ITalkingPointStore? talkingPoints = null, ISkillStore? skills = null, IExportLinks? exportLinks = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         Users = users ?? new InMemoryUserStore();
@@ -53,6 +56,11 @@ internal sealed class CoachHarness
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
+        if (exportLinks is not null)
+        {
+            services.AddSingleton(exportLinks);
+        }
+
         var provider = services.BuildServiceProvider();
         Engine = provider.GetRequiredService<ConversationEngine>();
         Reminders = provider.GetRequiredService<OneOnOneReminders>();
@@ -116,7 +124,8 @@ internal sealed class CoachHarness
     public async Task<UserProfile> ProfileAsync(string user = "alice") =>
         await Users.GetAsync(User(user), CancellationToken.None) ?? throw new InvalidOperationException("no profile");
 
-    private async Task<IReadOnlyList<Reply>> HandleAsync(IncomingTurn turn)
+    /// <summary>Runs a turn built by the test (e.g. one from a channel that takes no files).</summary>
+    public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingTurn turn)
     {
         var replies = await Engine.HandleAsync(turn, CancellationToken.None);
         Assert.NotEmpty(replies);

@@ -154,7 +154,9 @@ public sealed class PrivacyHandlerTests
         var replies = await harness.SendAsync("export");
 
         AssertEmptyExport(Assert.Single(replies[0].Attachments));
-        Assert.Equal(Text("privacy.export.empty", ("file", "coachbot-export-2026-11-24.json")), replies[0].Text);
+        Assert.Equal(
+            Text("privacy.export.empty") + "\n" + Text("privacy.export.attached", ("file", "coachbot-export-2026-11-24.json")),
+            replies[0].Text);
         await AssertNothingLeftAsync(harness, "alice");
     }
 

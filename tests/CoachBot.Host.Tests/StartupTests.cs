@@ -47,6 +47,8 @@ public sealed class StartupTests
     [InlineData("Storage:TablePrefix", "bad-prefix!", "Storage:TablePrefix")]
     [InlineData("Coaching:DefaultTimeZone", "Mars/Olympus", "Coaching:DefaultTimeZone")]
     [InlineData("Coaching:DefaultNudgeTime", "teatime", "Coaching:DefaultNudgeTime")]
+    [InlineData("Exports:LinkLifetimeMinutes", "0", "Exports:LinkLifetimeMinutes")]
+    [InlineData("Charts:RendersPerUserPerMinute", "0", "Charts:RendersPerUserPerMinute")]
     public void InvalidSetting_StopsStartup_NamingTheSetting(string key, string value, string named)
     {
         using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { [key] = value });

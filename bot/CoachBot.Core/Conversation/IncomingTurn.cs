@@ -29,4 +29,11 @@ public sealed record IncomingTurn
     public string? TimeZoneHint { get; init; }
 
     public string? DisplayName { get; init; }
+
+    /// <summary>
+    /// False when the channel cannot carry a file with a reply (Teams: a bot's message has no file upload without the
+    /// consent flow). Handlers with a file then offer a download link (<see cref="Reply.Links"/>) instead of claiming
+    /// an attachment that would never arrive.
+    /// </summary>
+    public bool AcceptsFiles { get; init; } = true;
 }

@@ -18,6 +18,9 @@ public sealed record Reply
     /// <summary>Files that go with the reply.</summary>
     public IReadOnlyList<ReplyAttachment> Attachments { get; init; } = [];
 
+    /// <summary>Links the user opens in a browser (e.g. a file's download link where the channel takes no files).</summary>
+    public IReadOnlyList<ReplyLink> Links { get; init; } = [];
+
     /// <summary>True when the reply reports a problem with the user's input (edges may style it).</summary>
     public bool IsError { get; init; }
 

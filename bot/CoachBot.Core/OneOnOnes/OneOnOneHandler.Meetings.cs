@@ -47,6 +47,11 @@ public sealed partial class OneOnOneHandler
             return await NotFoundAsync(context, person, cancellationToken);
         }
 
+        if (Refusal(context, pairing, await _service.CheckTalkingPointAsync(me, pairing, context.Now, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
         await _talkingPoints.AddAsync(
             new TalkingPoint(me, Guid.NewGuid().ToString("N"), text, AgendaBuilder.SourceFor(pairing.Id), context.Now), cancellationToken);
         return Plain(context.T("oneonones.add.done", ("person", OneOnOneText.Mention(pairing.Other(me))), ("text", text)));
@@ -69,6 +74,11 @@ public sealed partial class OneOnOneHandler
             return NoteForm(context, pairing);
         }
 
+        if (Refusal(context, pairing, await _service.CheckNoteAsync(pairing, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
         await _service.AddNoteAsync(me, pairing, text, isPrivate ? NoteVisibility.Private : NoteVisibility.Shared, context.Now, cancellationToken);
         return Plain(context.T(isPrivate ? "oneonones.note.private" : "oneonones.note.shared", ("person", OneOnOneText.Mention(pairing.Other(me)))));
     }
@@ -89,6 +99,11 @@ public sealed partial class OneOnOneHandler
         }
 
         var isPrivate = action.Value("visibility") == "private";
+        if (Refusal(context, pairing, await _service.CheckNoteAsync(pairing, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
         await _service.AddNoteAsync(me, pairing, text, isPrivate ? NoteVisibility.Private : NoteVisibility.Shared, context.Now, cancellationToken);
         return Plain(context.T(isPrivate ? "oneonones.note.private" : "oneonones.note.shared", ("person", OneOnOneText.Mention(pairing.Other(me)))));
     }
@@ -141,6 +156,11 @@ public sealed partial class OneOnOneHandler
         }
 
         var text = string.Join(' ', words);
+        if (Refusal(context, pairing, await _service.CheckActionItemAsync(pairing, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
         var item = await _service.AddActionItemAsync(me, pairing, text, owner, due, context.Now, cancellationToken);
         return Plain(context.T("oneonones.action.done", ("number", OneOnOneText.Number(item.Number)), ("text", item.Text),
             ("owner", OneOnOneText.Mention(owner)), ("due", due is { } d ? OneOnOneText.Date(d) : "-")));
@@ -171,6 +191,11 @@ public sealed partial class OneOnOneHandler
             }
 
             due = date;
+        }
+
+        if (Refusal(context, pairing, await _service.CheckActionItemAsync(pairing, cancellationToken)) is { } refused)
+        {
+            return refused;
         }
 
         var item = await _service.AddActionItemAsync(me, pairing, text, owner, due, context.Now, cancellationToken);
@@ -297,4 +322,21 @@ public sealed partial class OneOnOneHandler
             new ReplyInput("due", context.T("oneonones.form.due"), InputKind.Date),
         ]),
     };
+
+    /// <summary>
+    /// The answer when an addition breaks one of <see cref="OneOnOneLimits"/>: which limit, and what to do about it
+    /// (close items, wait for the meeting, or export and start a fresh pairing). Null when it fits.
+    /// </summary>
+    private static Reply? Refusal(TurnContext context, Pairing pairing, OneOnOneLimit limit)
+    {
+        var person = ("person", (object?)OneOnOneText.Mention(pairing.Other(context.Profile.User)));
+        return limit switch
+        {
+            OneOnOneLimit.None => null,
+            OneOnOneLimit.Notes => Error(context.T("oneonones.limit.notes", person, ("max", OneOnOneLimits.MaxNotesPerPairing))),
+            OneOnOneLimit.OpenActionItems => Error(context.T("oneonones.limit.open_items", person, ("max", OneOnOneLimits.MaxOpenActionItemsPerPairing))),
+            OneOnOneLimit.ActionItems => Error(context.T("oneonones.limit.items", person, ("max", OneOnOneLimits.MaxActionItemsPerPairing))),
+            _ => Error(context.T("oneonones.limit.points", person, ("max", OneOnOneLimits.MaxWaitingTalkingPointsPerPairing))),
+        };
+    }
 }

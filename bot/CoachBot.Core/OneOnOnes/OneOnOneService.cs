@@ -90,6 +90,41 @@ public sealed class OneOnOneService
         return pairing.Includes(me) ? await _store.ListActionItemsAsync(pairing.Id, cancellationToken) : [];
     }
 
+    /// <summary>
+    /// Whether one more note fits in the pairing (<see cref="OneOnOneLimits"/>). Text length is checked once for
+    /// every message and form by the engine (<see cref="CoachingOptions.MaxMessageLength"/>).
+    /// </summary>
+    public async Task<OneOnOneLimit> CheckNoteAsync(Pairing pairing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        return (await _store.ListNotesAsync(pairing.Id, cancellationToken)).Count >= OneOnOneLimits.MaxNotesPerPairing
+            ? OneOnOneLimit.Notes
+            : OneOnOneLimit.None;
+    }
+
+    /// <summary>Whether one more action item fits in the pairing (<see cref="OneOnOneLimits"/>).</summary>
+    public async Task<OneOnOneLimit> CheckActionItemAsync(Pairing pairing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        var items = await _store.ListActionItemsAsync(pairing.Id, cancellationToken);
+        return items.Count(i => i.IsOpen) >= OneOnOneLimits.MaxOpenActionItemsPerPairing ? OneOnOneLimit.OpenActionItems
+            : items.Count >= OneOnOneLimits.MaxActionItemsPerPairing ? OneOnOneLimit.ActionItems
+            : OneOnOneLimit.None;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="me"/> may add one more talking point for the pairing: counted are their points for it
+    /// since the last meeting began, the ones the next agenda shows.
+    /// </summary>
+    public async Task<OneOnOneLimit> CheckTalkingPointAsync(UserRef me, Pairing pairing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        var since = MeetingSchedule.PreviousMeetingDate(pairing, now) is { } last ? MeetingSchedule.Instant(pairing, last) : DateTimeOffset.MinValue;
+        var source = AgendaBuilder.SourceFor(pairing.Id);
+        var waiting = (await _talkingPoints.ListAsync(me, cancellationToken)).Count(p => p.Source == source && p.CreatedAt >= since);
+        return waiting >= OneOnOneLimits.MaxWaitingTalkingPointsPerPairing ? OneOnOneLimit.WaitingTalkingPoints : OneOnOneLimit.None;
+    }
+
     /// <summary>Adds a note by <paramref name="me"/> to a pairing they are part of.</summary>
     public async Task AddNoteAsync(UserRef me, Pairing pairing, string text, NoteVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken)
     {

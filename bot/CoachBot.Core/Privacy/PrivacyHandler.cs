@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 
@@ -21,8 +20,16 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
     public const string TypedConfirmation = "yes";
 
     private readonly UserDataService _data;
+    private readonly IExportLinks? _links;
 
-    public PrivacyHandler(UserDataService data) => _data = data;
+    /// <param name="data">Collects and deletes the user's records.</param>
+    /// <param name="links">The host's download links for channels that take no files; none in hosts without HTTP.</param>
+    public PrivacyHandler(UserDataService data, IEnumerable<IExportLinks> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        _data = data;
+        _links = links.FirstOrDefault();
+    }
 
     public IReadOnlyList<string> Verbs { get; } = ["export", "forget me"];
 
@@ -57,20 +64,36 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
     private async Task<Reply> ExportAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var data = await _data.CollectAsync(context.Turn.User, cancellationToken);
-        var fileName = $"coachbot-export-{context.LocalToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
-        var text = data.IsEmpty
-            ? context.T("privacy.export.empty", ("file", fileName))
+        var fileName = UserDataService.FileName(context.LocalToday);
+        var summary = data.IsEmpty
+            ? context.T("privacy.export.empty")
             : context.T(
                 "privacy.export.done",
                 ("practice", data.Practice.Count),
                 ("skills", data.SkillAssessments.Count),
-                ("talking_points", data.TalkingPoints.Count),
-                ("file", fileName));
-        text = StringTable.Lines(text, OneOnOnes(context, data), Reflections(context, data));
+                ("talking_points", data.TalkingPoints.Count));
+        summary = StringTable.Lines(summary, OneOnOnes(context, data), Reflections(context, data));
+        if (context.Turn.AcceptsFiles)
+        {
+            return new Reply
+            {
+                Text = StringTable.Lines(summary, context.T("privacy.export.attached", ("file", fileName))),
+                Attachments = [new ReplyAttachment(fileName, "application/json", UserDataService.ToJson(data, context.Now))],
+            };
+        }
+
+        // Teams takes no file with a bot's message: a link the browser opens, with the file built when it is opened.
+        // Without one, say so plainly rather than "attached" (the file would never arrive).
+        if (_links?.TryCreate(context.Turn.User, context.Profile.Language) is not { } link)
+        {
+            return new Reply { Text = StringTable.Lines(summary, context.T("privacy.export.no_link")), IsError = true };
+        }
+
+        var minutes = (int)Math.Ceiling(link.Lifetime.TotalMinutes);
         return new Reply
         {
-            Text = text,
-            Attachments = [new ReplyAttachment(fileName, "application/json", UserDataService.ToJson(data, context.Now))],
+            Text = StringTable.Lines(summary, context.T("privacy.export.link", ("file", fileName), ("url", link.Url), ("minutes", minutes))),
+            Links = [new ReplyLink(context.T("privacy.export.link_button", ("file", fileName)), link.Url)],
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -155,6 +156,10 @@ public sealed class UserDataService
         // Last: until then a failed run finds every pairing that still names the user and can simply be run again.
         await _oneOnOnes.RemoveParticipantAsync(user, cancellationToken);
     }
+
+    /// <summary>The export file's name for the user's local date: <c>coachbot-export-yyyy-MM-dd.json</c>.</summary>
+    public static string FileName(DateOnly localToday) =>
+        $"coachbot-export-{localToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
 
     /// <summary>The export file: UTF-8 JSON, indented, camelCase, every record of <paramref name="data"/>.</summary>
     public static byte[] ToJson(UserData data, DateTimeOffset exportedAt)

@@ -23,6 +23,8 @@ public static class ChartEndpoints
         ContentLibrary content,
         ProgressReportService reports,
         ProgressChartRenderer renderer,
+        ChartRenderCache cache,
+        ChartRenderLimiter limiter,
         TimeProvider time,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -43,7 +45,25 @@ public static class ChartEndpoints
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZones.FindOrUtc(profile.TimeZoneId)).DateTime);
             var language = content.Supports(ticket.Language) ? ticket.Language : ContentLibrary.DefaultLanguage;
             var report = await reports.BuildAsync(profile, content.For(language), today, cancellationToken);
-            png = renderer.Render(report, language);
+            var key = ChartRenderCache.KeyFor(ticket.User, language, report);
+            if (cache.Find(key) is { } drawn)
+            {
+                png = drawn;
+            }
+            else if (!limiter.TryAcquire(ticket.User, out var retryAfter))
+            {
+                // Only drawing is limited: a chat client re-fetching an unchanged chart is served from the cache.
+                var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.Headers.CacheControl = "no-store";
+                return TypedResults.Text(
+                    content.For(language).Strings.Format("chart.too_many", ("seconds", seconds)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+            }
+            else
+            {
+                png = renderer.Render(report, language);
+                cache.Add(key, png);
+            }
         }
         catch (StoreUnavailableException)
         {

@@ -24,6 +24,12 @@ public sealed class ChartsOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Chart PNGs kept in memory per replica (0 turns the cache off); least recently used out first.</summary>
+    public int RenderCacheEntries { get; set; } = 256;
+
+    /// <summary>Charts drawn per user per minute on one replica; a request past it gets 429 with Retry-After.</summary>
+    public int RendersPerUserPerMinute { get; set; } = 10;
+
     /// <summary>How long a chart link works.</summary>
     public static TimeSpan LinkLifetime { get; } = TimeSpan.FromHours(24);
 }

@@ -29,6 +29,16 @@ public sealed class ChartsOptionsValidator : IValidateOptions<ChartsOptions>
             failures.Add($"Charts:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute http(s) URL; use e.g. 'https://coachbot.example.com' or leave it empty for relative links.");
         }
 
+        if (options.RenderCacheEntries is < 0 or > 100_000)
+        {
+            failures.Add($"Charts:RenderCacheEntries is {options.RenderCacheEntries}; set it from 0 (no cache) to 100000 (default 256).");
+        }
+
+        if (options.RendersPerUserPerMinute is < 1 or > 1000)
+        {
+            failures.Add($"Charts:RendersPerUserPerMinute is {options.RendersPerUserPerMinute}; set it from 1 to 1000 (default 10).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

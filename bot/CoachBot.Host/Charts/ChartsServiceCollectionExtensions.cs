@@ -15,6 +15,8 @@ public static class ChartsServiceCollectionExtensions
         services.AddSingleton<IProgressChartLinks>(sp => sp.GetRequiredService<SignedProgressChartLinks>());
         services.AddSingleton<ChartFonts>();
         services.AddSingleton<ProgressChartRenderer>();
+        services.AddSingleton<ChartRenderCache>();
+        services.AddSingleton<ChartRenderLimiter>();
         // Resolve the key and the font at start so their warnings appear in the start-up log, not on first use.
         services.AddHostedService<ChartsStartupCheck>();
         return services;

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Users;
@@ -17,9 +14,7 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
 {
     public const string RoutePrefix = "/charts/progress/";
 
-    private const int SignatureBytes = 32;
-
-    private readonly byte[] _key;
+    private readonly UrlTokenSigner _signer;
     private readonly TimeProvider _time;
     private readonly string _baseUrl;
 
@@ -27,7 +22,9 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
-        _key = key.Bytes;
+
+        // The configured key as it is (not derived): chart links made before export links existed keep working.
+        _signer = new UrlTokenSigner(key.Bytes);
         _time = time;
         _baseUrl = options.Value.PublicBaseUrl?.Trim().TrimEnd('/') ?? string.Empty;
     }
@@ -39,26 +36,13 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
     {
         ArgumentNullException.ThrowIfNull(user);
         var expires = _time.GetUtcNow() + ChartsOptions.LinkLifetime;
-        var json = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(user.Channel, user.TenantId, user.UserId, language, expires.ToUnixTimeSeconds()));
-        var payload = Base64Url.EncodeToString(json);
-        return payload + "." + Base64Url.EncodeToString(Sign(payload));
+        return _signer.Seal(JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(user.Channel, user.TenantId, user.UserId, language, expires.ToUnixTimeSeconds())));
     }
 
     /// <summary>The ticket of a token whose signature is right and that has not expired; otherwise null.</summary>
     public ChartTicket? Read(string token)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || token.Length > 4096)
-        {
-            return null;
-        }
-
-        var payload = token[..dot];
-        var signature = new byte[SignatureBytes + 3];
-        if (!Base64Url.IsValid(token.AsSpan(dot + 1))
-            || Base64Url.DecodeFromChars(token.AsSpan(dot + 1), signature) != SignatureBytes
-            || !CryptographicOperations.FixedTimeEquals(signature.AsSpan(0, SignatureBytes), Sign(payload)))
+        if (_signer.Open(token) is not { } json)
         {
             return null;
         }
@@ -66,9 +50,9 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
         TokenPayload? data;
         try
         {
-            data = JsonSerializer.Deserialize<TokenPayload>(Base64Url.DecodeFromChars(payload));
+            data = JsonSerializer.Deserialize<TokenPayload>(json);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException)
+        catch (JsonException)
         {
             return null;
         }
@@ -81,8 +65,6 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
         var expires = DateTimeOffset.FromUnixTimeSeconds(data.E);
         return _time.GetUtcNow() >= expires ? null : new ChartTicket(new UserRef(data.C, data.T, data.U), data.L, expires);
     }
-
-    private byte[] Sign(string payload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(payload));
 
     /// <summary>Short property names keep the URL short (Teams user ids are long already).</summary>
     private sealed record TokenPayload(string? C, string? T, string? U, string? L, long E);

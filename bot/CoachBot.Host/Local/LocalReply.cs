@@ -18,6 +18,8 @@ public sealed record LocalReply
 
     public IReadOnlyList<LocalAttachment> Attachments { get; init; } = [];
 
+    public IReadOnlyList<ReplyLink> Links { get; init; } = [];
+
     public bool IsError { get; init; }
 
     /// <summary>The form input an error is about, if any (the playground can show the message there).</summary>
@@ -35,6 +37,7 @@ public sealed record LocalReply
             Buttons = reply.Buttons,
             Form = reply.Form,
             Attachments = [.. reply.Attachments.Select(a => new LocalAttachment(a.FileName, a.MediaType, downloads.Add(a)))],
+            Links = reply.Links,
             IsError = reply.IsError,
             ErrorInputId = reply.ErrorInputId,
         };

@@ -32,11 +32,11 @@ public sealed class AdaptiveCardRenderer : IAdaptiveCardRenderer
     /// <inheritdoc />
     public TurnAction? ReadAction(JsonNode? value) => AdaptiveCardActionReader.Read(value);
 
-    /// <summary>True when the reply needs a card (sections, buttons, a form or images).</summary>
+    /// <summary>True when the reply needs a card (sections, buttons, links, a form or images).</summary>
     public static bool HasStructure(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return reply.Sections.Count > 0 || reply.Buttons.Count > 0 || reply.Form is not null;
+        return reply.Sections.Count > 0 || reply.Buttons.Count > 0 || reply.Links.Count > 0 || reply.Form is not null;
     }
 
     private static JsonObject Render(Reply reply, bool execute)
@@ -88,6 +88,8 @@ public sealed class AdaptiveCardRenderer : IAdaptiveCardRenderer
             actions.Add(Button(submit, execute));
         }
 
+        // Links first: on a reply that has one (the export download) it is what the user came for.
+        actions.InsertRange(reply.Form is null ? 0 : 1, reply.Links.Where(l => IsWebUrl(l.Url)).Select(OpenUrl));
         actions.AddRange(reply.Buttons.Select(b => Button(b, execute)));
         var topLevel = actions.Take(AdaptiveCardLimits.MaxTopLevelActions).ToList();
         var overflow = actions.Skip(AdaptiveCardLimits.MaxTopLevelActions).ToList();
@@ -158,6 +160,10 @@ public sealed class AdaptiveCardRenderer : IAdaptiveCardRenderer
         block["size"] = "medium";
         return block;
     }
+
+    /// <summary>Action.OpenUrl: the client opens the URL in the browser; nothing comes back to the bot.</summary>
+    private static JsonObject OpenUrl(ReplyLink link) =>
+        new() { ["type"] = "Action.OpenUrl", ["title"] = link.Label, ["url"] = link.Url };
 
     private static JsonObject Button(ReplyButton button, bool execute)
     {

@@ -44,6 +44,9 @@ public static partial class TeamsTurns
             Locale = activity.Locale,
             TimeZoneHint = activity.LocalTimezone,
             DisplayName = activity.From?.Name,
+
+            // A bot's message cannot carry a file without the file consent flow: files go as download links.
+            AcceptsFiles = false,
         };
     }
 

@@ -36,6 +36,26 @@ public class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void LinksRenderAsOpenUrlActionsFirst_AndNonWebLinksAreDropped()
+    {
+        var reply = new Reply
+        {
+            Text = "Download it",
+            Buttons = [ReplyButton.Command("Help", "help")],
+            Links = [new ReplyLink("Download", "https://coach.example/exports/abc.def"), new ReplyLink("Bad", "javascript:alert(1)")],
+        };
+
+        var card = Assert.IsType<JsonObject>(Assert.Single(_renderer.RenderMessage(reply).Attachments!).Content);
+
+        var actions = card["actions"]!.AsArray();
+        Assert.Equal(2, actions.Count);
+        Assert.Equal(("Action.OpenUrl", "https://coach.example/exports/abc.def"), ((string?)actions[0]!["type"], (string?)actions[0]!["url"]));
+        Assert.Equal("Action.Submit", (string?)actions[1]!["type"]);
+        Assert.Equal("Download it", (string?)card["body"]![0]!["text"]);
+        Assert.Empty(AdaptiveCardValidator.Validate(card));
+    }
+
+    [Fact]
     public void SectionsRenderTitleBodyFactsAndWebImagesOnly()
     {
         var reply = new Reply
