@@ -162,6 +162,11 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
                     0, $"Cannot call {serviceUrl.Host} without credentials: set Teams:AppId and Teams:AppPassword (local mode only reaches loopback).");
         }
 
+        if (!_trust.IsAllowedHost(serviceUrl))
+        {
+            throw new TeamsConnectorException(0, "Refusing to call a Teams serviceUrl: " + _trust.DescribeRefusal(serviceUrl));
+        }
+
         if (!_trust.IsTrusted(serviceUrl))
         {
             throw new TeamsConnectorException(
