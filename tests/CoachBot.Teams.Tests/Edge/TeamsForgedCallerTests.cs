@@ -8,7 +8,6 @@ using CoachBot.Teams.Connector;
 using CoachBot.Teams.Tests.Auth;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 
 namespace CoachBot.Teams.Tests.Edge;
@@ -37,23 +36,7 @@ public sealed class TeamsForgedCallerTests : IAsyncLifetime, IDisposable
         await _issuer.InitializeAsync();
         var tokens = new Mock<ITeamsAccessTokenProvider>();
         tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("connector-token-for-tests");
-        _host = await TeamsHost.StartAsync(
-            _azurite,
-            new Dictionary<string, string?>
-            {
-                ["Local:Enabled"] = "false",
-                ["Teams:AppId"] = TestTokenIssuer.AppId,
-                ["Teams:AppPassword"] = "not-used-here",
-                ["Teams:TenantId"] = TeamsActivities.Tenant,
-                ["Teams:AllowedCallers:0"] = TestTokenIssuer.AllowedCaller,
-                ["Teams:OpenIdMetadataUrl"] = _issuer.BotFrameworkMetadataUrl.ToString(),
-                ["Teams:EntraOpenIdMetadataUrl"] = _issuer.EntraMetadataTemplate,
-            },
-            services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton(tokens.Object));
-                services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _connector);
-            });
+        _host = await TeamsHost.StartRealLookingAsync(_azurite, _issuer, _connector, tokens.Object);
     }
 
     public async Task DisposeAsync()

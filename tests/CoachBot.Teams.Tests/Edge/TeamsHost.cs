@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Teams.Tests.Edge;
 
@@ -45,6 +46,40 @@ internal sealed class TeamsHost : IAsyncDisposable
         }
 
         return Task.FromResult(new TeamsHost(new Factory(all, services)));
+    }
+
+    /// <summary>
+    /// A host with real-looking Teams settings: app id, tenant <see cref="TeamsActivities.Tenant"/>, one allowed Entra
+    /// caller, no loopback allowance, metadata from <paramref name="issuer"/>. Every connector request ends in
+    /// <paramref name="connector"/>; connector tokens come from <paramref name="tokens"/>.
+    /// </summary>
+    public static Task<TeamsHost> StartRealLookingAsync(
+        AzuriteFixture azurite,
+        Auth.TestTokenIssuer issuer,
+        RecordingConnectorHandler connector,
+        CoachBot.Teams.Connector.ITeamsAccessTokenProvider tokens,
+        IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Local:Enabled"] = "false",
+            ["Teams:AppId"] = Auth.TestTokenIssuer.AppId,
+            ["Teams:AppPassword"] = "not-used-here",
+            ["Teams:TenantId"] = TeamsActivities.Tenant,
+            ["Teams:AllowedCallers:0"] = Auth.TestTokenIssuer.AllowedCaller,
+            ["Teams:OpenIdMetadataUrl"] = issuer.BotFrameworkMetadataUrl.ToString(),
+            ["Teams:EntraOpenIdMetadataUrl"] = issuer.EntraMetadataTemplate,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return StartAsync(azurite, all, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(tokens));
+            services.AddHttpClient(CoachBot.Teams.Connector.TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => connector);
+        });
     }
 
     /// <summary>Posts an activity as JSON, with an optional bearer token.</summary>
