@@ -16,8 +16,9 @@ namespace CoachBot.Teams.Inbound;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the Bot Framework messaging endpoint. The body is capped, parsed, authenticated (a
-/// Bot Framework or Entra JWT when <see cref="TeamsOptions.AppId"/> is set; otherwise only callers on this machine),
-/// checked for the fields CoachBot needs, and handed to <see cref="TeamsActivityHandler"/>.
+/// Bot Framework or Entra JWT when <see cref="TeamsOptions.AppId"/> is set, plus a Microsoft serviceUrl host and the
+/// configured tenant; otherwise only callers on this machine), checked for the fields CoachBot needs, and handed to
+/// <see cref="TeamsActivityHandler"/>.
 /// </summary>
 public static class TeamsEndpoints
 {
