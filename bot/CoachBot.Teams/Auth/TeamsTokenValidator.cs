@@ -220,6 +220,13 @@ public sealed partial class TeamsTokenValidator : ITeamsTokenValidator
             return EntraCallerRules.Check(token, _options, serviceUrl);
         }
 
+        // Bot Connector tokens name no tenant today; one that does must name the bot's.
+        if (!string.IsNullOrWhiteSpace(_options.TenantId) && token.TryGetPayloadValue<string>("tid", out var tid)
+            && !string.Equals(tid, _options.TenantId.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return TeamsAuthResult.Invalid("The token's tenant (tid) is not Teams:TenantId.");
+        }
+
         if (string.IsNullOrWhiteSpace(channelId))
         {
             return TeamsAuthResult.Invalid("The activity has no channelId, so the signing key's endorsement cannot be checked.");

@@ -239,6 +239,15 @@ public sealed class TeamsTokenValidatorTests : IClassFixture<TestTokenIssuer>, I
     }
 
     [Fact]
+    public async Task ValidateAsync_BotFrameworkTokenNamingAnotherTenant_IsRejected()
+    {
+        var spec = Spec() with { Claims = new Dictionary<string, object> { ["tid"] = "tenant-two" } };
+
+        AssertInvalid(await Validate(Bearer(spec)), "tid");
+        Assert.True((await Validate(Bearer(Spec() with { Claims = new Dictionary<string, object> { ["tid"] = TestTokenIssuer.TenantId } }))).IsValid);
+    }
+
+    [Fact]
     public async Task ValidateAsync_EntraTokenWithoutAllowedCallersSetting_IsRejected()
     {
         AssertInvalid(await Validate(Bearer(Entra())), "AllowedCallers is empty");
