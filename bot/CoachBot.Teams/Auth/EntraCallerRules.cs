@@ -21,7 +21,7 @@ internal static class EntraCallerRules
         var caller = CallerOf(token);
         if (caller is null || !options.AllowedCallers.Any(c => string.Equals(c.Trim(), caller, StringComparison.OrdinalIgnoreCase)))
         {
-            return TeamsAuthResult.Invalid($"The Entra token's calling app '{Printable(caller)}' is not in Teams:AllowedCallers.");
+            return TeamsAuthResult.Invalid($"The Entra token's calling app '{TeamsTokenValidator.Printable(caller)}' is not in Teams:AllowedCallers.");
         }
 
         if (!token.TryGetPayloadValue<string>("tid", out var tid)
@@ -57,7 +57,4 @@ internal static class EntraCallerRules
             _ => appid ?? azp,
         };
     }
-
-    private static string Printable(string? value) =>
-        string.IsNullOrEmpty(value) ? "(none)" : new string([.. value.Take(64).Select(c => char.IsControl(c) ? '?' : c)]);
 }

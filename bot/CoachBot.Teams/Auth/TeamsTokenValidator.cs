@@ -259,7 +259,7 @@ public sealed partial class TeamsTokenValidator : ITeamsTokenValidator
     };
 
     /// <summary>Header values come from the caller: keep them short and printable in reasons.</summary>
-    private static string Printable(string? value)
+    internal static string Printable(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
