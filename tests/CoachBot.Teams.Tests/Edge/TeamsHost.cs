@@ -45,7 +45,21 @@ internal sealed class TeamsHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return Task.FromResult(new TeamsHost(new Factory(all, services)));
+        // WebApplicationFactory.UseKestrel(port) races the app's own Kestrel bind for minimal-hosting apps and then
+        // throws "Addresses cannot be modified after the server has started" (dotnet/aspnetcore PR 67714). The host
+        // never started in that case, so building a fresh one is safe; anything else is a real failure.
+        for (var attempt = 1; ; attempt++)
+        {
+            var factory = new Factory(all, services);
+            try
+            {
+                return Task.FromResult(new TeamsHost(factory));
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
+            {
+                factory.Dispose();
+            }
+        }
     }
 
     /// <summary>
