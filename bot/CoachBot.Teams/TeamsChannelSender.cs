@@ -57,8 +57,16 @@ public sealed partial class TeamsChannelSender : IChannelSender
                 404, "The stored conversation reference has no valid serviceUrl: the user must talk to the bot again.");
         }
 
-        // Stored references were saved from JWT-validated activities, so their serviceUrl is trusted.
-        _trust.TrustStored(serviceUrl);
+        // Stored references were saved from JWT-validated activities, but a row written before the host allowlist (or
+        // by hand) may point anywhere: such a reference is never called, and is dropped so the next message renews it.
+        if (!_trust.TrustStored(serviceUrl))
+        {
+            await _references.DeleteAsync(user, cancellationToken).ConfigureAwait(false);
+            LogUntrustedReference(_logger, user.TenantId, user.UserId, _trust.DescribeRefusal(serviceUrl));
+            throw new TeamsConnectorException(
+                404, "The stored conversation reference points at a host that is not a Microsoft Teams service: the user must talk to the bot again.");
+        }
+
         var activity = _renderer.RenderMessage(reply);
         try
         {
@@ -75,6 +83,9 @@ public sealed partial class TeamsChannelSender : IChannelSender
 
     private Task StopNudgesAsync(UserRef user, CancellationToken cancellationToken) =>
         _users.UpdateAsync(user, profile => profile.NudgesStopped ? null : profile with { NudgesStopped = true }, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams user {TenantId}/{UserId}: stored conversation reference dropped, not called ({Reason})")]
+    private static partial void LogUntrustedReference(ILogger logger, string tenantId, string userId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams user {TenantId}/{UserId} blocked or removed the bot: conversation reference deleted, nudges stopped")]
     private static partial void LogBlocked(ILogger logger, string tenantId, string userId);

@@ -6,9 +6,6 @@ namespace CoachBot.Teams.Auth;
 /// <summary>One place inbound tokens may come from: its issuers and its OpenID metadata (cached and refreshed).</summary>
 internal sealed class TeamsTokenSource
 {
-    /// <summary>The issuer of tokens from the Bot Connector service.</summary>
-    public const string BotFrameworkIssuer = "https://api.botframework.com";
-
     /// <summary>Unknown key ids fetch the metadata directly at most this often per source (keeps random kids cheap).</summary>
     public static readonly TimeSpan DirectRefreshInterval = TimeSpan.FromMinutes(1);
 
@@ -33,20 +30,22 @@ internal sealed class TeamsTokenSource
     /// <summary>For logs: "Bot Framework" or "Entra".</summary>
     public string Name { get; }
 
-    /// <summary>Bot Framework tokens carry key endorsements and a <c>serviceurl</c> claim; Entra tokens do not.</summary>
+    /// <summary>Bot Framework tokens carry key endorsements and a <c>serviceurl</c> claim; Entra tokens have no endorsements.</summary>
     public bool IsBotFramework { get; }
 
     public IReadOnlyList<string> Issuers { get; }
 
     public IConfigurationManager<OpenIdConnectConfiguration> Metadata { get; }
 
-    /// <summary>The Bot Framework source (issuer <see cref="BotFrameworkIssuer"/>).</summary>
-    public static TeamsTokenSource BotFramework(Uri metadataUrl, HttpClient http) =>
-        new("Bot Framework", isBotFramework: true, [BotFrameworkIssuer], metadataUrl, http);
+    /// <summary>The Bot Connector source of the configured cloud (its issuer and metadata).</summary>
+    public static TeamsTokenSource BotFramework(TeamsOptions options, HttpClient http) =>
+        new("Bot Framework", isBotFramework: true, [options.Endpoints.BotFrameworkIssuer], options.BotFrameworkMetadata, http);
 
-    /// <summary>The Entra source for one tenant (v1 and v2 issuers); null without a tenant id.</summary>
-    public static TeamsTokenSource? Entra(string metadataUrlTemplate, string? tenantId, HttpClient http)
+    /// <summary>The Entra source for the bot's tenant (v1 and v2 issuers of its cloud); null without a tenant id.</summary>
+    public static TeamsTokenSource? Entra(TeamsOptions options, HttpClient http)
     {
+        var tenantId = options.TenantId;
+        var metadataUrlTemplate = options.EntraMetadataTemplate;
         if (string.IsNullOrWhiteSpace(tenantId))
         {
             return null;
@@ -54,7 +53,7 @@ internal sealed class TeamsTokenSource
 
         var tenant = tenantId.Trim();
         var url = new Uri(metadataUrlTemplate.Replace("{tenant}", Uri.EscapeDataString(tenant), StringComparison.Ordinal));
-        string[] issuers = [$"https://sts.windows.net/{tenant}/", $"https://login.microsoftonline.com/{tenant}/v2.0"];
+        string[] issuers = [$"https://sts.windows.net/{tenant}/", $"https://{options.Endpoints.LoginHost}/{tenant}/v2.0"];
         return new("Entra", isBotFramework: false, issuers, url, http);
     }
 

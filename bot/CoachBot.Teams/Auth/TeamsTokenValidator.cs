@@ -36,8 +36,8 @@ public sealed partial class TeamsTokenValidator : ITeamsTokenValidator
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         var http = httpClientFactory.CreateClient(HttpClientName);
-        _botFramework = TeamsTokenSource.BotFramework(_options.OpenIdMetadataUrl, http);
-        _entra = TeamsTokenSource.Entra(_options.EntraOpenIdMetadataUrl, _options.TenantId, http);
+        _botFramework = TeamsTokenSource.BotFramework(_options, http);
+        _entra = TeamsTokenSource.Entra(_options, http);
     }
 
     /// <inheritdoc />
@@ -211,14 +211,20 @@ public sealed partial class TeamsTokenValidator : ITeamsTokenValidator
         ClockSkew = ClockSkew,
     };
 
-    private static TeamsAuthResult CheckBotFrameworkRules(TeamsTokenSource source, JsonWebToken token, OpenIdConnectConfiguration config, string? channelId, string? serviceUrl)
+    private TeamsAuthResult CheckBotFrameworkRules(TeamsTokenSource source, JsonWebToken token, OpenIdConnectConfiguration config, string? channelId, string? serviceUrl)
     {
         if (!source.IsBotFramework)
         {
-            // Entra tokens carry no endorsements; a serviceurl claim, if any, must still match.
-            return token.TryGetPayloadValue<string>("serviceurl", out var entraUrl) && !ServiceUrls.AreSame(entraUrl, serviceUrl)
-                ? TeamsAuthResult.Invalid("The token's serviceurl claim does not match the activity's serviceUrl.")
-                : TeamsAuthResult.Valid;
+            // Entra issues app-only tokens for this bot to any app of the tenant: only named callers, with the
+            // bot's tenant and a matching serviceurl claim, get through (docs/decisions/0016).
+            return EntraCallerRules.Check(token, _options, serviceUrl);
+        }
+
+        // Bot Connector tokens name no tenant today; one that does must name the bot's.
+        if (!string.IsNullOrWhiteSpace(_options.TenantId) && token.TryGetPayloadValue<string>("tid", out var tid)
+            && !string.Equals(tid, _options.TenantId.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return TeamsAuthResult.Invalid("The token's tenant (tid) is not Teams:TenantId.");
         }
 
         if (string.IsNullOrWhiteSpace(channelId))
@@ -253,7 +259,7 @@ public sealed partial class TeamsTokenValidator : ITeamsTokenValidator
     };
 
     /// <summary>Header values come from the caller: keep them short and printable in reasons.</summary>
-    private static string Printable(string? value)
+    internal static string Printable(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {

@@ -45,5 +45,14 @@ public sealed class TeamsConnectorException : Exception, CoachBot.Core.Delivery.
     /// <summary>The HTTP status, or 0 when the service could not be reached.</summary>
     public int StatusCode { get; }
 
+    /// <summary>True when CoachBot itself refused the call (a serviceUrl it may not reach): trying again cannot help.</summary>
+    public bool IsRefused { get; init; }
+
+    /// <summary>
+    /// True when the same send may succeed later: the connector or the token endpoint could not be reached, was
+    /// throttled or failed on its side, or refused the bot's credentials (fixable by the operator).
+    /// </summary>
+    public bool IsWorthRetrying => !IsRefused && StatusCode is 0 or 401 or 408 or 412 or 429 or >= 500;
+
     public bool IsPermanent => StatusCode is 403 or 404;
 }

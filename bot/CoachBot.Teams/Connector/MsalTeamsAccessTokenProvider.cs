@@ -20,12 +20,12 @@ public sealed class MsalTeamsAccessTokenProvider : ITeamsAccessTokenProvider
         _app = new Lazy<IConfidentialClientApplication>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The authority URL: <see cref="TeamsOptions.TokenAuthority"/> with the tenant filled in.</summary>
+    /// <summary>The authority URL: the token authority of the settings (or cloud) with the tenant filled in.</summary>
     public static string ResolveAuthority(TeamsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var tenant = string.IsNullOrWhiteSpace(options.TenantId) ? "botframework.com" : options.TenantId.Trim();
-        return options.TokenAuthority.Replace("{tenant}", tenant, StringComparison.Ordinal);
+        return options.TokenAuthorityTemplate.Replace("{tenant}", tenant, StringComparison.Ordinal);
     }
 
     /// <inheritdoc />
@@ -33,7 +33,7 @@ public sealed class MsalTeamsAccessTokenProvider : ITeamsAccessTokenProvider
     {
         try
         {
-            var result = await _app.Value.AcquireTokenForClient([_options.ConnectorScope])
+            var result = await _app.Value.AcquireTokenForClient([_options.Scope])
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             return result.AccessToken;
         }
@@ -45,6 +45,13 @@ public sealed class MsalTeamsAccessTokenProvider : ITeamsAccessTokenProvider
                 $"Could not get a Bot Connector token ({ex.ErrorCode}). Check Teams:AppId, Teams:AppPassword and Teams:TenantId.",
                 ex);
         }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // MSAL lets network failures through as they are. As a connector failure (status 0) the caller keeps the
+            // reply for a later try instead of failing the request after the turn was already done.
+            throw new TeamsConnectorException(
+                0, "Could not reach the Entra token endpoint for a Bot Connector token; the send will be tried again later.", ex);
+        }
     }
 
     private IConfidentialClientApplication Build()
@@ -55,9 +62,12 @@ public sealed class MsalTeamsAccessTokenProvider : ITeamsAccessTokenProvider
                 0, "Teams:AppId and Teams:AppPassword must both be set to send messages to Teams.");
         }
 
+        // The authority is one of the clouds MSAL knows (TeamsClouds) or a test fake: instance discovery would only add
+        // a call to the public cloud, which a government deployment or a test may not reach.
         return ConfidentialClientApplicationBuilder.Create(_options.AppId)
             .WithClientSecret(_options.AppPassword)
             .WithAuthority(ResolveAuthority(_options))
+            .WithInstanceDiscovery(false)
             .Build();
     }
 }

@@ -144,14 +144,14 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         ArgumentNullException.ThrowIfNull(serviceUrl);
         if (!serviceUrl.IsAbsoluteUri || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
         {
-            throw new TeamsConnectorException(0, "The Teams serviceUrl must be an absolute http(s) URL.");
+            throw new TeamsConnectorException(0, "The Teams serviceUrl must be an absolute http(s) URL.") { IsRefused = true };
         }
 
         var loopback = TeamsServiceUrlTrust.IsLoopback(serviceUrl);
         if (!loopback && serviceUrl.Scheme != Uri.UriSchemeHttps)
         {
             throw new TeamsConnectorException(
-                0, $"Refusing to call {serviceUrl.Host} over plain http: Bot Connector serviceUrls must use https.");
+                0, $"Refusing to call {serviceUrl.Host} over plain http: Bot Connector serviceUrls must use https.") { IsRefused = true };
         }
 
         if (!_options.HasAppId)
@@ -159,14 +159,22 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
             return loopback
                 ? false
                 : throw new TeamsConnectorException(
-                    0, $"Cannot call {serviceUrl.Host} without credentials: set Teams:AppId and Teams:AppPassword (local mode only reaches loopback).");
+                    0, $"Cannot call {serviceUrl.Host} without credentials: set Teams:AppId and Teams:AppPassword (local mode only reaches loopback).") { IsRefused = true };
+        }
+
+        if (!_trust.IsAllowedHost(serviceUrl))
+        {
+            throw new TeamsConnectorException(0, "Refusing to call a Teams serviceUrl: " + _trust.DescribeRefusal(serviceUrl)) { IsRefused = true };
         }
 
         if (!_trust.IsTrusted(serviceUrl))
         {
             throw new TeamsConnectorException(
                 0,
-                $"Refusing to send a token to {serviceUrl.Host}: the serviceUrl was never seen in a validated Teams activity. The user must talk to the bot first.");
+                $"Refusing to send a token to {serviceUrl.Host}: the serviceUrl was never seen in a validated Teams activity. The user must talk to the bot first.")
+            {
+                IsRefused = true,
+            };
         }
 
         return true;

@@ -8,7 +8,8 @@ namespace CoachBot.Teams.Connector;
 public static class TeamsConnectorServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the connector client, MSAL token provider, serviceUrl trust and the proactive
+    /// Registers the connector client, MSAL token provider, serviceUrl trust, the reply outbox and its retry worker
+    /// (which need an <c>IInbox</c>), and the proactive
     /// <see cref="TeamsChannelSender"/> (also as an <see cref="IChannelSender"/>). Expects
     /// <c>IOptions&lt;TeamsOptions&gt;</c>, the stores and an <c>IAdaptiveCardRenderer</c> to be registered elsewhere.
     /// </summary>
@@ -20,6 +21,8 @@ public static class TeamsConnectorServiceCollectionExtensions
         services.TryAddSingleton<TeamsServiceUrlTrust>();
         services.TryAddSingleton<ITeamsAccessTokenProvider, MsalTeamsAccessTokenProvider>();
         services.TryAddSingleton<ITeamsConnectorClient, TeamsConnectorClient>();
+        services.TryAddSingleton<TeamsReplyOutbox>();
+        services.AddHostedService<TeamsReplyRetryWorker>();
         services.TryAddSingleton<TeamsChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TeamsChannelSender>());
         return services;

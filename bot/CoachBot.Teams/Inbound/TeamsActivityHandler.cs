@@ -20,7 +20,7 @@ public sealed class TeamsActivityHandler
 
     private readonly ConversationEngine _engine;
     private readonly IAdaptiveCardRenderer _cards;
-    private readonly ITeamsConnectorClient _connector;
+    private readonly TeamsReplyOutbox _outbox;
     private readonly IConversationReferenceStore _references;
     private readonly IDeliveryLedger _ledger;
     private readonly TimeProvider _time;
@@ -29,7 +29,7 @@ public sealed class TeamsActivityHandler
     public TeamsActivityHandler(
         ConversationEngine engine,
         IAdaptiveCardRenderer cards,
-        ITeamsConnectorClient connector,
+        TeamsReplyOutbox outbox,
         IConversationReferenceStore references,
         IDeliveryLedger ledger,
         TimeProvider time,
@@ -37,7 +37,7 @@ public sealed class TeamsActivityHandler
     {
         _engine = engine;
         _cards = cards;
-        _connector = connector;
+        _outbox = outbox;
         _references = references;
         _ledger = ledger;
         _time = time;
@@ -110,31 +110,17 @@ public sealed class TeamsActivityHandler
         var replies = await RunAsync(activity, string.Empty, null, cancellationToken);
         foreach (var reply in replies)
         {
-            await SendSafelyAsync(() => _connector.SendAsync(serviceUrl, conversation, _cards.RenderMessage(reply), cancellationToken));
+            await _outbox.SendOrKeepAsync(new TeamsPendingReply(serviceUrl.ToString(), conversation, null, _cards.RenderMessage(reply)), cancellationToken);
         }
     }
 
     private async Task ReplyAsync(Activity activity, Uri serviceUrl, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
+        // The turn is already recorded: a reply that cannot go out now is kept and retried, never failed with a 5xx.
         foreach (var reply in replies)
         {
-            var message = _cards.RenderMessage(reply);
-            await SendSafelyAsync(() => activity.Id is { Length: > 0 } replyTo
-                ? _connector.ReplyAsync(serviceUrl, activity.Conversation!.Id!, replyTo, message, cancellationToken)
-                : _connector.SendAsync(serviceUrl, activity.Conversation!.Id!, message, cancellationToken));
-        }
-    }
-
-    private async Task SendSafelyAsync(Func<Task<string?>> send)
-    {
-        try
-        {
-            await send();
-        }
-        catch (TeamsConnectorException ex)
-        {
-            // The activity is already recorded; Teams retrying it would not help. Say so in the log.
-            _logger.LogError("A Teams reply could not be delivered (HTTP {Status}): {Reason}", ex.StatusCode, ex.Message);
+            var pending = new TeamsPendingReply(serviceUrl.ToString(), activity.Conversation!.Id!, activity.Id, _cards.RenderMessage(reply));
+            await _outbox.SendOrKeepAsync(pending, cancellationToken);
         }
     }
 

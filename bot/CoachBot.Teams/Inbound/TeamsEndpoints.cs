@@ -16,8 +16,9 @@ namespace CoachBot.Teams.Inbound;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the Bot Framework messaging endpoint. The body is capped, parsed, authenticated (a
-/// Bot Framework or Entra JWT when <see cref="TeamsOptions.AppId"/> is set; otherwise only callers on this machine),
-/// checked for the fields CoachBot needs, and handed to <see cref="TeamsActivityHandler"/>.
+/// Bot Framework or Entra JWT when <see cref="TeamsOptions.AppId"/> is set, plus a Microsoft serviceUrl host and the
+/// configured tenant; otherwise only callers on this machine), checked for the fields CoachBot needs, and handed to
+/// <see cref="TeamsActivityHandler"/>.
 /// </summary>
 public static class TeamsEndpoints
 {
@@ -130,7 +131,20 @@ public static class TeamsEndpoints
 
         var result = await services.GetRequiredService<ITeamsTokenValidator>()
             .ValidateAsync(http.Request.Headers.Authorization, activity.ChannelId, activity.ServiceUrl, cancellationToken);
-        return result.IsValid ? null : result.Failure ?? "invalid token";
+        if (!result.IsValid)
+        {
+            return result.Failure ?? "invalid token";
+        }
+
+        // A valid token is not enough: replies go to the serviceUrl, and the activity names whose data is touched.
+        // Both are checked here, before any store, ledger or send sees the activity.
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl))
+        {
+            return "the activity's serviceUrl is not an absolute URL";
+        }
+
+        var trust = services.GetRequiredService<TeamsServiceUrlTrust>();
+        return !trust.IsAllowedHost(serviceUrl) ? trust.DescribeRefusal(serviceUrl) : TeamsTenantCheck.Problem(activity, options);
     }
 
     /// <summary>What is missing for CoachBot to answer, or null.</summary>

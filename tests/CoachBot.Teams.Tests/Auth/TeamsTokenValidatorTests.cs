@@ -223,21 +223,76 @@ public sealed class TeamsTokenValidatorTests : IClassFixture<TestTokenIssuer>, I
     }
 
     [Theory]
-    [InlineData("https://login.microsoftonline.com/tenant-one/v2.0")]
-    [InlineData("https://sts.windows.net/tenant-one/")]
-    public async Task Entra_token_for_the_tenant_is_accepted(string issuer)
+    [InlineData("https://login.microsoftonline.com/tenant-one/v2.0", "2.0", "azp")]
+    [InlineData("https://sts.windows.net/tenant-one/", "1.0", "appid")]
+    public async Task Entra_token_from_an_allowed_caller_of_the_tenant_is_accepted(string issuer, string version, string callerClaim)
     {
-        var result = await Validate(Bearer(Spec() with { Issuer = issuer, KeyId = "entra", ServiceUrl = null }));
+        var spec = Entra() with
+        {
+            Issuer = issuer,
+            Claims = new Dictionary<string, object> { ["ver"] = version, [callerClaim] = TestTokenIssuer.AllowedCaller, ["tid"] = TestTokenIssuer.TenantId },
+        };
+
+        var result = await ValidateWithCallers(Bearer(spec));
 
         Assert.True(result.IsValid, result.Failure);
     }
 
     [Fact]
+    public async Task ValidateAsync_BotFrameworkTokenNamingAnotherTenant_IsRejected()
+    {
+        var spec = Spec() with { Claims = new Dictionary<string, object> { ["tid"] = "tenant-two" } };
+
+        AssertInvalid(await Validate(Bearer(spec)), "tid");
+        Assert.True((await Validate(Bearer(Spec() with { Claims = new Dictionary<string, object> { ["tid"] = TestTokenIssuer.TenantId } }))).IsValid);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_EntraTokenWithoutAllowedCallersSetting_IsRejected()
+    {
+        AssertInvalid(await Validate(Bearer(Entra())), "AllowedCallers is empty");
+    }
+
+    public static TheoryData<string, string> ForgedEntraTokens => new()
+    {
+        { "foreign azp", "calling app" },
+        { "v1 token with a foreign appid", "calling app" },
+        { "v2 token naming the allowed app only in appid", "calling app" },
+        { "no caller", "calling app" },
+        { "no serviceurl", "no serviceurl" },
+        { "other serviceurl", "does not match" },
+        { "no tid", "tid" },
+        { "other tid", "tid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForgedEntraTokens))]
+    public async Task ValidateAsync_ForgedEntraToken_IsRejected(string forgery, string reason)
+    {
+        var good = Entra();
+        var claims = new Dictionary<string, object>(good.Claims!);
+        var spec = good;
+        switch (forgery)
+        {
+            case "foreign azp": claims["azp"] = TestTokenIssuer.ForeignCaller; break;
+            case "v1 token with a foreign appid": claims["ver"] = "1.0"; claims["appid"] = TestTokenIssuer.ForeignCaller; break;
+            case "v2 token naming the allowed app only in appid": claims["azp"] = TestTokenIssuer.ForeignCaller; claims["appid"] = TestTokenIssuer.AllowedCaller; break;
+            case "no caller": claims.Remove("azp"); break;
+            case "no serviceurl": spec = good with { ServiceUrl = null }; break;
+            case "other serviceurl": spec = good with { ServiceUrl = "https://smba.trafficmanager.net/other/" }; break;
+            case "no tid": claims.Remove("tid"); break;
+            default: claims["tid"] = "tenant-two"; break;
+        }
+
+        AssertInvalid(await ValidateWithCallers(Bearer(spec with { Claims = claims })), reason);
+    }
+
+    [Fact]
     public async Task Entra_token_for_another_tenant_is_rejected()
     {
-        var spec = Spec() with { Issuer = "https://login.microsoftonline.com/tenant-two/v2.0", KeyId = "entra", ServiceUrl = null };
+        var spec = Entra() with { Issuer = "https://login.microsoftonline.com/tenant-two/v2.0" };
 
-        AssertInvalid(await Validate(Bearer(spec)), "issuer");
+        AssertInvalid(await ValidateWithCallers(Bearer(spec)), "issuer");
     }
 
     [Fact]
@@ -301,6 +356,21 @@ public sealed class TeamsTokenValidatorTests : IClassFixture<TestTokenIssuer>, I
     }
 
     private static TokenSpec Spec() => TestTokenIssuer.BotFrameworkSpec(Start);
+
+    private static TokenSpec Entra() => TestTokenIssuer.EntraSpec(Start, TestTokenIssuer.TenantId, TestTokenIssuer.ServiceUrl);
+
+    private async Task<TeamsAuthResult> ValidateWithCallers(string header)
+    {
+        using var services = Build(new TeamsOptions
+        {
+            AppId = TestTokenIssuer.AppId,
+            TenantId = TestTokenIssuer.TenantId,
+            AllowedCallers = [TestTokenIssuer.AllowedCaller],
+            OpenIdMetadataUrl = _issuer.BotFrameworkMetadataUrl,
+            EntraOpenIdMetadataUrl = _issuer.EntraMetadataTemplate,
+        });
+        return await services.GetRequiredService<ITeamsTokenValidator>().ValidateAsync(header, Channel, TestTokenIssuer.ServiceUrl, default);
+    }
 
     private string Bearer(TokenSpec spec) => "Bearer " + _issuer.Sign(spec);
 

@@ -89,6 +89,27 @@ public sealed class TestTokenIssuer : IAsyncLifetime
         ServiceUrl = ServiceUrl,
     };
 
+    /// <summary>The calling app a test host lists in Teams:AllowedCallers.</summary>
+    public const string AllowedCaller = "99999999-8888-7777-6666-555555555555";
+
+    /// <summary>Any other app registration of the same tenant.</summary>
+    public const string ForeignCaller = "12345678-aaaa-bbbb-cccc-1234567890ab";
+
+    /// <summary>
+    /// Claims of an Entra v2.0 app-only token for the bot from <paramref name="caller"/> in <paramref name="tenant"/>,
+    /// with tid, azp, ver and serviceurl, as Entra would sign it; tests change what they need.
+    /// </summary>
+    public static TokenSpec EntraSpec(DateTimeOffset now, string tenant, string serviceUrl, string caller = AllowedCaller) => new()
+    {
+        Issuer = $"https://login.microsoftonline.com/{tenant}/v2.0",
+        Audience = AppId,
+        KeyId = "entra",
+        NotBefore = now.AddMinutes(-1),
+        Expires = now.AddMinutes(59),
+        ServiceUrl = serviceUrl,
+        Claims = new Dictionary<string, object>(StringComparer.Ordinal) { ["ver"] = "2.0", ["azp"] = caller, ["tid"] = tenant },
+    };
+
     /// <summary>Signs a token (RS256 by default) with the named RSA key.</summary>
     public string Sign(TokenSpec spec, string algorithm = SecurityAlgorithms.RsaSha256)
     {
@@ -124,7 +145,7 @@ public sealed class TestTokenIssuer : IAsyncLifetime
 
     private static string Create(TokenSpec spec, SigningCredentials credentials)
     {
-        var claims = new Dictionary<string, object>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, object>(spec.Claims ?? new Dictionary<string, object>(), StringComparer.Ordinal);
         if (spec.ServiceUrl is not null)
         {
             claims["serviceurl"] = spec.ServiceUrl;
@@ -194,4 +215,7 @@ public sealed record TokenSpec
     public required DateTimeOffset Expires { get; init; }
 
     public string? ServiceUrl { get; init; }
+
+    /// <summary>Further payload claims (azp, appid, ver, tid ...).</summary>
+    public IReadOnlyDictionary<string, object>? Claims { get; init; }
 }

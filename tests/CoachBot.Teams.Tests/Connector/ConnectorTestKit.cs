@@ -27,7 +27,9 @@ internal sealed class ConnectorTestKit : IDisposable
     public ConnectorTestKit(string? appId = "app-1", TimeProvider? time = null)
     {
         _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        Options = new TeamsOptions { AppId = appId, AppPassword = appId is null ? null : "pw" };
+        // The fake connector listens on loopback, which only this test setting lets an app-id host call.
+        Options = new TeamsOptions { AppId = appId, AppPassword = appId is null ? null : "pw", AllowLoopbackServiceUrls = true };
+        Trust = new TeamsServiceUrlTrust(Microsoft.Extensions.Options.Options.Create(Options));
         Time = time ?? TimeProvider.System;
         Client = new TeamsConnectorClient(
             _services.GetRequiredService<IHttpClientFactory>(), Tokens, Trust, Microsoft.Extensions.Options.Options.Create(Options), Time,
@@ -40,7 +42,7 @@ internal sealed class ConnectorTestKit : IDisposable
 
     public StubTokenProvider Tokens { get; } = new();
 
-    public TeamsServiceUrlTrust Trust { get; } = new();
+    public TeamsServiceUrlTrust Trust { get; }
 
     public TeamsConnectorClient Client { get; }
 

@@ -6,6 +6,7 @@ using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Protocol;
 using CoachBot.Testing.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -47,6 +48,42 @@ public sealed class TeamsChannelSenderTests : IAsyncLifetime
         Assert.Equal("Time for today's step", request.Body?["text"]?.GetValue<string>());
         Assert.Equal($"Bearer {StubTokenProvider.Token}", request.Authorization);
         Assert.Equal("msteams", Sender(kit).Channel);
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example/bot/")]
+    [InlineData("https://smba.trafficmanager.net.attacker.example/emea/")]
+    public async Task SendAsync_StoredReferenceOnANonMicrosoftHost_IsNeverCalled_AndDropped(string serviceUrl)
+    {
+        using var kit = new ConnectorTestKit();
+        await _references.SaveAsync(
+            new ConversationReference(User, "a:personal-1", serviceUrl, "28:bot", "en-US", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        using var sink = new CountingHandler();
+        var http = new ServiceCollection();
+        http.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => sink);
+        using var services = http.BuildServiceProvider();
+        var client = new TeamsConnectorClient(
+            services.GetRequiredService<IHttpClientFactory>(), kit.Tokens, kit.Trust, Microsoft.Extensions.Options.Options.Create(kit.Options), kit.Time, NullLogger<TeamsConnectorClient>.Instance);
+        var sender = new TeamsChannelSender(_references, _users, client, _renderer.Object, kit.Trust, NullLogger<TeamsChannelSender>.Instance);
+
+        var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => sender.SendAsync(User, Reply.Plain("nudge"), CancellationToken.None));
+
+        Assert.True(ex.IsPermanent);
+        Assert.Equal(0, sink.Calls);
+        Assert.Equal(0, kit.Tokens.Calls);
+        Assert.Null(await _references.GetAsync(User, CancellationToken.None));
+    }
+
+    /// <summary>Counts requests that reach the network layer (answers 201 so a call would look successful).</summary>
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Created) { Content = new StringContent("{\"id\":\"1\"}") });
+        }
     }
 
     [Fact]

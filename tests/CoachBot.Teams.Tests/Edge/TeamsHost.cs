@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Teams.Tests.Edge;
 
@@ -44,7 +45,55 @@ internal sealed class TeamsHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return Task.FromResult(new TeamsHost(new Factory(all, services)));
+        // WebApplicationFactory.UseKestrel(port) races the app's own Kestrel bind for minimal-hosting apps and then
+        // throws "Addresses cannot be modified after the server has started" (dotnet/aspnetcore PR 67714). The host
+        // never started in that case, so building a fresh one is safe; anything else is a real failure.
+        for (var attempt = 1; ; attempt++)
+        {
+            var factory = new Factory(all, services);
+            try
+            {
+                return Task.FromResult(new TeamsHost(factory));
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
+            {
+                factory.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A host with real-looking Teams settings: app id, tenant <see cref="TeamsActivities.Tenant"/>, one allowed Entra
+    /// caller, no loopback allowance, metadata from <paramref name="issuer"/>. Every connector request ends in
+    /// <paramref name="connector"/>; connector tokens come from <paramref name="tokens"/>.
+    /// </summary>
+    public static Task<TeamsHost> StartRealLookingAsync(
+        AzuriteFixture azurite,
+        Auth.TestTokenIssuer issuer,
+        RecordingConnectorHandler connector,
+        CoachBot.Teams.Connector.ITeamsAccessTokenProvider tokens,
+        IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Local:Enabled"] = "false",
+            ["Teams:AppId"] = Auth.TestTokenIssuer.AppId,
+            ["Teams:AppPassword"] = "not-used-here",
+            ["Teams:TenantId"] = TeamsActivities.Tenant,
+            ["Teams:AllowedCallers:0"] = Auth.TestTokenIssuer.AllowedCaller,
+            ["Teams:OpenIdMetadataUrl"] = issuer.BotFrameworkMetadataUrl.ToString(),
+            ["Teams:EntraOpenIdMetadataUrl"] = issuer.EntraMetadataTemplate,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return StartAsync(azurite, all, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(tokens));
+            services.AddHttpClient(CoachBot.Teams.Connector.TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => connector);
+        });
     }
 
     /// <summary>Posts an activity as JSON, with an optional bearer token.</summary>
