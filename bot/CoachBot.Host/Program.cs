@@ -9,6 +9,7 @@ using CoachBot.Slack;
 using CoachBot.Teams;
 using CoachBot.Teams.Inbound;
 using CoachBot.Storage;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseRepositoryAppSettings();
@@ -27,7 +28,7 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapCoachBotCharts();
 app.MapCoachBotSlack();
-var localMode = LocalOptions.IsLocalMode(app.Configuration);
+var localMode = app.Services.GetRequiredService<HostModeDecision>().IsLocal;
 if (localMode || !string.IsNullOrWhiteSpace(app.Configuration["Teams:AppId"]))
 {
     // Without an app id only local mode serves it (anonymous, loopback only: the Agents Playground).
@@ -39,7 +40,23 @@ if (localMode)
     app.MapLocalChannel();
 }
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (OptionsValidationException ex) when (!app.Environment.IsEnvironment("Testing"))
+{
+    // A setting is wrong: say which and how to fix it, one line each, without a stack trace, and exit non-zero.
+    // Tests ("Testing") start the host through WebApplicationFactory, which needs the exception itself.
+    foreach (var failure in ex.Failures)
+    {
+        Console.Error.WriteLine($"CoachBot cannot start: {failure}");
+    }
+
+    return 1;
+}
+
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;
