@@ -9,7 +9,20 @@
 'use strict';
 
 const parentAtStart = process.ppid;
+let azuriteShutdown;
 let stopping = false;
+
+// Azurite's table main.js registers its shutdown with process.once('SIGINT', ...). Keep that handler for ourselves
+// instead of letting a terminal's SIGINT run it.
+const originalOnce = process.once;
+process.once = function once(event, listener) {
+  if (event === 'SIGINT' && azuriteShutdown === undefined) {
+    azuriteShutdown = listener;
+    return this;
+  }
+
+  return originalOnce.call(this, event, listener);
+};
 
 function stop() {
   if (stopping) {
@@ -17,26 +30,21 @@ function stop() {
   }
 
   stopping = true;
-  // Azurite's table main.js listens once for SIGINT and then closes its server and saves its database.
-  const azuriteListens = process.listeners('SIGINT').some((listener) => listener !== ignoreInterrupt);
-  if (azuriteListens) {
-    process.emit('SIGINT', 'SIGINT');
+  if (azuriteShutdown !== undefined) {
+    // Closes the server and saves the database; node exits once nothing is left to do.
+    azuriteShutdown();
   } else {
     // Still starting: nothing was written yet, so there is nothing to save.
     process.exit(0);
   }
 }
 
-function ignoreInterrupt() {
+function stopIfOrphaned() {
   if (process.ppid !== parentAtStart) {
     stop();
   }
 }
 
-process.on('SIGINT', ignoreInterrupt);
+process.on('SIGINT', stopIfOrphaned);
 process.on('SIGTERM', stop);
-setInterval(() => {
-  if (process.ppid !== parentAtStart) {
-    stop();
-  }
-}, 1000).unref();
+setInterval(stopIfOrphaned, 1000).unref();
