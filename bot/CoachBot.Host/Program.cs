@@ -40,15 +40,18 @@ if (localMode)
     app.MapLocalChannel();
 }
 
+// Tests ("Testing") start the host through WebApplicationFactory, which needs the exception itself.
+var testing = app.Environment.IsEnvironment("Testing");
 try
 {
-    app.Run();
+    // Check every setting before anything starts: a wrong one gets one line naming it, not a logged stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
 }
-catch (OptionsValidationException ex) when (!app.Environment.IsEnvironment("Testing"))
+catch (Exception ex) when (!testing && ex is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
 {
-    // A setting is wrong: say which and how to fix it, one line each, without a stack trace, and exit non-zero.
-    // Tests ("Testing") start the host through WebApplicationFactory, which needs the exception itself.
-    foreach (var failure in ex.Failures)
+    // Several settings sections can fail at once (an AggregateException of one OptionsValidationException each).
+    var failures = ex is AggregateException all ? all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures) : ((OptionsValidationException)ex).Failures;
+    foreach (var failure in failures)
     {
         Console.Error.WriteLine($"CoachBot cannot start: {failure}");
     }
@@ -56,6 +59,7 @@ catch (OptionsValidationException ex) when (!app.Environment.IsEnvironment("Test
     return 1;
 }
 
+app.Run();
 return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

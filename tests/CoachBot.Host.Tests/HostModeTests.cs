@@ -69,7 +69,7 @@ public sealed class HostModeTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 
-        Assert.Contains("Local:Enabled is true but Slack:SigningSecret is set", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Local:Enabled is true but Slack:SigningSecret, Slack:BotToken are set", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("8f14e45fceea167a5a36dedd4bea2543", ex.Message, StringComparison.Ordinal);
     }
 

@@ -64,10 +64,12 @@ public static class HostMode
         if (forced == true)
         {
             // Explicit local mode: an empty value carries no credential, but a real one must never meet the open local API.
-            foreach (var key in usable)
+            if (usable.Count > 0)
             {
-                refusals.Add($"{EnabledKey} is true but {key} is set: local mode (open /api/local, clock travel, anonymous Teams) " +
-                    $"never runs next to real credentials. Remove {EnabledKey} to run with the credentials, or remove {key} to run locally.");
+                var names = string.Join(", ", usable);
+                refusals.Add($"{EnabledKey} is true but {names} {(usable.Count == 1 ? "is" : "are")} set: local mode (open /api/local, " +
+                    $"clock travel, anonymous Teams) never runs next to real credentials. Remove {EnabledKey} to run with the " +
+                    $"credentials, or remove {names} to run locally.");
             }
 
             local = usable.Count == 0;
