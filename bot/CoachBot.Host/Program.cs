@@ -22,6 +22,7 @@ builder.Services.AddCoachBotStorage(builder.Configuration);
 builder.Services.AddCoachBotJson();
 builder.Services.AddCoachBotSlack(builder.Configuration);
 builder.Services.AddCoachBotTeams(builder.Configuration);
+builder.Services.AddCoachBotChannelOptionsValidation();
 builder.Services.AddCoachBotScheduler(builder.Configuration);
 
 var app = builder.Build();
