@@ -10,6 +10,7 @@ using CoachBot.Slack;
 using CoachBot.Teams;
 using CoachBot.Teams.Inbound;
 using CoachBot.Storage;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseRepositoryAppSettings();
@@ -23,6 +24,7 @@ builder.Services.AddCoachBotStorage(builder.Configuration);
 builder.Services.AddCoachBotJson();
 builder.Services.AddCoachBotSlack(builder.Configuration);
 builder.Services.AddCoachBotTeams(builder.Configuration);
+builder.Services.AddCoachBotChannelOptionsValidation();
 builder.Services.AddCoachBotScheduler(builder.Configuration);
 
 var app = builder.Build();
@@ -30,7 +32,7 @@ app.MapServiceDefaults();
 app.MapCoachBotCharts();
 app.MapCoachBotExports();
 app.MapCoachBotSlack();
-var localMode = LocalOptions.IsLocalMode(app.Configuration);
+var localMode = app.Services.GetRequiredService<HostModeDecision>().IsLocal;
 if (localMode || !string.IsNullOrWhiteSpace(app.Configuration["Teams:AppId"]))
 {
     // Without an app id only local mode serves it (anonymous, loopback only: the Agents Playground).
@@ -42,7 +44,27 @@ if (localMode)
     app.MapLocalChannel();
 }
 
+// Tests ("Testing") start the host through WebApplicationFactory, which needs the exception itself.
+var testing = app.Environment.IsEnvironment("Testing");
+try
+{
+    // Check every setting before anything starts: a wrong one gets one line naming it, not a logged stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception ex) when (!testing && ex is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
+{
+    // Several settings sections can fail at once (an AggregateException of one OptionsValidationException each).
+    var failures = ex is AggregateException all ? all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures) : ((OptionsValidationException)ex).Failures;
+    foreach (var failure in failures)
+    {
+        Console.Error.WriteLine($"CoachBot cannot start: {failure}");
+    }
+
+    return 1;
+}
+
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -8,7 +8,8 @@ namespace CoachBot.Storage;
 /// <summary>
 /// Readiness of Table Storage (tag <c>ready</c>): a live, cheap call with a short timeout, so a load balancer stops
 /// sending turns to a replica that cannot save them. Logs only when readiness changes, not on every probe.
-/// Register as a singleton: it remembers the last state.
+/// Register as a singleton: it remembers the last state. The result says only whether storage answers: /readyz is
+/// open to anyone who can reach the host, so which account it uses and why it fails go to the log, not the answer.
 /// </summary>
 public sealed class StorageReadinessCheck : IHealthCheck
 {
@@ -44,7 +45,7 @@ public sealed class StorageReadinessCheck : IHealthCheck
                 _logger.LogInformation("Table Storage at {Endpoint} answers again; ready.", _tables.Endpoint);
             }
 
-            return HealthCheckResult.Healthy($"Table Storage at {_tables.Endpoint} answers.");
+            return HealthCheckResult.Healthy("Table Storage answers.");
         }
         catch (StoreUnavailableException e)
         {
@@ -59,12 +60,11 @@ public sealed class StorageReadinessCheck : IHealthCheck
             reason = StorageFailures.Reason(e);
         }
 
-        var description = $"Table Storage at {_tables.Endpoint} is unreachable: {reason}.";
         if (Interlocked.Exchange(ref _state, NotReady) != NotReady)
         {
             _logger.LogWarning("Table Storage at {Endpoint} is unreachable: {Reason}. Not ready until it answers again.", _tables.Endpoint, reason);
         }
 
-        return HealthCheckResult.Unhealthy(description);
+        return HealthCheckResult.Unhealthy("Table Storage is unreachable; the log says why.");
     }
 }

@@ -6,13 +6,16 @@ namespace CoachBot.Host.Tests;
 
 /// <summary>
 /// The real host, in local mode, on its own tables of the shared Azurite. Settings given here reach Program.cs as
-/// command-line arguments, so they win over appsettings.json exactly as an operator's would.
+/// command-line arguments, so they win over appsettings.json exactly as an operator's would. It listens on a free
+/// loopback port over real HTTP: the local channel answers only loopback callers that name this port.
 /// </summary>
 internal sealed class CoachBotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public CoachBotApp(AzuriteFixture azurite, string? tablePrefix = null, IDictionary<string, string?>? settings = null)
+    // overHttp: false keeps the in-memory test server, for tests that only start the host: over real HTTP the
+    // factory hides why a start failed behind an ObjectDisposedException.
+    public CoachBotApp(AzuriteFixture azurite, string? tablePrefix = null, IDictionary<string, string?>? settings = null, bool overHttp = true)
     {
         TablePrefix = tablePrefix ?? AzuriteFixture.NewTablePrefix();
         _settings = new Dictionary<string, string?>
@@ -25,6 +28,13 @@ internal sealed class CoachBotApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+
+        if (overHttp)
+        {
+            // A free port, not appsettings' 3978, so apps run side by side.
+            _settings.TryAdd("Urls", "http://127.0.0.1:0");
+            UseKestrel(0);
         }
     }
 

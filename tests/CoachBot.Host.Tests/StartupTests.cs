@@ -30,7 +30,7 @@ public sealed class StartupTests
             var summary = lines.FindIndex(l => l.TrimStart().StartsWith("summary:", StringComparison.Ordinal));
             lines.RemoveAt(summary);
             File.WriteAllLines(skills, lines);
-            using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { ["Content:Path"] = root });
+            using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { ["Content:Path"] = root }, overHttp: false);
 
             var ex = Assert.Throws<ContentValidationException>(() => app.CreateClient());
 
@@ -51,7 +51,7 @@ public sealed class StartupTests
     [InlineData("Charts:RendersPerUserPerMinute", "0", "Charts:RendersPerUserPerMinute")]
     public void InvalidSetting_StopsStartup_NamingTheSetting(string key, string value, string named)
     {
-        using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { [key] = value });
+        using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { [key] = value }, overHttp: false);
 
         var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 

@@ -87,6 +87,50 @@ public sealed class AzuriteProcessTests
     }
 
     [Fact]
+    public async Task StopAsync_RightAfterATerminalsCtrlC_KeepsTheLastWrite()
+    {
+        // Ctrl+C in a terminal interrupts the whole process group: Azurite gets SIGINT from the terminal, then the
+        // host stops it too. A second signal during Azurite's save used to end it before the save.
+        Assert.Equal("kept", await WriteStopAndReadBackAsync(azurite => PosixSignals.TryInterrupt(azurite.ProcessId)));
+    }
+
+    [Fact]
+    public async Task StopAsync_RightAfterATerminateSignal_KeepsTheLastWrite()
+    {
+        // A service manager or container runtime may send SIGTERM to every process of the group, Azurite included.
+        Assert.Equal("kept", await WriteStopAndReadBackAsync(azurite => PosixSignals.TryTerminate(azurite.ProcessId)));
+    }
+
+    /// <summary>Writes a row, signals Azurite as <paramref name="signal"/> does, stops it at once, and reads the row
+    /// back from a fresh Azurite on the same folder (null when it is gone).</summary>
+    private static async Task<string?> WriteStopAndReadBackAsync(Func<AzuriteProcess, bool> signal)
+    {
+        var folder = Directory.CreateTempSubdirectory("coachbot-azurite-stop-");
+        try
+        {
+            var options = new AzuriteStartOptions { DataDirectory = folder.FullName };
+            int port;
+            await using (var first = await AzuriteProcess.StartAsync(options, CancellationToken.None))
+            {
+                port = first.Port;
+                var table = new TableClient(first.ConnectionString, "stopped");
+                await table.CreateIfNotExistsAsync();
+                await table.AddEntityAsync(new TableEntity("pk", "rk") { ["Value"] = "kept" });
+                Assert.True(signal(first), "the signal could not be sent");
+                await first.StopAsync();
+            }
+
+            await using var second = await AzuriteProcess.StartAsync(options with { Port = port }, CancellationToken.None);
+            var row = await new TableClient(second.ConnectionString, "stopped").GetEntityIfExistsAsync<TableEntity>("pk", "rk");
+            return row.HasValue ? row.Value!.GetString("Value") : null;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task StopAsync_Running_EndsProcessAndFreesPort()
     {
         var azurite = await AzuriteProcess.StartAsync(new AzuriteStartOptions(), CancellationToken.None);

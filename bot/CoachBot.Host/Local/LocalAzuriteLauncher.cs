@@ -26,7 +26,7 @@ public sealed class LocalAzuriteLauncher : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!_local.AutostartAzurite || LoopbackTablePort(_storage.ConnectionString) is not { } port)
+        if (!_local.AutostartAzurite || AzuriteEndpoint.TablePort(_storage.ConnectionString) is not { } port)
         {
             return;
         }
@@ -49,6 +49,10 @@ public sealed class LocalAzuriteLauncher : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs last of the hosted services (registered first), so everything that writes has stopped; waits for Azurite
+    /// to save and exit (bounded by <see cref="AzuriteProcess.StopTimeout"/>), so nothing recorded is lost.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_process is not null)
@@ -64,26 +68,6 @@ public sealed class LocalAzuriteLauncher : IHostedService, IAsyncDisposable
         {
             await _process.DisposeAsync();
         }
-    }
-
-    /// <summary>The table port when the connection string points at this machine (the emulator), else null.</summary>
-    internal static int? LoopbackTablePort(string connectionString)
-    {
-        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
-        if (parts.TryGetValue("UseDevelopmentStorage", out var dev) && bool.TryParse(dev, out var isDev) && isDev)
-        {
-            return AzuriteProcess.DefaultPort;
-        }
-
-        if (parts.TryGetValue("TableEndpoint", out var endpoint) && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback)
-        {
-            return uri.Port;
-        }
-
-        return null;
     }
 
     private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)

@@ -25,8 +25,8 @@ public static partial class LocalChannelEndpoints
 
     public static WebApplication MapLocalChannel(this WebApplication app)
     {
-        app.MapGet("/", ServePlayground).ExcludeFromDescription();
-        var api = app.MapGroup("/api/local");
+        app.MapGet("/", ServePlayground).ExcludeFromDescription().AddEndpointFilter<LocalCallerFilter>();
+        var api = app.MapGroup("/api/local").AddEndpointFilter<LocalCallerFilter>();
         api.MapPost("/messages", PostMessageAsync);
         api.MapGet("/inbox/{userId}", GetInbox);
         api.MapGet("/files/{token}", GetFile);

@@ -11,7 +11,12 @@ public static class LocalModeExtensions
     {
         builder.Services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LocalOptions>, LocalOptionsValidator>();
-        if (!LocalOptions.IsLocalMode(builder.Configuration))
+
+        // Decided once, here: the services below and the endpoints in Program.cs follow the same answer. A refused
+        // configuration gets no local services (fail closed) and stops at start with the refusals (LocalOptionsValidator).
+        var mode = HostMode.Decide(builder.Configuration);
+        builder.Services.AddSingleton(mode);
+        if (!mode.IsLocal)
         {
             return builder;
         }

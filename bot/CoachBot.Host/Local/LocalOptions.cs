@@ -6,7 +6,8 @@ public sealed class LocalOptions
     public const string SectionName = "Local";
 
     /// <summary>
-    /// Forces local mode on or off. Unset: local mode is on exactly when no Slack or Teams credentials are configured.
+    /// Forces local mode on or off. Unset: local mode is on exactly when no Slack or Teams credential is present
+    /// (see <see cref="HostMode"/>). True next to a real credential, or against a real storage account, stops the start.
     /// </summary>
     public bool? Enabled { get; set; }
 
@@ -18,17 +19,4 @@ public sealed class LocalOptions
 
     /// <summary>Largest request body the local endpoints accept, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
-
-    /// <summary>True when this configuration runs in local mode.</summary>
-    public static bool IsLocalMode(IConfiguration configuration)
-    {
-        var forced = configuration.GetValue<bool?>($"{SectionName}:{nameof(Enabled)}");
-        if (forced is { } value)
-        {
-            return value;
-        }
-
-        string[] credentials = ["Slack:SigningSecret", "Slack:BotToken", "Slack:ClientSecret", "Slack:AppToken", "Teams:AppId"];
-        return credentials.All(key => string.IsNullOrWhiteSpace(configuration[key]));
-    }
 }

@@ -21,6 +21,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const int DefaultPort = 10002;
 
     private const string NotInstalledMessage = "Azurite is not installed: run `npm ci` in the repository root.";
+    private const string GracefulStopScript = "azurite-graceful-stop.cjs";
+
+    /// <summary>Longest wait for Azurite to save its data and exit before it is killed.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     private const int MaxStartAttempts = 3;
     private const int OutputTailLines = 40;
 
@@ -46,6 +50,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <summary>True once the process has ended (stopped, or crashed).</summary>
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The operating system's id of the Azurite process.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>Starts Azurite and returns once its port accepts connections.</summary>
     /// <exception cref="InvalidOperationException">Azurite is not installed, exited early (the message carries its last
@@ -140,9 +147,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops Azurite and everything it started, and waits until they are gone. Safe to call twice. With a data
-    /// directory it first asks Azurite to shut down (SIGINT, where there are signals): Azurite saves its database
-    /// only every 5 s and on SIGINT, so a plain kill would lose the last writes.
+    /// Stops Azurite and everything it started, and waits until they are gone (at most <see cref="StopTimeout"/> for
+    /// a save). Safe to call twice. With a data directory it first asks Azurite to shut down (SIGTERM, where there
+    /// are signals, which the preloaded azurite-graceful-stop.cjs turns into Azurite's one saving shutdown): Azurite
+    /// saves its database only every 5 s and when it shuts down, so a plain kill would lose the last writes.
     /// </summary>
     public async Task StopAsync()
     {
@@ -152,9 +160,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _stopped = true;
-        if (_persistent && !_process.HasExited && PosixSignals.TryInterrupt(_process.Id))
+        if (_persistent && !_process.HasExited && PosixSignals.TryTerminate(_process.Id))
         {
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var grace = new CancellationTokenSource(StopTimeout);
             try
             {
                 await _process.WaitForExitAsync(grace.Token);
@@ -208,6 +216,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             start.ArgumentList.Add("--location");
             start.ArgumentList.Add(dataDirectory);
+
+            // Data on disk must survive a stop: see azurite-graceful-stop.cjs for the signals it handles and why.
+            var script = Path.Combine(AppContext.BaseDirectory, "Azurite", GracefulStopScript);
+            if (!File.Exists(script))
+            {
+                throw new InvalidOperationException($"{script} is missing from the build output; rebuild CoachBot.");
+            }
+
+            var inherited = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+            start.Environment["NODE_OPTIONS"] = $"{inherited} --require \"{script}\"".TrimStart();
         }
 
         var output = new Queue<string>();

@@ -163,7 +163,7 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     {
         await using var secured = await TeamsHost.StartAsync(_azurite, new Dictionary<string, string?>
         {
-            ["Local:Enabled"] = "false", ["Teams:AppId"] = "6a1b2c3d-1111-2222-3333-444455556666",
+            ["Local:Enabled"] = "false", ["Teams:AppId"] = "6a1b2c3d-1111-2222-3333-444455556666", ["Teams:AppPassword"] = "not-used-here",
         });
 
         var response = await secured.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, Alice, "help"));
