@@ -53,6 +53,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISkillStore, AzureTablesSkillStore>();
         services.AddSingleton<ITalkingPointStore, AzureTablesTalkingPointStore>();
         services.AddSingleton<IOneOnOneStore, AzureTablesOneOnOneStore>();
+        services.AddOptions<AnswerKeyOptions>().Bind(configuration.GetSection(AnswerKeyOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerKeyOptions>, AnswerKeyOptionsValidator>());
+        services.AddSingleton<ReflectionAnswerKey>();
         services.AddSingleton<IReflectionStore, AzureTablesReflectionStore>();
         services.AddSingleton<IInbox, AzureTablesInbox>();
         services.AddSingleton<IDueIndex, AzureTablesDueIndex>();

@@ -25,11 +25,14 @@ public static class StorageTableNames
     public const string Due = "Due";
     public const string SchedulerCursors = "SchedulerCursors";
 
+    /// <summary>Development keys generated against the local emulator only (never used with a real account).</summary>
+    public const string LocalKeys = "LocalKeys";
+
     /// <summary>Every table the stores of this assembly use; created at start-up.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
         ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, Inbox, Schedules, Due,
-        SchedulerCursors,
+        SchedulerCursors, LocalKeys,
     ];
 }

@@ -52,6 +52,7 @@ internal sealed class CoachHarness
             .AddSingleton<IOneOnOneStore>(OneOnOnes)
             .AddSingleton<IChannelSender>(Sent)
             .AddSingleton<IReflectionStore>(Reflections)
+            .AddSingleton<IInbox>(Inbox)
             .AddSingleton<IProgressChartLinks>(new TestChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
@@ -92,6 +93,9 @@ internal sealed class CoachHarness
     public OneOnOneReminders Reminders { get; }
 
     public InMemoryReflectionStore Reflections { get; } = new();
+
+    /// <summary>Raw events waiting for a worker (what `forget me` clears of the user's).</summary>
+    public InMemoryInbox Inbox { get; } = new();
 
     public TeamReflectionService TeamReflections { get; }
 

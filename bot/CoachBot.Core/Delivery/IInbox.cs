@@ -31,6 +31,13 @@ public interface IInbox
     /// given up on (retention clean-up). Returns how many were removed.
     /// </summary>
     Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes every item of <paramref name="channel"/>, claimed or not, whose payload names <paramref name="userId"/>
+    /// (see <see cref="PayloadText.Names"/>): `forget me` leaves no raw event about the person behind. Returns how many
+    /// were removed.
+    /// </summary>
+    Task<int> DeleteNamingAsync(string channel, string userId, CancellationToken cancellationToken);
 }
 
 /// <summary>A claimed item: the payload as enqueued and how many times it has been claimed (1 on the first try).</summary>

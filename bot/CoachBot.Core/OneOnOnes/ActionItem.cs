@@ -13,6 +13,12 @@ namespace CoachBot.Core.OneOnOnes;
 public sealed record ActionItem(
     string PairingId, int Number, string Text, UserRef Owner, DateOnly? Due, DateOnly MeetingDate, DateTimeOffset CreatedAt)
 {
+    /// <summary>
+    /// Who wrote it (one of the pair; may differ from <see cref="Owner"/>). Null for items saved before authors were
+    /// kept. `forget me` deletes the items a person wrote as well as those they own: the text is their words.
+    /// </summary>
+    public UserRef? Author { get; init; }
+
     /// <summary>When it was marked done; null while open.</summary>
     public DateTimeOffset? DoneAt { get; init; }
 

@@ -70,8 +70,11 @@ public static class AgendaBuilder
             .Where(a => a.MeetingDate > input.MeetingDate.AddDays(-NoRepeatDays) && a.MeetingDate < input.MeetingDate.AddDays(NoRepeatDays))
             .Select(a => a.QuestionId)
             .ToHashSet(StringComparer.Ordinal);
-        var practised = input.ReportPractice.GroupBy(e => e.ActionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Only with `1on1 share on`: the manager sees the chosen questions, so a ranking by unshared practice would
+        // tell them what the report practised.
+        var practised = input.Pairing.ShareRecentPractice
+            ? input.ReportPractice.GroupBy(e => e.ActionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)
+            : [];
 
         // Themed first (by how much the report practised the question's actions), then a rotation that differs per
         // pair and meeting but is the same for the same input.

@@ -149,7 +149,7 @@ public sealed class OneOnOneService
         }
 
         var items = await _store.ListActionItemsAsync(pairing.Id, cancellationToken);
-        var item = new ActionItem(pairing.Id, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, text, owner, due, MeetingDateFor(pairing, now), now);
+        var item = new ActionItem(pairing.Id, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, text, owner, due, MeetingDateFor(pairing, now), now) { Author = me };
 
         // Two people adding at once pick the same number; the loser's turn runs again and takes the next one.
         return await _store.AddActionItemAsync(item, cancellationToken)
@@ -193,7 +193,10 @@ public sealed class OneOnOneService
             await _store.ListActionItemsAsync(pairing.Id, cancellationToken),
             await _talkingPoints.ListAsync(pairing.Manager, cancellationToken),
             await _talkingPoints.ListAsync(pairing.Report, cancellationToken),
-            await _progress.ListAsync(pairing.Report, reportToday.AddDays(-RecentPracticeDays), reportToday.AddDays(1), cancellationToken),
+            // Not even read unless the report shares it (`1on1 share on`).
+            pairing.ShareRecentPractice
+                ? await _progress.ListAsync(pairing.Report, reportToday.AddDays(-RecentPracticeDays), reportToday.AddDays(1), cancellationToken)
+                : [],
             await _store.ListQuestionsAsync(pairing.Id, cancellationToken),
             content.Questions);
         var agenda = AgendaBuilder.Build(input);

@@ -42,6 +42,7 @@ public sealed class UserDataService
     private readonly TimeProvider _clock;
     private readonly IReflectionStore _reflections;
     private readonly ILogger<UserDataService> _logger;
+    private readonly IInbox _inbox;
 
     public UserDataService(
         IUserStore users,
@@ -53,7 +54,8 @@ public sealed class UserDataService
         IOneOnOneStore oneOnOnes,
         TimeProvider clock,
         IReflectionStore reflections,
-        ILogger<UserDataService> logger)
+        ILogger<UserDataService> logger,
+        IInbox inbox)
     {
         _users = users;
         _progress = progress;
@@ -65,6 +67,7 @@ public sealed class UserDataService
         _clock = clock;
         _reflections = reflections;
         _logger = logger;
+        _inbox = inbox;
     }
 
     /// <summary>Reads every record about the user from every store. Creates nothing.</summary>
@@ -115,14 +118,23 @@ public sealed class UserDataService
         // Summaries already posted stay in their channels: they never held anything that names a person.
         await _reflections.DeleteUserDataAsync(user, cancellationToken);
         await _ledger.DeleteAllAsync(user, cancellationToken);
+
+        // Raw events and commands still waiting (or being worked on) name the person; this turn's own item too,
+        // which its worker then completes as already gone.
+        await _inbox.DeleteNamingAsync(user.Channel, user.UserId, cancellationToken);
         await _users.DeleteAsync(user, cancellationToken);
+
+        // A scheduled delivery that loaded the profile before it went may have written its ledger row since. Such a
+        // delivery checks the profile again after its writes and cleans up when it is gone; one that saw the profile
+        // still there wrote before this point, so sweeping once more after the profile catches it.
+        await _ledger.DeleteAllAsync(user, cancellationToken);
 
         // No user id in the log: after `forget me` not even the logs should tie the person to CoachBot.
         _logger.LogInformation("Deleted every record of a user on {Channel} at their request", user.Channel);
     }
 
     /// <summary>
-    /// Deletes the notes the user wrote and the action items they own, removes the user from the pairing index, and
+    /// Deletes the notes the user wrote and the action items they own or wrote, removes the user from the pairing index, and
     /// ends their pairings with the user's id replaced (the other person keeps their side of the history).
     /// </summary>
     private async Task ForgetOneOnOnesAsync(UserRef user, CancellationToken cancellationToken)
@@ -144,7 +156,8 @@ public sealed class UserDataService
 
             foreach (var item in await _oneOnOnes.ListActionItemsAsync(pairing.Id, cancellationToken))
             {
-                if (item.Owner == user)
+                // Their own items, and the ones they wrote for the other person: both are the forgotten person's words.
+                if (item.Owner == user || item.Author == user)
                 {
                     await _oneOnOnes.DeleteActionItemAsync(pairing.Id, item.Number, cancellationToken);
                 }

@@ -50,7 +50,10 @@ public interface IReflectionStore
     /// <summary>Every author's answers to a round with nothing that says whose they are, in no meaningful order.</summary>
     Task<IReadOnlyList<AnonymousAnswer>> ListAnswersAsync(TeamChannel channel, string week, CancellationToken cancellationToken);
 
-    /// <summary>Every answer <paramref name="author"/> gave, oldest week first (for their export).</summary>
+    /// <summary>
+    /// Every answer <paramref name="author"/> gave to a round of a channel they are recorded in (only members are
+    /// invited), oldest week first (for their export and `forget me`).
+    /// </summary>
     Task<IReadOnlyList<ReflectionAnswer>> ListOwnAnswersAsync(UserRef author, CancellationToken cancellationToken);
 
     /// <summary>

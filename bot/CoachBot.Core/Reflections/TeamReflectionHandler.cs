@@ -61,7 +61,9 @@ public sealed class TeamReflectionHandler : ICommandHandler
         }
 
         var existing = await _store.GetAsync(channel, cancellationToken);
-        if (existing is { Enabled: true } && existing.Lead != context.Profile.User)
+        // Switched off is not given up: only the lead may turn it back on or change it, so a member cannot take a
+        // paused reflection over and read its participation.
+        if (existing is not null && existing.Lead != context.Profile.User)
         {
             return Error(context.T("reflection.error.other_lead", ("channel", channel.DisplayName)));
         }
@@ -169,6 +171,17 @@ public sealed class TeamReflectionHandler : ICommandHandler
         {
             var answered = (await _store.ListAnswersAsync(reflection.Channel, round.Week, cancellationToken))
                 .Count(a => a.Parts.Any(p => !string.IsNullOrWhiteSpace(p.Text)));
+            if (answered < ReflectionSummary.MinAnswersForDetail)
+            {
+                // Below the summary's anonymity threshold an exact count (or a trend from it) lets a small team work
+                // out who answered, e.g. "1 of 4" after one person said they did.
+                fields.Add(new ReplyField(round.Week, context.T(
+                    round.ClosedAt is null ? "reflection.status.week_few_open" : "reflection.status.week_few",
+                    ("min", ReflectionSummary.MinAnswersForDetail), ("invited", round.InvitedCount))));
+                previous = null;
+                continue;
+            }
+
             var percent = ReflectionSummary.Percent(answered, round.InvitedCount);
             var trend = previous is not { } before ? string.Empty
                 : percent > before ? " ↑" : percent < before ? " ↓" : " →";

@@ -23,7 +23,8 @@ public interface IDueIndex
     /// of current's occurrence.
     /// </summary>
     /// <returns>The saved pointer.</returns>
-    /// <exception cref="Storage.ConcurrencyConflictException">Someone else moved the schedule first.</exception>
+    /// <exception cref="Storage.ConcurrencyConflictException">Someone else moved (or deleted) the schedule first; the
+    /// due row written for <paramref name="upcoming"/> is taken back then, unless the winner's pointer uses that row.</exception>
     Task<SchedulePointer> MoveAsync(SchedulePointer? current, ScheduleKey key, Occurrence? upcoming, string fingerprint, CancellationToken cancellationToken);
 
     /// <summary>Deletes every pointer of the owner and their due rows (forget me, a deleted pairing).</summary>

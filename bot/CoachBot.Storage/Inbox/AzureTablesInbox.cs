@@ -90,6 +90,24 @@ public sealed class AzureTablesInbox : IInbox
         return old.Count;
     }
 
+    public async Task<int> DeleteNamingAsync(string channel, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+
+        // The inbox holds only what is waiting or being worked on (finished items are deleted), so reading the
+        // channel's partition whole is cheap; the payload is the only place that names the sender.
+        var rows = await _tables.QueryAsync<InboxEntity>(
+            StorageTableNames.Inbox, TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channel)}"), null, cancellationToken);
+        var naming = rows.Where(r => PayloadText.Names(r.GetPayload(), userId)).ToList();
+        foreach (var row in naming)
+        {
+            await _tables.DeleteEntityAsync(StorageTableNames.Inbox, row.PartitionKey, row.RowKey, cancellationToken);
+        }
+
+        return naming.Count;
+    }
+
     public Task CompleteAsync(InboundItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);

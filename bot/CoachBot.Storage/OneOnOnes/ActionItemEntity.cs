@@ -13,6 +13,9 @@ internal sealed class ActionItemEntity : UserTableRow
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? DoneAt { get; set; }
 
+    /// <summary>The writer's user id (same channel and tenant as the owner); null on rows written before it was kept.</summary>
+    public string? AuthorId { get; set; }
+
     public static ActionItemEntity From(ActionItem item, string rowKey)
     {
         var row = Create<ActionItemEntity>(item.Owner, item.PairingId, rowKey);
@@ -23,6 +26,7 @@ internal sealed class ActionItemEntity : UserTableRow
         row.MeetingDate = item.MeetingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         row.CreatedAt = TableDates.ToColumn(item.CreatedAt);
         row.DoneAt = item.DoneAt;
+        row.AuthorId = item.Author?.UserId;
         return row;
     }
 
@@ -33,6 +37,7 @@ internal sealed class ActionItemEntity : UserTableRow
         TableDates.FromColumn(CreatedAt))
     {
         DoneAt = DoneAt,
+        Author = AuthorId is null ? null : User() with { UserId = AuthorId },
         Version = ETag.ToString(),
     };
 }

@@ -9,17 +9,23 @@ namespace CoachBot.Storage.Reflections;
 /// <summary>
 /// <see cref="IReflectionStore"/> on five tables (docs/decisions/0010-team-reflections.md):
 /// ReflectionTeams (set-ups, PK channel), ReflectionMembers (PK channel, RK member), ReflectionRounds (PK channel,
-/// RK week), ReflectionAnswers (PK channel and week, RK a random id, no user column) and ReflectionAuthors (PK author,
-/// RK channel and week, pointing to the random id). A summary reads ReflectionAnswers only, so it cannot learn who
-/// wrote what.
+/// RK week) and ReflectionAnswers (PK channel and week, RK the keyed hash of <see cref="ReflectionAnswerKey"/>, no
+/// user column). Nothing stored points from an author to an answer: the author finds their row by computing its id
+/// again, which needs the key. ReflectionAuthors holds only pointers written before that (random ids); they are
+/// still read, so those answers stay editable, exportable and deletable, and no new pointer is written.
 /// </summary>
 public sealed class AzureTablesReflectionStore : IReflectionStore
 {
     private const string SetupRowKey = "setup";
 
     private readonly CoachBotTables _tables;
+    private readonly ReflectionAnswerKey _answerKey;
 
-    public AzureTablesReflectionStore(CoachBotTables tables) => _tables = tables;
+    public AzureTablesReflectionStore(CoachBotTables tables, ReflectionAnswerKey answerKey)
+    {
+        _tables = tables;
+        _answerKey = answerKey;
+    }
 
     public async Task<TeamReflection?> GetAsync(TeamChannel channel, CancellationToken cancellationToken)
     {
@@ -106,30 +112,16 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(channel);
-        var index = await _tables.GetEntityOrDefaultAsync<ReflectionAuthorEntity>(
-            StorageTableNames.ReflectionAuthors, TableKeys.ForUser(author), RoundKey(channel, week), cancellationToken);
-        return index is null ? null : await ReadOwnAsync(index, cancellationToken);
+        var rowKey = await OwnRowKeyAsync(author, channel, week, cancellationToken);
+        return await ReadOwnAsync(channel, week, rowKey, cancellationToken);
     }
 
     public async Task<ReflectionAnswer> SaveOwnAnswerAsync(UserRef author, ReflectionAnswer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(answer);
-        var index = await _tables.GetEntityOrDefaultAsync<ReflectionAuthorEntity>(
-            StorageTableNames.ReflectionAuthors, TableKeys.ForUser(author), RoundKey(answer.Channel, answer.Week), cancellationToken);
-        if (index is null)
-        {
-            // The pointer first: if the answer write then fails, the author's next save reuses the pointer, and a
-            // pointer to nothing reads as "not answered yet". The other order could leave an answer nobody can edit.
-            var answerId = Guid.NewGuid().ToString("N");
-            index = ReflectionAuthorEntity.From(author, answer.Channel, answer.Week, answerId, TableKeys.ForUser(author), RoundKey(answer.Channel, answer.Week));
-            if (answer.Version is not null || await _tables.TryAddEntityAsync(StorageTableNames.ReflectionAuthors, index, cancellationToken) is null)
-            {
-                throw new ConcurrencyConflictException("The answers changed since they were read; re-read them and save again.");
-            }
-        }
-
-        var row = ReflectionAnswerEntity.From(answer, AnswersKey(answer.Channel, answer.Week), index.AnswerId);
+        var rowKey = await OwnRowKeyAsync(author, answer.Channel, answer.Week, cancellationToken);
+        var row = ReflectionAnswerEntity.From(answer, AnswersKey(answer.Channel, answer.Week), rowKey);
         var etag = answer.Version is null
             ? await _tables.TryAddEntityAsync(StorageTableNames.ReflectionAnswers, row, cancellationToken)
                 ?? throw new ConcurrencyConflictException("These answers were already saved; re-read them and save again.")
@@ -154,9 +146,9 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(author);
         var answers = new List<ReflectionAnswer>();
-        foreach (var index in await AuthorRowsAsync(author, cancellationToken))
+        foreach (var (channel, week, rowKey) in await OwnRowsAsync(author, cancellationToken))
         {
-            if (await ReadOwnAsync(index, cancellationToken) is { } answer)
+            if (await ReadOwnAsync(channel, week, rowKey, cancellationToken) is { } answer)
             {
                 answers.Add(answer);
             }
@@ -169,11 +161,11 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(user);
 
-        // Answers before their pointers: a failure midway leaves pointers, so running `forget me` again finds the rest.
-        foreach (var index in await AuthorRowsAsync(user, cancellationToken))
+        // Answers before the memberships and old pointers that find them: a failure midway leaves those, so running
+        // `forget me` again finds the rest.
+        foreach (var (channel, week, rowKey) in await OwnRowsAsync(user, cancellationToken))
         {
-            await _tables.DeleteEntityAsync(
-                StorageTableNames.ReflectionAnswers, AnswersKey(index.ToChannel(), index.Week), index.AnswerId, cancellationToken);
+            await _tables.DeleteEntityAsync(StorageTableNames.ReflectionAnswers, AnswersKey(channel, week), rowKey, cancellationToken);
         }
 
         await _tables.DeletePartitionAsync(StorageTableNames.ReflectionAuthors, TableKeys.ForUser(user), cancellationToken);
@@ -190,14 +182,45 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
         }
     }
 
-    private async Task<ReflectionAnswer?> ReadOwnAsync(ReflectionAuthorEntity index, CancellationToken cancellationToken)
+    /// <summary>
+    /// The row id of the author's answer to one round: an old pointer's random id when one exists, otherwise the keyed
+    /// hash (which is all that new answers have).
+    /// </summary>
+    private async Task<string> OwnRowKeyAsync(UserRef author, TeamChannel channel, string week, CancellationToken cancellationToken)
     {
-        var channel = index.ToChannel();
+        var legacy = await _tables.GetEntityOrDefaultAsync<ReflectionAuthorEntity>(
+            StorageTableNames.ReflectionAuthors, TableKeys.ForUser(author), RoundKey(channel, week), cancellationToken);
+        return legacy?.AnswerId ?? await _answerKey.RowKeyAsync(author, channel, week, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every row id the author may have an answer under: each round of each channel they are a member of (only members
+    /// are invited to answer), and the rounds of old pointers.
+    /// </summary>
+    private async Task<IReadOnlyList<(TeamChannel Channel, string Week, string RowKey)>> OwnRowsAsync(UserRef author, CancellationToken cancellationToken)
+    {
+        var rows = new List<(TeamChannel, string, string)>();
+        var legacy = await AuthorRowsAsync(author, cancellationToken);
+        rows.AddRange(legacy.Select(index => (index.ToChannel(), index.Week, index.AnswerId)));
+        foreach (var membership in await MembershipRowsAsync(author, cancellationToken))
+        {
+            var channel = membership.ToChannel();
+            foreach (var round in await ListRoundsAsync(channel, cancellationToken))
+            {
+                rows.Add((channel, round.Week, await _answerKey.RowKeyAsync(author, channel, round.Week, cancellationToken)));
+            }
+        }
+
+        return rows;
+    }
+
+    private async Task<ReflectionAnswer?> ReadOwnAsync(TeamChannel channel, string week, string rowKey, CancellationToken cancellationToken)
+    {
         var row = await _tables.GetEntityOrDefaultAsync<ReflectionAnswerEntity>(
-            StorageTableNames.ReflectionAnswers, AnswersKey(channel, index.Week), index.AnswerId, cancellationToken);
+            StorageTableNames.ReflectionAnswers, AnswersKey(channel, week), rowKey, cancellationToken);
         return row is null
             ? null
-            : new ReflectionAnswer(channel, index.Week, row.ToParts(), TableDates.FromColumn(row.UpdatedAt)) { Version = row.ETag.ToString() };
+            : new ReflectionAnswer(channel, week, row.ToParts(), TableDates.FromColumn(row.UpdatedAt)) { Version = row.ETag.ToString() };
     }
 
     private Task<IReadOnlyList<ReflectionAuthorEntity>> AuthorRowsAsync(UserRef author, CancellationToken cancellationToken) =>

@@ -67,14 +67,24 @@ public sealed class AzureTablesDueIndex : IDueIndex
             Deadline = upcoming?.Deadline,
         };
         ETag etag;
-        if (current?.Version is not { } version)
+        try
         {
-            etag = await _tables.TryAddEntityAsync(StorageTableNames.Schedules, pointer, cancellationToken)
-                ?? throw new ConcurrencyConflictException($"The schedule {key} was created by someone else meanwhile; read it again.");
+            etag = current?.Version is not { } version
+                ? await _tables.TryAddEntityAsync(StorageTableNames.Schedules, pointer, cancellationToken)
+                    ?? throw new ConcurrencyConflictException($"The schedule {key} was created by someone else meanwhile; read it again.")
+                : await _tables.UpdateEntityAsync(StorageTableNames.Schedules, pointer, new ETag(version), cancellationToken);
         }
-        else
+        catch (ConcurrencyConflictException) when (upcoming is not null && upcoming != old)
         {
-            etag = await _tables.UpdateEntityAsync(StorageTableNames.Schedules, pointer, new ETag(version), cancellationToken);
+            // Someone else moved or deleted the schedule (a settings change, `forget me`): the row written above is
+            // then nobody's, and it names the owner, so take it back unless the winner points at the same row.
+            var winner = await GetAsync(key, cancellationToken);
+            if (winner?.Next is not { } theirs || DuePartition(key, theirs) != DuePartition(key, upcoming))
+            {
+                await _tables.DeleteEntityAsync(StorageTableNames.Due, DuePartition(key, upcoming), RowKeyOf(key), cancellationToken);
+            }
+
+            throw;
         }
 
         if (old is not null && (upcoming is null || DuePartition(key, old) != DuePartition(key, upcoming)))

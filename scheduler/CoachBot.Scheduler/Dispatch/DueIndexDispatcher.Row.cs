@@ -81,6 +81,7 @@ public sealed partial class DueIndexDispatcher
 
         var next = NextSendable(subject, claimed.Occurrence, now);
         await MoveOnAsync(pointer, claimed, next, subject.Fingerprint, cancellationToken);
+        await SweepIfForgottenAsync(claimed.Key, subject.Person, cancellationToken);
         pass.MovedIntoThePast |= next?.DueAt <= now;
         CoachBotTelemetry.ScheduledDeliveries.Add(1, new("kind", claimed.Occurrence.Kind), new("outcome", outcome.ToString()));
         return outcome;
@@ -119,6 +120,29 @@ public sealed partial class DueIndexDispatcher
         finally
         {
             CoachBotTelemetry.ScheduledDeliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>
+    /// After a delivery's writes (ledger row, today's step, the moved schedule): when the person asked to be forgotten
+    /// while it was in flight, removes what it wrote about them. Write first, check after: `forget me` ends with the
+    /// same sweep once the profile is gone (or the pairing no longer names them), so whichever runs second cleans up.
+    /// </summary>
+    private async Task SweepIfForgottenAsync(ScheduleKey key, UserRef? person, CancellationToken cancellationToken)
+    {
+        if (ScheduleOwners.User(key.Owner) is { } user)
+        {
+            if (await _sources.Users.GetAsync(user, cancellationToken) is null)
+            {
+                await _ledger.DeleteAllAsync(user, cancellationToken);
+                await _index.DeleteOwnerAsync(key.Owner, cancellationToken);
+            }
+        }
+        else if (ScheduleOwners.Pairing(key.Owner) is { } pairingId && person is not null
+            && await _sources.OneOnOnes.GetPairingAsync(pairingId, cancellationToken) is { } pairing && !pairing.Includes(person))
+        {
+            // `forget me` replaced the person in the pairing while their prompt was on its way.
+            await _ledger.DeleteAllAsync(person, cancellationToken);
         }
     }
 

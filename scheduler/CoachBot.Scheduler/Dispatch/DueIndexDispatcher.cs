@@ -4,6 +4,7 @@ using CoachBot.Core.Scheduling;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Telemetry;
 using CoachBot.Core.Users;
+using CoachBot.Scheduler.Index;
 using CoachBot.Scheduler.Subjects;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
     private readonly ChannelSenders _senders;
     private readonly IDeliveryLedger _ledger;
     private readonly IUserStore _users;
+    private readonly ScheduleSources _sources;
     private readonly SchedulerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DueIndexDispatcher> _logger;
@@ -45,6 +47,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
         ChannelSenders senders,
         IDeliveryLedger ledger,
         IUserStore users,
+        ScheduleSources sources,
         IOptions<SchedulerOptions> options,
         TimeProvider time,
         ILogger<DueIndexDispatcher> logger)
@@ -55,6 +58,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
         _senders = senders;
         _ledger = ledger;
         _users = users;
+        _sources = sources;
         _options = options.Value;
         _time = time;
         _logger = logger;

@@ -30,7 +30,12 @@ public sealed class SchedulingUserStore : IUserStore
 
     public async Task DeleteAsync(UserRef user, CancellationToken cancellationToken)
     {
-        await _reconciler.ForgetAsync(ScheduleKey.UserOwner(user), cancellationToken);
+        var owner = ScheduleKey.UserOwner(user);
+        await _reconciler.ForgetAsync(owner, cancellationToken);
         await _inner.DeleteAsync(user, cancellationToken);
+
+        // A delivery that read the profile before it went may have moved a schedule on since: sweep again now that
+        // the profile is gone (the dispatcher checks the profile after its own writes and cleans up after that).
+        await _reconciler.ForgetAsync(owner, cancellationToken);
     }
 }

@@ -66,9 +66,9 @@ public sealed class AgendaBuilderTests
     }
 
     [Fact]
-    public void Build_ReportPractisedManagement_SuggestsManagementQuestionsFirst()
+    public void Build_ReportSharesPractiseOfManagement_SuggestsManagementQuestionsFirst()
     {
-        var input = Input(Pairing()) with { ReportPractice = [Practice("management"), Practice("management")] };
+        var input = Input(Pairing() with { ShareRecentPractice = true }) with { ReportPractice = [Practice("management"), Practice("management")] };
 
         var agenda = AgendaBuilder.Build(input);
 
@@ -125,6 +125,18 @@ public sealed class AgendaBuilderTests
         var input = Input(Pairing());
 
         Assert.Equal(AgendaBuilder.Build(input).Questions, AgendaBuilder.Build(input).Questions);
+    }
+
+    [Fact]
+    public void Build_PracticeNotShared_QuestionsAreThoseOfNoPractice()
+    {
+        var none = AgendaBuilder.Build(Input(Pairing()));
+        var input = Input(Pairing()) with { ReportPractice = [Practice("management"), Practice("management"), Practice("cross_team")] };
+
+        var agenda = AgendaBuilder.Build(input);
+
+        // With `1on1 share off` the manager learns nothing from the report's practice, not even through the ranking.
+        Assert.Equal(none.Questions.Select(q => q.Id), agenda.Questions.Select(q => q.Id));
     }
 
     [Fact]

@@ -203,6 +203,43 @@ public sealed class TeamReflectionFlowTests
     }
 
     [Fact]
+    public async Task TeamReflectionOn_SwitchedOffByItsLead_AnotherMemberCannotTakeItOver()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob");
+        var off = Assert.Single(await harness.SendAsync("team reflection off #team-a", "lead"));
+        Assert.False(off.IsError, off.Text);
+        Assert.False((await harness.Reflections.GetAsync(Team, None))!.Enabled);
+
+        var takeover = Assert.Single(await harness.SendAsync("team reflection on #team-a Mon 09:00", "bob"));
+        var status = Assert.Single(await harness.SendAsync("team reflection status #team-a", "bob"));
+
+        Assert.True(takeover.IsError, takeover.Text);
+        Assert.Contains("only they can change it", takeover.Text, StringComparison.Ordinal);
+        var saved = await harness.Reflections.GetAsync(Team, None);
+        Assert.Equal((CoachHarness.User("lead"), false, DayOfWeek.Friday), (saved!.Lead, saved.Enabled, saved.Day));
+        Assert.True(status.IsError);
+        Assert.Contains("Turn it back on", (await harness.SendAsync("team reflection status #team-a", "lead"))[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamReflectionStatus_FewerAnswersThanTheThreshold_ShowsNoCountOrTrend()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol", "dave");
+        await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        await harness.PressAsync(ReflectionForm.SubmitAction, Values("Only Bob answered"), "bob");
+
+        var open = Assert.Single(await harness.SendAsync("team reflection status", "lead")).Text;
+        await harness.TeamReflections.CloseRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        var closed = Assert.Single(await harness.SendAsync("team reflection status", "lead")).Text;
+
+        // "1 of 4" after Bob said he answered tells everyone that nobody else did; below 3 answers there is no count.
+        Assert.Contains("fewer than 3 of 4 so far", open, StringComparison.Ordinal);
+        Assert.Contains("fewer than 3 of 4 (counts start at 3", closed, StringComparison.Ordinal);
+        Assert.All(new[] { open, closed }, text => Assert.DoesNotContain("1 of 4", text, StringComparison.Ordinal));
+        Assert.All(new[] { open, closed }, text => Assert.DoesNotContain("25%", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Export_MemberWithAnswers_HasOwnAnswersAndForgetMeRemovesThem()
     {
         var harness = await EnabledTeamAsync("lead", "bob", "carol");

@@ -60,7 +60,7 @@ public abstract class DueIndexContract
     }
 
     [Fact]
-    public async Task MoveAsync_StaleVersion_ThrowsAfterWritingNextRowAndKeepsCurrentRow()
+    public async Task MoveAsync_StaleVersion_ThrowsTakesBackItsNextRowAndKeepsTheWinners()
     {
         var index = await CreateIndexAsync();
         var key = NewKey();
@@ -70,12 +70,25 @@ public abstract class DueIndexContract
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => index.MoveAsync(first, key, tomorrow, "fp", None));
 
-        // The next row was written before the pointer's condition failed (an extra, stale row: never a lost one),
-        // and the winner's row is still there.
+        // The loser's next row was nobody's once the pointer's condition failed, so it is gone; the winner's stays.
         var rows = await AllDueAsync(index, Nine.AddDays(-1), Nine.AddDays(2));
-        Assert.Contains(rows, r => r.Occurrence == tomorrow);
+        Assert.DoesNotContain(rows, r => r.Occurrence == tomorrow);
         Assert.Contains(rows, r => r.Occurrence.Id == "2026-03-02b");
         Assert.Equal("2026-03-02b", (await index.GetAsync(key, None))?.Next?.Id);
+    }
+
+    [Fact]
+    public async Task MoveAsync_OwnerDeletedMeanwhile_ThrowsAndLeavesNoRowOfTheOwner()
+    {
+        var index = await CreateIndexAsync();
+        var key = NewKey();
+        var first = await index.MoveAsync(null, key, At(Nine, "2026-03-02"), "fp", None);
+        await index.DeleteOwnerAsync(key.Owner, None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => index.MoveAsync(first, key, At(Nine.AddDays(1), "2026-03-03"), "fp", None));
+
+        Assert.Empty(await AllDueAsync(index, Nine.AddDays(-1), Nine.AddDays(2)));
+        Assert.Empty(await index.ListAsync(key.Owner, None));
     }
 
     [Fact]

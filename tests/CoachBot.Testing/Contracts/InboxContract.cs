@@ -105,4 +105,23 @@ public abstract class InboxContract
         Assert.True(await inbox.TryEnqueueAsync("slack", id, "event", "{}", None));
     }
 
+    [Fact]
+    public async Task DeleteNamingAsync_ItemsNamingTheUser_RemovesThemKeepsOthers()
+    {
+        var inbox = await CreateInboxAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var user = "U" + tag;
+        await inbox.TryEnqueueAsync("slack", "Ev1" + tag, "event", $"{{\"event\":{{\"user\":\"{user}\"}}}}", None);
+        await inbox.TryEnqueueAsync("slack", "Ev2" + tag, "command", $"team_id=T1&user_id={user}&text=today", None);
+        await inbox.TryClaimAsync("slack", "Ev2" + tag, TimeSpan.FromMinutes(5), None);
+        await inbox.TryEnqueueAsync("slack", "Ev3" + tag, "event", $"{{\"event\":{{\"user\":\"{user}9\"}}}}", None);
+        await inbox.TryEnqueueAsync("msteams", "Ev4" + tag, "event", $"{{\"from\":{{\"id\":\"{user}\"}}}}", None);
+
+        Assert.Equal(2, await inbox.DeleteNamingAsync("slack", user, None));
+
+        Assert.True(await inbox.TryEnqueueAsync("slack", "Ev1" + tag, "event", "{}", None));
+        Assert.True(await inbox.TryEnqueueAsync("slack", "Ev2" + tag, "event", "{}", None));
+        Assert.False(await inbox.TryEnqueueAsync("slack", "Ev3" + tag, "event", "{}", None));
+        Assert.False(await inbox.TryEnqueueAsync("msteams", "Ev4" + tag, "event", "{}", None));
+    }
 }

@@ -108,6 +108,18 @@ public abstract class OneOnOneStoreContract
     }
 
     [Fact]
+    public async Task AddActionItemAsync_WrittenForTheOtherPerson_KeepsTheAuthor()
+    {
+        var store = await CreateStoreAsync();
+        var pairing = await store.SavePairingAsync(NewPairing(), None);
+        var item = new ActionItem(pairing.Id, 1, "Book the room", pairing.Report, null, new DateOnly(2026, 11, 24), Noon) { Author = pairing.Manager };
+
+        await store.AddActionItemAsync(item, None);
+
+        Assert.Equal(pairing.Manager, Assert.Single(await store.ListActionItemsAsync(pairing.Id, None)).Author);
+    }
+
+    [Fact]
     public async Task RecordQuestionsAsync_SameMeetingTwice_KeepsTheFirstInOrder()
     {
         var store = await CreateStoreAsync();

@@ -109,6 +109,9 @@ public abstract class ReflectionStoreContract
         var author = TestUsers.New();
         var answer = Answer(channel, "2026-W48", "I learned Kusto.\n新しいことも", mayQuote: true);
 
+        // As in the bot: only a recorded member of the channel is invited to an opened round.
+        await store.AddMemberAsync(channel, author, None);
+        await store.TryAddRoundAsync(Round(channel, "2026-W48"), None);
         var saved = await store.SaveOwnAnswerAsync(author, answer, None);
         var edited = await store.SaveOwnAnswerAsync(author, saved with { Parts = [new AnswerPart("learned", "Changed my mind", false)] }, None);
 

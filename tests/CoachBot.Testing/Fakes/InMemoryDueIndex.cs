@@ -99,7 +99,7 @@ public sealed class InMemoryDueIndex : IDueIndex
             var old = current?.Next;
             if (upcoming is not null && upcoming != old)
             {
-                // The upcoming row first, as in storage: a conflict below leaves it behind (a stale extra row).
+                // The upcoming row first, as in storage; a conflict below takes it back (see TakeBack).
                 Put(new DueItem(key, upcoming));
             }
 
@@ -109,11 +109,13 @@ public sealed class InMemoryDueIndex : IDueIndex
             {
                 if (stored is not null)
                 {
+                    TakeBack(key, upcoming, old, stored);
                     throw new ConcurrencyConflictException($"The schedule {key} was created by someone else meanwhile; read it again.");
                 }
             }
             else if (stored?.Version != version)
             {
+                TakeBack(key, upcoming, old, stored);
                 throw new ConcurrencyConflictException($"The schedule {key} changed since it was read (412).");
             }
 
@@ -125,6 +127,25 @@ public sealed class InMemoryDueIndex : IDueIndex
             }
 
             return Task.FromResult(saved);
+        }
+    }
+
+    /// <summary>A move that lost its condition removes the row it wrote, unless the winner's pointer uses the same row.</summary>
+    private void TakeBack(ScheduleKey key, Occurrence? upcoming, Occurrence? old, SchedulePointer? winner)
+    {
+        if (upcoming is not null && upcoming != old && (winner?.Next is not { } theirs || Bucket(theirs) != Bucket(upcoming)))
+        {
+            Remove(Id(key, upcoming));
+        }
+    }
+
+    /// <summary>Writes a due row alone: what a replica that died between the next row and its pointer leaves behind.</summary>
+    public void LeaveRow(DueItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        lock (_gate)
+        {
+            Put(item);
         }
     }
 

@@ -60,5 +60,11 @@ public sealed class InMemoryInbox : IInbox
         return Task.FromResult(old.Count(k => _rows.TryRemove(k, out _)));
     }
 
+    public Task<int> DeleteNamingAsync(string channel, string userId, CancellationToken cancellationToken)
+    {
+        var naming = _rows.Where(r => r.Key.Channel == channel && PayloadText.Names(r.Value.Payload, userId)).Select(r => r.Key).ToList();
+        return Task.FromResult(naming.Count(k => _rows.TryRemove(k, out _)));
+    }
+
     private sealed record Row(string Kind, string Payload, DateTimeOffset ReceivedAt, DateTimeOffset? LeaseUntil, int Attempts);
 }
