@@ -81,6 +81,9 @@ public sealed class HostModeTests
         using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?>
         {
             ["Local:Enabled"] = localEnabled, ["Storage:ConnectionString"] = RealAccount,
+
+            // A real account also needs the reflection answer key; set it so the refusal is the local-mode one alone.
+            ["Privacy:ReflectionAnswerKey"] = Convert.ToBase64String(new byte[32]),
         }, overHttp: false);
 
         var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());

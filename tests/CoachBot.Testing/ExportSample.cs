@@ -70,6 +70,9 @@ public sealed class ExportSample
         var channel = TeamChannel.For(user, "team-" + Guid.NewGuid().ToString("N")[..8]);
         await reflections.SaveAsync(new TeamReflection(channel, user, DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", Enabled: true), none);
         await reflections.AddMemberAsync(channel, user, none);
+
+        // As the bot does: an answer belongs to an opened round (its author's answers are found through the rounds).
+        await reflections.TryAddRoundAsync(new ReflectionRound(channel, "2026-W48", now.AddHours(-1), now.AddDays(1), ["learned"], InvitedCount: 1), none);
         await reflections.SaveOwnAnswerAsync(user, new ReflectionAnswer(channel, "2026-W48", [new AnswerPart("learned", sample.ReflectionAnswer, MayQuote: false)], now), none);
         return sample;
     }
