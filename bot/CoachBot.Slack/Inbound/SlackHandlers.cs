@@ -32,6 +32,12 @@ public interface ISlackSlashCommandHandler
 /// <summary>An event from the Events API: the inner <c>event</c> object and its envelope's ids.</summary>
 public sealed record SlackEvent(SlackTeam Team, string EventId, string Type, JsonObject Body)
 {
+    /// <summary>
+    /// True when an earlier attempt at this event may have done part of the work (it failed or its worker died):
+    /// posts look for their own earlier copy before posting.
+    /// </summary>
+    public bool Resumed { get; init; }
+
     /// <summary>A string field of the event, or null.</summary>
     public string? Field(string name) => SlackPayload.Text(Body, name);
 }
