@@ -25,6 +25,7 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
     private readonly ISlackSlashCommandHandler _commands;
     private readonly ISlackViewSubmissionHandler _submissions;
     private readonly ISlackBlockActionHandler _actions;
+    private readonly IDeliveryLedger _ledger;
     private readonly ILogger<SlackInboundDispatcher> _logger;
 
     public SlackInboundDispatcher(
@@ -33,8 +34,10 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         ISlackSlashCommandHandler commands,
         ISlackViewSubmissionHandler submissions,
         ISlackBlockActionHandler actions,
+        IDeliveryLedger ledger,
         ILogger<SlackInboundDispatcher> logger)
     {
+        _ledger = ledger;
         _inbox = inbox;
         _signal = signal;
         _commands = commands;
@@ -88,7 +91,9 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         var slash = new SlackCommand(
             new SlackTeam(team, Id("enterprise_id")), user, channel, command, Field("text") ?? string.Empty,
             SlackPayload.HttpsUrl(Field("response_url")), Id("trigger_id"));
-        return await _commands.HandleAsync(slash, cancellationToken);
+        return await IsRepeatAsync("command", slash.TriggerId, cancellationToken)
+            ? SlackAck.Empty
+            : await _commands.HandleAsync(slash, cancellationToken);
     }
 
     public async Task<SlackAck> DispatchInteractionAsync(JsonObject payload, CancellationToken cancellationToken)
@@ -103,6 +108,11 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         if (SlackPayload.TeamOf(payload) is not { } team || SlackPayload.Id(payload, "user.id") is null)
         {
             return SlackAck.BadRequest("An interaction payload needs team.id and user.id as Slack ids (letters and digits).");
+        }
+
+        if (type is "view_submission" or "block_actions" && await IsRepeatAsync(type, SlackPayload.Id(payload, "trigger_id"), cancellationToken))
+        {
+            return SlackAck.Empty;
         }
 
         switch (type)
@@ -122,6 +132,36 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
             default:
                 return SlackAck.BadRequest($"CoachBot does not handle '{type ?? "(none)"}' interactions; it handles block_actions, view_submission and view_closed.");
         }
+    }
+
+    /// <summary>
+    /// True when this trigger id was handled before: Socket Mode re-delivers an envelope whose ack it missed, and a
+    /// proxy may replay a request. Each command, button press and submission has its own single-use trigger id, so
+    /// it is recorded once in the insert-only ledger. Without storage the request is handled anyway (answering beats
+    /// deduplicating). See ADR 0018 for the bound when a replica dies between the record and the answer.
+    /// </summary>
+    private async Task<bool> IsRepeatAsync(string kind, string? triggerId, CancellationToken cancellationToken)
+    {
+        if (triggerId is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (await _ledger.TryRecordAsync($"slack:{kind}:{triggerId}", cancellationToken))
+            {
+                return false;
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            _logger.LogWarning(ex, "Storage unavailable: Slack {Kind} handled without the duplicate check", kind);
+            return false;
+        }
+
+        _logger.LogInformation("Slack delivered a {Kind} with trigger {TriggerId} again; it was handled once, the copy is acked", kind, triggerId);
+        return true;
     }
 
     private async Task<SlackAck> EnqueueAsync(string id, string kind, JsonObject body, CancellationToken cancellationToken)
