@@ -37,8 +37,15 @@ public static class ServiceDefaultsExtensions
                 .ConfigureResource(r => r.AddService("coachbot"))
                 .WithTracing(t => t
                     .AddSource(CoachBotTelemetry.SourceName)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/healthz"))
-                    .AddHttpClientInstrumentation())
+                    .AddAspNetCoreInstrumentation(o =>
+                    {
+                        o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/healthz");
+                        o.EnrichWithHttpRequest = TelemetryRedaction.RedactServerQuery;
+                    })
+                    .AddHttpClientInstrumentation(o =>
+                    {
+                        o.EnrichWithHttpRequestMessage = (activity, request) => TelemetryRedaction.RedactClientUrl(activity, request.RequestUri);
+                    }))
                 .WithMetrics(m => m
                     .AddMeter(CoachBotTelemetry.SourceName, "CoachBot.Slack")
                     .AddAspNetCoreInstrumentation()
@@ -53,6 +60,10 @@ public static class ServiceDefaultsExtensions
                 otel.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
             }
         }
+
+        // Every HttpClient logs through the redacting logger: the default one writes full URLs (secrets in paths).
+        builder.Services.AddSingleton<RedactedHttpClientLogger>();
+        builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<RedactedHttpClientLogger>());
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         return builder;

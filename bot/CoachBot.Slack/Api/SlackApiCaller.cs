@@ -15,8 +15,16 @@ internal sealed class SlackApiCaller(SlackApiTransport transport, ISlackTokenSou
     public SlackOptions Options => options.Value;
 
     /// <summary>A team call with a JSON body, using the team's bot token.</summary>
+    public Task<JsonObject> TeamJsonAsync(
+        SlackTeam team, string method, object body, string? channel, CancellationToken cancellationToken) =>
+        TeamJsonAsync(team, method, body, channel, retryAmbiguous: true, cancellationToken);
+
+    /// <summary>
+    /// A team call with a JSON body; with <paramref name="retryAmbiguous"/> false a 5xx or lost answer is thrown at
+    /// once (see <see cref="SlackRequest.RetryAmbiguous"/>).
+    /// </summary>
     public async Task<JsonObject> TeamJsonAsync(
-        SlackTeam team, string method, object body, string? channel, CancellationToken cancellationToken)
+        SlackTeam team, string method, object body, string? channel, bool retryAmbiguous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         var auth = await BotAuthorizationAsync(team, method, cancellationToken);
@@ -25,6 +33,7 @@ internal sealed class SlackApiCaller(SlackApiTransport transport, ISlackTokenSou
         {
             LimiterTeam = team.TenantId,
             Channel = channel,
+            RetryAmbiguous = retryAmbiguous,
         };
         return await transport.SendAsync(request, cancellationToken);
     }

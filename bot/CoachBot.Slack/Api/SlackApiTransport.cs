@@ -47,12 +47,12 @@ internal sealed class SlackApiTransport(
                 {
                     var error = response is null ? "unreachable" : $"http_{(int)response.StatusCode}";
                     Count(request.Method, error);
-                    if (last)
+                    if (last || !request.RetryAmbiguous)
                     {
                         throw new SlackApiException(
                             request.Method,
                             error,
-                            $"Slack {request.Method} failed with {error} after {attempt} attempt(s); check the network and Slack's status, then try again.",
+                            $"Slack {request.Method} failed with {error} after {attempt} attempt(s); Slack may or may not have applied it. Check the network and Slack's status, then try again.",
                             failure);
                     }
 

@@ -15,4 +15,17 @@ public sealed record SlackMessage(string Channel, string Text, JsonArray? Blocks
 
     /// <summary>Thread to reply in, if any.</summary>
     public string? ThreadTs { get; init; }
+
+    /// <summary>
+    /// chat.postMessage only: a stable key for this one post (e.g. event id and reply index). The post carries it as
+    /// message metadata, so after a 5xx or timeout the client can look in the channel's history for it instead of
+    /// posting blindly again. Null: the client makes up a key for this call alone.
+    /// </summary>
+    public string? PostKey { get; init; }
+
+    /// <summary>
+    /// chat.postMessage only: an earlier attempt (a crashed or retried worker) may already have posted the message
+    /// with <see cref="PostKey"/>; look for it before posting.
+    /// </summary>
+    public bool MayBePosted { get; init; }
 }

@@ -21,6 +21,12 @@ internal sealed record SlackRequest(
     /// <summary>The channel posted to, for the per-channel limiter.</summary>
     public string? Channel { get; init; }
 
+    /// <summary>
+    /// False for calls that must not be sent twice blindly (chat.postMessage): a 5xx or a lost answer is thrown at
+    /// once as <see cref="SlackApiException.IsAmbiguous"/>, and the caller finds out whether it took effect.
+    /// </summary>
+    public bool RetryAmbiguous { get; init; } = true;
+
     /// <summary>True for Web API methods: the answer must be JSON with <c>ok:true</c>.</summary>
     public bool RequiresOkEnvelope { get; init; } = true;
 

@@ -48,7 +48,7 @@ public sealed class SlackBlockActionHandler : ISlackBlockActionHandler
         }
 
         var responseUrl = SlackPayload.HttpsUrl(SlackPayload.Text(payload, "response_url"));
-        var channel = SlackPayload.Text(payload, "container.channel_id") ?? SlackPayload.Text(payload, "channel.id");
+        var channel = SlackPayload.Id(payload, "container.channel_id") ?? SlackPayload.Id(payload, "channel.id");
         await _budget.RunAsync(
             async token =>
             {
@@ -58,7 +58,7 @@ public sealed class SlackBlockActionHandler : ISlackBlockActionHandler
                 var turn = new SlackTurn(team, userId, destination.Channel, action.Text, action.Action, pressId);
                 var replies = await _conversation.RunAsync(turn, token);
                 _home.Schedule(team, userId);
-                var rest = await _modals.OpenFirstFormAsync(team, SlackPayload.Text(payload, "trigger_id"), replies, destination, token);
+                var rest = await _modals.OpenFirstFormAsync(team, SlackPayload.Id(payload, "trigger_id"), replies, destination, token);
                 await _conversation.PostAsync(team, destination, rest, turn, token);
                 return rest;
             },

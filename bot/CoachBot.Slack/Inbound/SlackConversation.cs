@@ -60,14 +60,22 @@ public sealed class SlackConversation
         return _renderer.RenderMessage(destination.Channel, reply, opener);
     }
 
-    /// <summary>Posts the replies in order.</summary>
+    /// <summary>Posts the replies in order; channel posts of a turn with an id are posted once (see <see cref="SlackMessage.PostKey"/>).</summary>
     public async Task PostAsync(SlackTeam team, SlackDestination destination, IReadOnlyList<Reply> replies, SlackTurn? turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(replies);
-        foreach (var reply in replies)
+        for (var index = 0; index < replies.Count; index++)
         {
-            var message = Render(destination, reply, turn) with { ThreadTs = destination.ThreadTs };
+            var reply = replies[index];
+
+            // A turn's n-th reply has a key of its own, so a retried turn re-posts only the replies that did not land.
+            var message = Render(destination, reply, turn) with
+            {
+                ThreadTs = destination.ThreadTs,
+                PostKey = turn?.TurnId is { } turnId ? $"{turnId}:{index}" : null,
+                MayBePosted = turn?.Resumed ?? false,
+            };
             if (destination.ResponseUrl is { } responseUrl)
             {
                 await _api.RespondAsync(responseUrl, message with { ResponseType = "ephemeral" }, cancellationToken);
@@ -120,7 +128,11 @@ public sealed class SlackConversation
 }
 
 /// <summary>One turn as Slack delivered it: exactly one of text and action.</summary>
-public sealed record SlackTurn(SlackTeam Team, string UserId, string ConversationId, string? Text, TurnAction? Action, string? TurnId = null);
+public sealed record SlackTurn(SlackTeam Team, string UserId, string ConversationId, string? Text, TurnAction? Action, string? TurnId = null)
+{
+    /// <summary>True when an earlier attempt at this turn may have posted some of its replies (see <see cref="SlackEvent.Resumed"/>).</summary>
+    public bool Resumed { get; init; }
+}
 
 /// <summary>Where replies go: a channel (with an optional thread), ephemerally to one user, or a response_url.</summary>
 public sealed record SlackDestination(string Channel, Uri? ResponseUrl = null, string? EphemeralUserId = null, string? ThreadTs = null);

@@ -32,7 +32,10 @@ public sealed class SlackDirectMessageSubscriber : ISlackEventSubscriber
             return;
         }
 
-        var turn = new SlackTurn(slackEvent.Team, user, channel, SlackText.Plain(slackEvent.Field("text")), null, slackEvent.EventId);
+        var turn = new SlackTurn(slackEvent.Team, user, channel, SlackText.Plain(slackEvent.Field("text")), null, slackEvent.EventId)
+        {
+            Resumed = slackEvent.Resumed,
+        };
         await _conversation.AnswerAsync(turn, new SlackDestination(channel), cancellationToken);
         _home.Schedule(slackEvent.Team, user);
     }
@@ -66,7 +69,10 @@ public sealed class SlackMentionSubscriber : ISlackEventSubscriber
 
         var team = slackEvent.Team;
         await _reflections.RecordMemberAsync(TeamChannel.For(team.User(user), channel), team.User(user), cancellationToken);
-        var turn = new SlackTurn(team, user, channel, SlackText.WithoutMentions(slackEvent.Field("text")), null, slackEvent.EventId);
+        var turn = new SlackTurn(team, user, channel, SlackText.WithoutMentions(slackEvent.Field("text")), null, slackEvent.EventId)
+        {
+            Resumed = slackEvent.Resumed,
+        };
         await _conversation.AnswerAsync(turn, new SlackDestination(channel, EphemeralUserId: user, ThreadTs: slackEvent.Field("thread_ts")), cancellationToken);
     }
 }

@@ -32,6 +32,12 @@ public interface ISlackSlashCommandHandler
 /// <summary>An event from the Events API: the inner <c>event</c> object and its envelope's ids.</summary>
 public sealed record SlackEvent(SlackTeam Team, string EventId, string Type, JsonObject Body)
 {
+    /// <summary>
+    /// True when an earlier attempt at this event may have done part of the work (it failed or its worker died):
+    /// posts look for their own earlier copy before posting.
+    /// </summary>
+    public bool Resumed { get; init; }
+
     /// <summary>A string field of the event, or null.</summary>
     public string? Field(string name) => SlackPayload.Text(Body, name);
 }
@@ -66,11 +72,25 @@ public static class SlackPayload
         return node as JsonObject;
     }
 
-    /// <summary>The team of an interaction payload (<c>team.id</c> / <c>enterprise.id</c>, falling back to the user's team).</summary>
+    /// <summary>
+    /// The team of an interaction payload (<c>team.id</c> / <c>enterprise.id</c>, falling back to the user's team), or
+    /// null when it is missing or not a Slack id.
+    /// </summary>
     public static SlackTeam? TeamOf(JsonObject payload) =>
-        (Text(payload, "team.id") ?? Text(payload, "user.team_id")) is { } team
-            ? new SlackTeam(team, Text(payload, "enterprise.id"))
+        (Id(payload, "team.id") ?? Id(payload, "user.team_id")) is { } team
+            ? new SlackTeam(team, Id(payload, "enterprise.id"))
             : null;
+
+    /// <summary>The Slack id (team, user, channel, enterprise, event) at a dotted path, or null when it is not one.</summary>
+    public static string? Id(JsonObject? json, string path) => Text(json, path) is { } text && IsId(text) ? text : null;
+
+    /// <summary>
+    /// True for what Slack uses as ids and trigger ids: letters, digits, <c>.</c>, <c>_</c> and <c>-</c>, at most 255
+    /// characters. Blank, CR/LF or oversized ids are refused at the edge: they would reach storage keys, logs and
+    /// Web API calls.
+    /// </summary>
+    public static bool IsId(string? text) =>
+        text is { Length: > 0 and <= 255 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     /// <summary>A URL field that is an absolute https URL (or http on loopback, for tests), else null.</summary>
     public static Uri? HttpsUrl(string? text) =>

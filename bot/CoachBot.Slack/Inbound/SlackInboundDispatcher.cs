@@ -17,11 +17,15 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
     /// <summary>The inbox's channel name for Slack items.</summary>
     public const string InboxChannel = SlackTeam.Channel;
 
+    /// <summary>Longest slash command name Slack allows (32) with room to spare.</summary>
+    private const int MaxCommandLength = 64;
+
     private readonly IInbox _inbox;
     private readonly SlackInboxSignal _signal;
     private readonly ISlackSlashCommandHandler _commands;
     private readonly ISlackViewSubmissionHandler _submissions;
     private readonly ISlackBlockActionHandler _actions;
+    private readonly IDeliveryLedger _ledger;
     private readonly ILogger<SlackInboundDispatcher> _logger;
 
     public SlackInboundDispatcher(
@@ -30,8 +34,10 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         ISlackSlashCommandHandler commands,
         ISlackViewSubmissionHandler submissions,
         ISlackBlockActionHandler actions,
+        IDeliveryLedger ledger,
         ILogger<SlackInboundDispatcher> logger)
     {
+        _ledger = ledger;
         _inbox = inbox;
         _signal = signal;
         _commands = commands;
@@ -50,10 +56,10 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
                     ? SlackAck.Json(new JsonObject { ["challenge"] = challenge })
                     : SlackAck.BadRequest("url_verification needs a challenge.");
             case "event_callback":
-                if (SlackPayload.Text(body, "event_id") is not { } eventId || SlackPayload.Child(body, "event") is null
-                    || SlackPayload.Text(body, "team_id") is null)
+                if (SlackPayload.Id(body, "event_id") is not { } eventId || SlackPayload.Child(body, "event") is null
+                    || SlackPayload.Id(body, "team_id") is null)
                 {
-                    return SlackAck.BadRequest("event_callback needs event_id, team_id and an event object.");
+                    return SlackAck.BadRequest("event_callback needs an event_id and a team_id (Slack ids: letters and digits) and an event object.");
                 }
 
                 return await EnqueueAsync(eventId, "event", body, cancellationToken);
@@ -73,16 +79,21 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         }
 
         string? Field(string name) => form.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
-        if (Field("team_id") is not { } team || Field("user_id") is not { } user || Field("channel_id") is not { } channel
-            || Field("command") is not { } command)
+        string? Id(string name) => Field(name) is { } value && SlackPayload.IsId(value) ? value : null;
+        if (Id("team_id") is not { } team || Id("user_id") is not { } user || Id("channel_id") is not { } channel
+            || Field("command") is not { Length: <= MaxCommandLength } command || !command.StartsWith('/'))
         {
-            return SlackAck.BadRequest("A slash command needs team_id, user_id, channel_id and command form fields.");
+            return SlackAck.BadRequest(
+                "A slash command needs team_id, user_id and channel_id (Slack ids: letters and digits) and a command starting with '/'.");
         }
 
+        // An odd enterprise or trigger id is dropped rather than refused: the command still works without them.
         var slash = new SlackCommand(
-            new SlackTeam(team, Field("enterprise_id")), user, channel, command, Field("text") ?? string.Empty,
-            SlackPayload.HttpsUrl(Field("response_url")), Field("trigger_id"));
-        return await _commands.HandleAsync(slash, cancellationToken);
+            new SlackTeam(team, Id("enterprise_id")), user, channel, command, Field("text") ?? string.Empty,
+            SlackPayload.HttpsUrl(Field("response_url")), Id("trigger_id"));
+        return await IsRepeatAsync("command", slash.TriggerId, cancellationToken)
+            ? SlackAck.Empty
+            : await _commands.HandleAsync(slash, cancellationToken);
     }
 
     public async Task<SlackAck> DispatchInteractionAsync(JsonObject payload, CancellationToken cancellationToken)
@@ -94,9 +105,14 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
             return SlackAck.Empty;
         }
 
-        if (SlackPayload.TeamOf(payload) is not { } team || SlackPayload.Text(payload, "user.id") is null)
+        if (SlackPayload.TeamOf(payload) is not { } team || SlackPayload.Id(payload, "user.id") is null)
         {
-            return SlackAck.BadRequest("An interaction payload needs team.id and user.id.");
+            return SlackAck.BadRequest("An interaction payload needs team.id and user.id as Slack ids (letters and digits).");
+        }
+
+        if (type is "view_submission" or "block_actions" && await IsRepeatAsync(type, SlackPayload.Id(payload, "trigger_id"), cancellationToken))
+        {
+            return SlackAck.Empty;
         }
 
         switch (type)
@@ -116,6 +132,36 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
             default:
                 return SlackAck.BadRequest($"CoachBot does not handle '{type ?? "(none)"}' interactions; it handles block_actions, view_submission and view_closed.");
         }
+    }
+
+    /// <summary>
+    /// True when this trigger id was handled before: Socket Mode re-delivers an envelope whose ack it missed, and a
+    /// proxy may replay a request. Each command, button press and submission has its own single-use trigger id, so
+    /// it is recorded once in the insert-only ledger. Without storage the request is handled anyway (answering beats
+    /// deduplicating). See ADR 0018 for the bound when a replica dies between the record and the answer.
+    /// </summary>
+    private async Task<bool> IsRepeatAsync(string kind, string? triggerId, CancellationToken cancellationToken)
+    {
+        if (triggerId is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (await _ledger.TryRecordAsync($"slack:{kind}:{triggerId}", cancellationToken))
+            {
+                return false;
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            _logger.LogWarning(ex, "Storage unavailable: Slack {Kind} handled without the duplicate check", kind);
+            return false;
+        }
+
+        _logger.LogInformation("Slack delivered a {Kind} with trigger {TriggerId} again; it was handled once, the copy is acked", kind, triggerId);
+        return true;
     }
 
     private async Task<SlackAck> EnqueueAsync(string id, string kind, JsonObject body, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.Core.Delivery;
+using CoachBot.Slack.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,8 +13,8 @@ namespace CoachBot.Slack.Inbound;
 /// <summary>
 /// Processes Slack items from the durable inbox: at once for items enqueued on this replica, and by a periodic sweep
 /// for items whose worker died (their lease expired) or that another replica never got to. Each item is claimed with
-/// an ETag-conditional lease, recorded once in the ledger, handled, then removed; a failure leaves it for a later try,
-/// up to <see cref="MaxAttempts"/>.
+/// an ETag-conditional lease, owned in the ledger, handled (with a few quick rounds for passing failures), then
+/// removed; a failure leaves it for a later try, up to <see cref="MaxAttempts"/>. See ADR 0018.
 /// </summary>
 public sealed class SlackInboxWorker : BackgroundService
 {
@@ -20,6 +22,11 @@ public sealed class SlackInboxWorker : BackgroundService
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     private const int MaxAttempts = 5;
+
+    /// <summary>Rounds of handling per claim; with the delays below they stay far inside the lease.</summary>
+    private const int RoundsPerClaim = 3;
+
+    private static readonly TimeSpan FirstRoundDelay = TimeSpan.FromSeconds(1);
     private const int Parallelism = 8;
 
     private readonly IInbox _inbox;
@@ -104,7 +111,32 @@ public sealed class SlackInboxWorker : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Handles the item, trying again here (still within the lease) when a step fails for a passing reason, so a
+    /// storage blip or a Slack 5xx costs seconds, not a lease. Every round after the first is marked resumed: posts
+    /// look for their own earlier copy first.
+    /// </summary>
     private async Task HandleAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                await HandleOnceAsync(item, resumed: item.Attempts > 1 || round > 1, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && round < RoundsPerClaim && !IsPermanent(ex))
+            {
+                var delay = FirstRoundDelay * round;
+                _logger.LogWarning(
+                    ex, "Slack {Kind} {Id} failed in round {Round} of attempt {Attempt}; trying again in {Seconds} s",
+                    item.Kind, item.Id, round, item.Attempts, delay.TotalSeconds);
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task HandleOnceAsync(InboundItem item, bool resumed, CancellationToken cancellationToken)
     {
         if (Parse(item.Payload) is not { } body)
         {
@@ -112,8 +144,12 @@ public sealed class SlackInboxWorker : BackgroundService
             return;
         }
 
+        // The ledger row names the inbox item that owns the event (its arrival time is fixed for the item's life),
+        // not "done": a retry of the same item finds its own row and finishes the work, while a copy Slack sends
+        // after the item was completed finds another owner and is dropped.
         var ledger = _services.GetRequiredService<IDeliveryLedger>();
-        if (!await ledger.TryRecordAsync($"slack:{item.Kind}:{item.Id}", cancellationToken))
+        var holder = "inbox:" + item.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        if (await ledger.RecordAsync(null, $"slack:{item.Kind}:{item.Id}", holder, cancellationToken) == LedgerRecord.Taken)
         {
             _logger.LogInformation("Slack {Kind} {Id} was already handled; skipped", item.Kind, item.Id);
             return;
@@ -133,8 +169,11 @@ public sealed class SlackInboxWorker : BackgroundService
             return;
         }
 
-        await subscriber.HandleAsync(new SlackEvent(team, item.Id, type, slackEvent), cancellationToken);
+        await subscriber.HandleAsync(new SlackEvent(team, item.Id, type, slackEvent) { Resumed = resumed }, cancellationToken);
     }
+
+    /// <summary>Failures another round cannot fix: the workspace or user is gone.</summary>
+    private static bool IsPermanent(Exception ex) => ex is SlackApiException { IsPermanent: true };
 
     private static JsonObject? Parse(string payload)
     {

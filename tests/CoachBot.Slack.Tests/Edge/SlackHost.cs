@@ -7,6 +7,8 @@ using CoachBot.Slack.Tests.FakeSlack;
 using CoachBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Slack.Tests.Edge;
 
@@ -35,7 +37,8 @@ internal sealed class SlackHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SlackHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    public static async Task<SlackHost> StartAsync(
+        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var slack = await FakeSlackApi.StartAsync();
         var all = new Dictionary<string, string?>
@@ -52,7 +55,7 @@ internal sealed class SlackHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return new SlackHost(new Factory(all), slack);
+        return new SlackHost(new Factory(all, services), slack);
     }
 
     /// <summary>Posts a signed Events API body.</summary>
@@ -107,8 +110,13 @@ internal sealed class SlackHost : IAsyncDisposable
     private sealed class Factory : WebApplicationFactory<Program>
     {
         private readonly Dictionary<string, string?> _settings;
+        private readonly Action<IServiceCollection>? _services;
 
-        public Factory(Dictionary<string, string?> settings) => _settings = settings;
+        public Factory(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+        {
+            _settings = settings;
+            _services = services;
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -116,6 +124,11 @@ internal sealed class SlackHost : IAsyncDisposable
             foreach (var (key, value) in _settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (_services is not null)
+            {
+                builder.ConfigureTestServices(_services);
             }
         }
     }

@@ -109,7 +109,7 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
         foreach (var verb in verbs.Where(v => v is not "forget me"))
         {
             _host.Slack.Reset();
-            using var response = await _host.PostCommandAsync(SlackPayloads.Command(Alice, verb, _host.Slack.ResponseUrl(verb).ToString(), triggerId: "trigger-" + verb));
+            using var response = await _host.PostCommandAsync(SlackPayloads.Command(Alice, verb, _host.Slack.ResponseUrl(verb).ToString(), triggerId: $"trigger-{verb.Replace(' ', '-')}-{Guid.NewGuid():N}"));
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"/coach {verb} -> {(int)response.StatusCode} {body}");
             if (body.Length == 0)
@@ -176,7 +176,7 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
 
     private async Task<JsonObject> CommandAsync(string user, string text, Uri? responseUrl = null)
     {
-        using var response = await _host.PostCommandAsync(SlackPayloads.Command(user, text, (responseUrl ?? _host.Slack.ResponseUrl("cmd")).ToString(), triggerId: "trigger-" + text.Split(' ')[0]));
+        using var response = await _host.PostCommandAsync(SlackPayloads.Command(user, text, (responseUrl ?? _host.Slack.ResponseUrl("cmd")).ToString(), triggerId: $"trigger-{text.Split(' ')[0]}-{Guid.NewGuid():N}"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"/coach {text} -> {(int)response.StatusCode} {body}");
         return body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject();

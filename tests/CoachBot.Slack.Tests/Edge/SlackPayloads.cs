@@ -29,7 +29,7 @@ internal static class SlackPayloads
             ["event_ts"] = "1764000000.000100",
         });
 
-    public static Dictionary<string, string> Command(string user, string text, string responseUrl, string channel = "C0GENERAL", string triggerId = "13345224609.738474920.8088930838d88f008e0") => new()
+    public static Dictionary<string, string> Command(string user, string text, string responseUrl, string channel = "C0GENERAL", string? triggerId = null) => new()
     {
         ["token"] = "legacy-verification-token",
         ["team_id"] = SlackHost.Team,
@@ -43,7 +43,8 @@ internal static class SlackPayloads
         ["api_app_id"] = "A0TEST",
         ["is_enterprise_install"] = "false",
         ["response_url"] = responseUrl,
-        ["trigger_id"] = triggerId,
+        // A fresh trigger id per command, as Slack sends: the edge answers a repeated one only once.
+        ["trigger_id"] = triggerId ?? $"13345224609.{Random.Shared.Next(100_000_000, 999_999_999)}.{Guid.NewGuid():N}",
     };
 
     /// <summary>A block_actions payload for one pressed button (its action_id and value exactly as rendered).</summary>

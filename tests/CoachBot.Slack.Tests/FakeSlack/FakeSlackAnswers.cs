@@ -6,6 +6,7 @@ namespace CoachBot.Slack.Tests.FakeSlack;
 /// <summary>The fake's default answers to each Web API method (ok:true unless the method needs test data).</summary>
 internal sealed class FakeSlackAnswers
 {
+    private readonly List<JsonObject> _messages = [];
     private long _ts = 1_700_000_000_000_000;
     private int _views;
     private int _files;
@@ -21,10 +22,10 @@ internal sealed class FakeSlackAnswers
 
     public JsonObject Answer(string method, JsonObject body) => method switch
     {
-        "chat.postMessage" => Ok(new JsonObject
+        "chat.postMessage" => Post(body),
+        "conversations.history" => Ok(new JsonObject
         {
-            ["channel"] = Text(body, "channel"),
-            ["ts"] = NextTs(),
+            ["messages"] = new JsonArray([.. MessagesIn(Text(body, "channel") ?? string.Empty).Reverse().Select(m => (JsonNode)m)]),
         }),
         "chat.postEphemeral" => Ok(new JsonObject { ["message_ts"] = NextTs() }),
         "chat.update" => Ok(new JsonObject { ["channel"] = Text(body, "channel"), ["ts"] = Text(body, "ts") }),
@@ -41,6 +42,33 @@ internal sealed class FakeSlackAnswers
         "apps.connections.open" => SocketUrl is { } url ? Ok(new JsonObject { ["url"] = url.ToString() }) : Error("invalid_auth"),
         _ => Ok([]),
     };
+
+    /// <summary>What chat.postMessage put in the channel, oldest first (copies).</summary>
+    public IReadOnlyList<JsonObject> MessagesIn(string channel)
+    {
+        lock (_messages)
+        {
+            return [.. _messages.Where(m => (string?)m["channel"] == channel).Select(m => m.DeepClone().AsObject())];
+        }
+    }
+
+    private JsonObject Post(JsonObject body)
+    {
+        var channel = Text(body, "channel");
+        var ts = NextTs();
+        var message = new JsonObject { ["type"] = "message", ["channel"] = channel, ["ts"] = ts, ["text"] = Text(body, "text") };
+        if (body["metadata"] is JsonObject metadata)
+        {
+            message["metadata"] = metadata.DeepClone();
+        }
+
+        lock (_messages)
+        {
+            _messages.Add(message);
+        }
+
+        return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts });
+    }
 
     private JsonObject UploadAnswer(int number) => Ok(new JsonObject
     {

@@ -99,15 +99,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// Makes the next <paramref name="times"/> calls to <paramref name="method"/> fail with the status code, the body
     /// (default ok:false with <c>ratelimited</c> for 429, else <c>http_{status}</c>) and an optional Retry-After.
     /// </summary>
-    public void FailNext(string method, int statusCode, JsonObject? body = null, int? retryAfterSeconds = null, int times = 1)
+    public void FailNext(
+        string method, int statusCode, JsonObject? body = null, int? retryAfterSeconds = null, int times = 1, FakeSlackFault fault = FakeSlackFault.Refuse)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
         var answer = body ?? FakeSlackAnswers.Error(statusCode == 429 ? "ratelimited" : $"http_{statusCode}");
         lock (_gate)
         {
-            _failures.Add(new Failure(method, statusCode, answer, retryAfterSeconds) { Remaining = times });
+            _failures.Add(new Failure(method, statusCode, answer, retryAfterSeconds, fault) { Remaining = times });
         }
     }
+
+    /// <summary>The messages chat.postMessage put in <paramref name="channel"/> so far (what its members see), oldest first.</summary>
+    public IReadOnlyList<JsonObject> MessagesIn(string channel) => _answers.MessagesIn(channel);
 
     /// <summary>Forgets the calls and the injected failures (users, OAuth answer and socket URL stay).</summary>
     public void Reset()
@@ -158,17 +162,36 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var token = ReadToken(context.Request);
         var failure = TakeFailure(method);
         var status = failure?.StatusCode ?? 200;
-        var answer = failure?.Body.DeepClone().AsObject() ?? _answers.Answer(method, body);
+        var applies = failure is null or { Fault: FakeSlackFault.ApplyThenFail or FakeSlackFault.ApplyThenDrop };
+        var applied = applies ? _answers.Answer(method, body) : null;
+        var answer = failure?.Body.DeepClone().AsObject() ?? applied!;
         var succeeded = status == 200 && answer["ok"] is JsonValue ok && ok.TryGetValue<bool>(out var isOk) && isOk;
         var call = new FakeSlackCall(method, token, body, _time.GetUtcNow())
         {
-            StatusCode = status,
+            StatusCode = failure?.Fault is FakeSlackFault.Drop or FakeSlackFault.ApplyThenDrop or FakeSlackFault.Hang ? 0 : status,
             Succeeded = succeeded,
             ContentType = context.Request.ContentType,
         };
         lock (_gate)
         {
             _calls.Add(call);
+        }
+
+        switch (failure?.Fault)
+        {
+            case FakeSlackFault.Drop or FakeSlackFault.ApplyThenDrop:
+                context.Abort();
+                return;
+            case FakeSlackFault.Hang:
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return;
         }
 
         context.Response.StatusCode = status;
@@ -243,7 +266,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return null;
     }
 
-    private sealed record Failure(string Method, int StatusCode, JsonObject Body, int? RetryAfterSeconds)
+    private sealed record Failure(string Method, int StatusCode, JsonObject Body, int? RetryAfterSeconds, FakeSlackFault Fault)
     {
         public int Remaining { get; set; }
     }
