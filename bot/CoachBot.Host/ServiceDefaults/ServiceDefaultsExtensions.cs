@@ -41,6 +41,7 @@ public static class ServiceDefaultsExtensions
                     {
                         o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/healthz");
                         o.EnrichWithHttpRequest = TelemetryRedaction.RedactServerQuery;
+                        o.EnrichWithHttpResponse = TelemetryRedaction.RedactServerPath;
                     })
                     .AddHttpClientInstrumentation(o =>
                     {

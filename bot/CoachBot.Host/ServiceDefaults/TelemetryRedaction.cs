@@ -25,7 +25,21 @@ internal static class TelemetryRedaction
         activity.SetTag("url.query", null);
     }
 
-    /// <summary>Replaces an incoming request's query (OAuth codes and states) by a marker; paths are our own routes.</summary>
+    /// <summary>
+    /// Replaces a routed request's path by its route template when the route has parameters: the download links
+    /// (<c>/exports/{token}</c>, <c>/charts/progress/{token}.png</c>) are capabilities, valid for anyone who holds them.
+    /// </summary>
+    public static void RedactServerPath(Activity activity, HttpResponse response)
+    {
+        if (response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern: { Parameters.Count: > 0 } pattern })
+        {
+            activity.SetTag("url.path", pattern.RawText ?? Redacted);
+            activity.SetTag("url.full", null);
+            activity.SetTag("http.target", null);
+        }
+    }
+
+    /// <summary>Replaces an incoming request's query (OAuth codes and states) by a marker.</summary>
     public static void RedactServerQuery(Activity activity, HttpRequest request)
     {
         if (request.QueryString.HasValue)

@@ -1,4 +1,5 @@
 using CoachBot.Teams.Auth;
+using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -12,9 +12,13 @@ namespace CoachBot.Teams.Tests.Edge;
 internal sealed class RecordingConnectorHandler : HttpMessageHandler
 {
     private readonly ConcurrentQueue<(Uri Uri, string? Authorization)> _requests = new();
+    private readonly ConcurrentQueue<string> _bodies = new();
 
     /// <summary>Every request so far, in order.</summary>
     public IReadOnlyList<(Uri Uri, string? Authorization)> Requests => [.. _requests];
+
+    /// <summary>The body of every request so far, in order.</summary>
+    public IReadOnlyList<string> Bodies => [.. _bodies];
 
     /// <summary>Waits until a request to <paramref name="host"/> arrived (bounded), or throws.</summary>
     public async Task<(Uri Uri, string? Authorization)> WaitForHostAsync(string host, TimeSpan timeout)
@@ -39,12 +43,14 @@ internal sealed class RecordingConnectorHandler : HttpMessageHandler
         }
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The body first: a test that saw the request may read its body at once.
+        _bodies.Enqueue(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
         _requests.Enqueue((request.RequestUri!, request.Headers.Authorization?.ToString()));
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created)
+        return new HttpResponseMessage(HttpStatusCode.Created)
         {
             Content = new StringContent("{\"id\":\"activity-1\"}", Encoding.UTF8, "application/json"),
-        });
+        };
     }
 }

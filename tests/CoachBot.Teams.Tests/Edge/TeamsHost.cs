@@ -72,7 +72,8 @@ internal sealed class TeamsHost : IAsyncDisposable
         Auth.TestTokenIssuer issuer,
         RecordingConnectorHandler connector,
         CoachBot.Teams.Connector.ITeamsAccessTokenProvider tokens,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -89,10 +90,11 @@ internal sealed class TeamsHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return StartAsync(azurite, all, services =>
+        return StartAsync(azurite, all, collection =>
         {
-            services.Replace(ServiceDescriptor.Singleton(tokens));
-            services.AddHttpClient(CoachBot.Teams.Connector.TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => connector);
+            collection.Replace(ServiceDescriptor.Singleton(tokens));
+            collection.AddHttpClient(CoachBot.Teams.Connector.TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => connector);
+            services?.Invoke(collection);
         });
     }
 
