@@ -1,4 +1,5 @@
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Privacy;
 using CoachBot.Slack.BlockKit;
 using CoachBot.Slack.Inbound;
 using CoachBot.Slack.Install;
@@ -33,6 +34,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackInboundDispatcher, SlackInboundDispatcher>();
         services.AddSingleton<SlackUserHints>();
         services.AddSingleton<SlackConversation>();
+        services.AddSingleton<IChannelCopies, SlackUploadedCopies>();
         services.AddSingleton<SlackModals>();
         services.AddSingleton<SlackAckBudget>();
         services.AddSingleton<SlackHomeRefresher>();

@@ -2,6 +2,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Scheduling;
 using CoachBot.Core.Skills;
@@ -11,6 +12,7 @@ using CoachBot.Storage.Habits;
 using CoachBot.Storage.Inbox;
 using CoachBot.Storage.Installations;
 using CoachBot.Storage.OneOnOnes;
+using CoachBot.Storage.Privacy;
 using CoachBot.Storage.Reflections;
 using CoachBot.Storage.Scheduling;
 using CoachBot.Storage.Skills;
@@ -59,6 +61,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IReflectionStore, AzureTablesReflectionStore>();
         services.AddSingleton<IInbox, AzureTablesInbox>();
         services.AddSingleton<IDueIndex, AzureTablesDueIndex>();
+        services.AddSingleton<IUploadedFileStore, AzureTablesUploadedFileStore>();
 
         services.AddHostedService<StorageInitializer>();
 

@@ -142,7 +142,11 @@ public sealed class PrivacyHandler : ICommandHandler, IActionHandler
 
     private async Task<Reply> ForgetAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        await _data.DeleteAllAsync(context.Turn.User, cancellationToken);
-        return Reply.Plain(context.T("privacy.forget.done"));
+        var copiesLeft = await _data.DeleteAllAsync(context.Turn.User, cancellationToken);
+
+        // Said, not hidden: the ids stay so `forget me` again retries exactly those files.
+        return copiesLeft == 0
+            ? Reply.Plain(context.T("privacy.forget.done"))
+            : Reply.Plain(context.T("privacy.forget.done_copies_left", ("count", copiesLeft)));
     }
 }

@@ -43,6 +43,7 @@ public sealed class UserDataService
     private readonly IReflectionStore _reflections;
     private readonly ILogger<UserDataService> _logger;
     private readonly IInbox _inbox;
+    private readonly IEnumerable<IChannelCopies> _copies;
 
     public UserDataService(
         IUserStore users,
@@ -55,7 +56,8 @@ public sealed class UserDataService
         TimeProvider clock,
         IReflectionStore reflections,
         ILogger<UserDataService> logger,
-        IInbox inbox)
+        IInbox inbox,
+        IEnumerable<IChannelCopies> copies)
     {
         _users = users;
         _progress = progress;
@@ -68,6 +70,7 @@ public sealed class UserDataService
         _reflections = reflections;
         _logger = logger;
         _inbox = inbox;
+        _copies = copies;
     }
 
     /// <summary>Reads every record about the user from every store. Creates nothing.</summary>
@@ -106,9 +109,24 @@ public sealed class UserDataService
     /// store fails midway, the profile is still there, so the user is still known and `forget me` can simply be run
     /// again (every delete is idempotent).
     /// </summary>
-    public async Task DeleteAllAsync(UserRef user, CancellationToken cancellationToken)
+    /// <returns>How many copies on the user's channel (<see cref="IChannelCopies"/>) could not be deleted yet.</returns>
+    public async Task<int> DeleteAllAsync(UserRef user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var copiesLeft = 0;
+
+        // The channel's copies first: their ids are in the user's rows, which go below.
+        foreach (var copies in _copies)
+        {
+            copiesLeft += await copies.DeleteAllAsync(user, cancellationToken);
+        }
+
+        if (copiesLeft > 0)
+        {
+            // No user id: the count is what an operator needs to see that a retry is due.
+            _logger.LogWarning("{Count} uploaded copies of a user's data on {Channel} could not be deleted yet; the next forget me retries them", copiesLeft, user.Channel);
+        }
+
         await ForgetOneOnOnesAsync(user, cancellationToken);
         await _progress.DeleteAllAsync(user, cancellationToken);
         await _skills.DeleteAllAsync(user, cancellationToken);
@@ -131,6 +149,7 @@ public sealed class UserDataService
 
         // No user id in the log: after `forget me` not even the logs should tie the person to CoachBot.
         _logger.LogInformation("Deleted every record of a user on {Channel} at their request", user.Channel);
+        return copiesLeft;
     }
 
     /// <summary>

@@ -88,4 +88,7 @@ public interface ISlackFilesApi
 {
     /// <summary>Uploads a file and shares it in <paramref name="channel"/>; returns the file id.</summary>
     Task<string> UploadAsync(SlackTeam team, string channel, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>files.delete: deletes a file the bot uploaded; false when Slack says it was gone already.</summary>
+    Task<bool> DeleteAsync(SlackTeam team, string fileId, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ namespace CoachBot.Slack.Api;
 
 /// <summary>
 /// files.getUploadURLExternal (form), the bytes to the upload URL, then files.completeUploadExternal (JSON) to share
-/// the file in a channel. Needs the <c>files:write</c> scope.
+/// the file in a channel; files.delete removes a file the bot uploaded. Both need the <c>files:write</c> scope.
 /// </summary>
 internal sealed class SlackFilesApi(SlackApiCaller caller) : ISlackFilesApi
 {
@@ -25,6 +25,21 @@ internal sealed class SlackFilesApi(SlackApiCaller caller) : ISlackFilesApi
         await caller.UploadAsync(url, content, cancellationToken);
         await caller.TeamJsonAsync(team, "files.completeUploadExternal", new CompleteBody([new FileRef(fileId, fileName)], channel), channel, cancellationToken);
         return fileId;
+    }
+
+    public async Task<bool> DeleteAsync(SlackTeam team, string fileId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileId);
+        try
+        {
+            await caller.TeamFormAsync(team, "files.delete", [new("file", fileId)], cancellationToken);
+            return true;
+        }
+        catch (SlackApiException e) when (e.Error is "file_not_found" or "file_deleted")
+        {
+            // Gone already (the user deleted it, or an earlier forget me did): that is what was asked.
+            return false;
+        }
     }
 
     private sealed record FileRef(string Id, string Title);

@@ -1,5 +1,6 @@
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
+using CoachBot.Core.Privacy;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.BlockKit;
 
@@ -16,9 +17,12 @@ public sealed class SlackConversation
     private readonly ISlackApiClient _api;
     private readonly IBlockKitRenderer _renderer;
     private readonly ContentLibrary _content;
+    private readonly IUploadedFileStore _uploads;
 
-    public SlackConversation(ConversationEngine engine, SlackUserHints hints, ISlackApiClient api, IBlockKitRenderer renderer, ContentLibrary content)
+    public SlackConversation(
+        ConversationEngine engine, SlackUserHints hints, ISlackApiClient api, IBlockKitRenderer renderer, ContentLibrary content, IUploadedFileStore uploads)
     {
+        _uploads = uploads;
         _engine = engine;
         _hints = hints;
         _api = api;
@@ -114,7 +118,13 @@ public sealed class SlackConversation
             var channel = (destination.ResponseUrl is null && destination.EphemeralUserId is null) || turn is null
                 ? destination.Channel
                 : await _api.Conversations.OpenDirectAsync(team, turn.UserId, cancellationToken);
-            await _api.Files.UploadAsync(team, channel, file.FileName, file.Content, cancellationToken);
+            var fileId = await _api.Files.UploadAsync(team, channel, file.FileName, file.Content, cancellationToken);
+
+            // Remembered with the asker's rows so `forget me` can delete this copy from Slack as well.
+            if (turn is not null)
+            {
+                await _uploads.AddAsync(team.User(turn.UserId), fileId, cancellationToken);
+            }
         }
         catch (SlackApiException)
         {
