@@ -24,6 +24,7 @@ public static class StorageTableNames
     public const string Schedules = "Schedules";
     public const string Due = "Due";
     public const string SchedulerCursors = "SchedulerCursors";
+    public const string PendingUninstalls = "PendingUninstalls";
 
     /// <summary>Development keys generated against the local emulator only (never used with a real account).</summary>
     public const string LocalKeys = "LocalKeys";
@@ -33,6 +34,6 @@ public static class StorageTableNames
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
         ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, Inbox, Schedules, Due,
-        SchedulerCursors, LocalKeys,
+        SchedulerCursors, PendingUninstalls, LocalKeys,
     ];
 }
