@@ -51,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProgressStore, AzureTablesProgressStore>();
         services.AddSingleton<IDeliveryLedger, AzureTablesDeliveryLedger>();
         services.AddSingleton<IInstallationStore, AzureTablesInstallationStore>();
+        services.AddSingleton<IPendingUninstallStore, AzureTablesPendingUninstallStore>();
         services.AddSingleton<IConversationReferenceStore, AzureTablesConversationReferenceStore>();
         services.AddSingleton<ISkillStore, AzureTablesSkillStore>();
         services.AddSingleton<ITalkingPointStore, AzureTablesTalkingPointStore>();

@@ -25,6 +25,7 @@ public static class StorageTableNames
     public const string Due = "Due";
     public const string SchedulerCursors = "SchedulerCursors";
     public const string UploadedFiles = "UploadedFiles";
+    public const string PendingUninstalls = "PendingUninstalls";
 
     /// <summary>Development keys generated against the local emulator only (never used with a real account).</summary>
     public const string LocalKeys = "LocalKeys";
@@ -34,6 +35,6 @@ public static class StorageTableNames
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
         ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, Inbox, Schedules, Due,
-        SchedulerCursors, UploadedFiles, LocalKeys,
+        SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys,
     ];
 }

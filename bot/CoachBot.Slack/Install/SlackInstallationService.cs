@@ -7,11 +7,13 @@ namespace CoachBot.Slack.Install;
 /// <summary>
 /// Stores and removes Slack installations: one row per workspace, or per enterprise for an org-wide install, with the
 /// bot token encrypted by <see cref="SlackTokenProtector"/>. The inbound handlers call <see cref="RemoveAsync"/> on
-/// <c>app_uninstalled</c> and <c>tokens_revoked</c>.
+/// <c>app_uninstalled</c> and <c>tokens_revoked</c>, which also start the grace period after which the workspace's
+/// user data is deleted; a new install within it cancels that.
 /// </summary>
 public sealed class SlackInstallationService
 {
     private readonly IInstallationStore _installations;
+    private readonly IPendingUninstallStore _uninstalls;
     private readonly SlackTokenProtector _protector;
     private readonly SlackTokenSource _tokens;
     private readonly TimeProvider _time;
@@ -19,12 +21,14 @@ public sealed class SlackInstallationService
 
     public SlackInstallationService(
         IInstallationStore installations,
+        IPendingUninstallStore uninstalls,
         SlackTokenProtector protector,
         SlackTokenSource tokens,
         TimeProvider time,
         ILogger<SlackInstallationService> logger)
     {
         _installations = installations;
+        _uninstalls = uninstalls;
         _protector = protector;
         _tokens = tokens;
         _time = time;
@@ -55,6 +59,8 @@ public sealed class SlackInstallationService
             [.. result.Scopes],
             _time.GetUtcNow());
         await _installations.SaveAsync(installation, cancellationToken);
+        // Installed again within the grace period: the users' data stays (ADR 0021).
+        await _uninstalls.ClearAsync(SlackTeam.Channel, tenantId, cancellationToken);
         _tokens.Invalidate(result.Team);
         _logger.LogInformation(
             "Slack installation saved for {TenantId} ({Kind}, {ScopeCount} scopes).",
@@ -74,6 +80,12 @@ public sealed class SlackInstallationService
         var removed = await RemoveRowAsync(team.TeamId, cancellationToken)
             || await RemoveRowAsync(team.EnterpriseId, cancellationToken);
         _tokens.Invalidate(team);
+        // Marked even when no row was left: Slack sends app_uninstalled and tokens_revoked, and the mark is first-wins.
+        if (team.TenantId.Length > 0)
+        {
+            await _uninstalls.MarkAsync(new PendingUninstall(SlackTeam.Channel, team.TenantId, _time.GetUtcNow()), cancellationToken);
+        }
+
         if (removed)
         {
             _logger.LogInformation("Slack installation removed for {TenantId}.", team.TenantId);

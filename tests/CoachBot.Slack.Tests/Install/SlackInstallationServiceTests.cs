@@ -9,6 +9,7 @@ namespace CoachBot.Slack.Tests.Install;
 public sealed class SlackInstallationServiceTests
 {
     private readonly InMemoryInstallationStore _store = new();
+    private readonly InMemoryPendingUninstallStore _uninstalls = new();
     private readonly SlackTokenProtector _protector = InstallTestSupport.Protector(InstallTestSupport.NewKey());
     private readonly FakeTimeProvider _clock = InstallTestSupport.Clock();
     private readonly SlackTokenSource _tokens;
@@ -18,7 +19,7 @@ public sealed class SlackInstallationServiceTests
     public SlackInstallationServiceTests()
     {
         _tokens = InstallTestSupport.TokenSource(_store, _protector, _clock);
-        _service = new SlackInstallationService(_store, _protector, _tokens, _clock, _logger);
+        _service = new SlackInstallationService(_store, _uninstalls, _protector, _tokens, _clock, _logger);
     }
 
     [Fact]
@@ -102,6 +103,33 @@ public sealed class SlackInstallationServiceTests
     public async Task RemoveAsync_when_nothing_is_installed_is_not_an_error()
     {
         Assert.False(await _service.RemoveAsync(new SlackTeam("T404", "E404"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RemoveAsync_UninstallThenTokensRevoked_MarksTheWorkspaceOnceAtTheFirstEvent()
+    {
+        var team = new SlackTeam("T1", "E1");
+        await _service.SaveAsync(Result(team, "xoxb-team-secret", enterprise: false), CancellationToken.None);
+        var uninstalledAt = _clock.GetUtcNow();
+
+        await _service.RemoveAsync(team, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await _service.RemoveAsync(team, CancellationToken.None);
+
+        var mark = await _uninstalls.GetAsync(SlackTeam.Channel, "T1", CancellationToken.None);
+        Assert.Equal(uninstalledAt, mark?.UninstalledAt);
+    }
+
+    [Fact]
+    public async Task SaveAsync_ReinstallWithinGracePeriod_ClearsTheUninstallMark()
+    {
+        var team = new SlackTeam("T1", "E1");
+        await _service.RemoveAsync(team, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(29));
+
+        await _service.SaveAsync(Result(team, "xoxb-team-secret", enterprise: false), CancellationToken.None);
+
+        Assert.Null(await _uninstalls.GetAsync(SlackTeam.Channel, "T1", CancellationToken.None));
     }
 
     private static SlackOAuthResult Result(SlackTeam team, string token, bool enterprise) =>

@@ -1,0 +1,24 @@
+using CoachBot.Core.Installations;
+
+namespace CoachBot.Storage.Installations;
+
+/// <summary>The PendingUninstalls row of one workspace / tenant.</summary>
+internal sealed class PendingUninstallEntity : TableRow
+{
+    public string Channel { get; set; } = string.Empty;
+
+    public string TenantId { get; set; } = string.Empty;
+
+    public DateTimeOffset? UninstalledAt { get; set; }
+
+    public static PendingUninstallEntity From(PendingUninstall uninstall, string partitionKey, string rowKey) => new()
+    {
+        PartitionKey = partitionKey,
+        RowKey = rowKey,
+        Channel = uninstall.Channel,
+        TenantId = uninstall.TenantId,
+        UninstalledAt = TableDates.ToColumn(uninstall.UninstalledAt),
+    };
+
+    public PendingUninstall ToPendingUninstall() => new(Channel, TenantId, TableDates.FromColumn(UninstalledAt));
+}

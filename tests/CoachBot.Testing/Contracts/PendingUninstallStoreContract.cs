@@ -1,0 +1,48 @@
+using CoachBot.Core.Installations;
+
+namespace CoachBot.Testing.Contracts;
+
+/// <summary>What every <see cref="IPendingUninstallStore"/> must do; run against the fake and against Azurite.</summary>
+public abstract class PendingUninstallStoreContract
+{
+    private static readonly DateTimeOffset Day0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    protected abstract Task<IPendingUninstallStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task MarkAsync_MarkedTwice_KeepsTheFirstTime()
+    {
+        var store = await CreateStoreAsync();
+        await store.MarkAsync(new PendingUninstall("slack", "T1", Day0), CancellationToken.None);
+        await store.MarkAsync(new PendingUninstall("slack", "T1", Day0.AddDays(3)), CancellationToken.None);
+
+        var row = await store.GetAsync("slack", "T1", CancellationToken.None);
+
+        Assert.Equal(Day0, row?.UninstalledAt);
+    }
+
+    [Fact]
+    public async Task ClearAsync_AfterMark_RecordIsGoneAndClearingAgainIsFine()
+    {
+        var store = await CreateStoreAsync();
+        await store.MarkAsync(new PendingUninstall("slack", "T1", Day0), CancellationToken.None);
+
+        await store.ClearAsync("slack", "T1", CancellationToken.None);
+        await store.ClearAsync("slack", "T1", CancellationToken.None);
+
+        Assert.Null(await store.GetAsync("slack", "T1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListDueAsync_MixedAges_ReturnsOnlyThoseAtOrBeforeTheCutoff()
+    {
+        var store = await CreateStoreAsync();
+        await store.MarkAsync(new PendingUninstall("slack", "OLD", Day0), CancellationToken.None);
+        await store.MarkAsync(new PendingUninstall("teams", "EDGE", Day0.AddDays(1)), CancellationToken.None);
+        await store.MarkAsync(new PendingUninstall("slack", "NEW", Day0.AddDays(2)), CancellationToken.None);
+
+        var due = await store.ListDueAsync(Day0.AddDays(1), CancellationToken.None);
+
+        Assert.Equal(["EDGE", "OLD"], due.Select(row => row.TenantId).Order(StringComparer.Ordinal));
+    }
+}
