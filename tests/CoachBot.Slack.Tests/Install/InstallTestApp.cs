@@ -69,6 +69,9 @@ internal sealed class InstallTestApp : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.Configure<SlackOptions>(configuration.GetSection(SlackOptions.SectionName));
         builder.Services.AddSingleton(store);
+
+        // The host gets this from the storage registration; the install endpoints record uninstalls and clear them on install.
+        builder.Services.AddSingleton<IPendingUninstallStore>(new CoachBot.Testing.Fakes.InMemoryPendingUninstallStore());
         builder.Services.AddSingleton(api.Object);
         builder.Services.AddSlackInstall(configuration);
         var app = builder.Build();
