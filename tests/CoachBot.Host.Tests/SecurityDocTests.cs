@@ -85,7 +85,11 @@ public sealed partial class SecurityDocTests
         }
 
         // Contract suites have unique names; a base class is looked up by its simple name.
-        var bases = declared.GroupBy(d => d.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // A partial class spreads over files: its methods and base are the union of its parts.
+        var bases = declared.GroupBy(d => d.Type, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (Base: g.Select(d => d.Base).FirstOrDefault(b => b is not null), Methods: g.SelectMany(d => d.Methods).ToList()),
+            StringComparer.Ordinal);
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (ns, type, baseType, methods) in declared)
         {

@@ -4,7 +4,7 @@ using CoachBot.Core.Storage;
 namespace CoachBot.Testing.Contracts;
 
 /// <summary>What every <see cref="IDueIndex"/> must do. Inherit it and supply a fresh, empty index.</summary>
-public abstract class DueIndexContract
+public abstract partial class DueIndexContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset Nine = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
@@ -383,21 +383,4 @@ public abstract class DueIndexContract
         Assert.Equal(Nine.AddMinutes(5), await index.GetCursorAsync(1, None));
         Assert.Null(await index.GetCursorAsync(0, None));
     }
-
-    /// <summary>The due rows of every shard from one minute to another, oldest first.</summary>
-    protected static async Task<IReadOnlyList<DueItem>> AllDueAsync(IDueIndex index, DateTimeOffset fromMinute, DateTimeOffset toMinute)
-    {
-        ArgumentNullException.ThrowIfNull(index);
-        var rows = new List<DueItem>();
-        for (var shard = 0; shard < index.ShardCount; shard++)
-        {
-            rows.AddRange(await index.FindDueAsync(shard, fromMinute, toMinute, 1000, None));
-        }
-
-        return [.. rows.OrderBy(r => r.Occurrence.DueAt)];
-    }
-
-    private static Occurrence At(DateTimeOffset due, string id) => new(ScheduleKinds.HabitNudge, id, due, due.AddHours(2));
-
-    private static ScheduleKey NewKey() => new(ScheduleKey.UserOwner(TestUsers.New()), ScheduleKinds.HabitNudge);
 }
