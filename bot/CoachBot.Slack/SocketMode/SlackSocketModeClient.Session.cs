@@ -89,11 +89,16 @@ public sealed partial class SlackSocketModeClient
             return null;
         }
 
-        /// <summary>On host shutdown: starts the close handshake; the read loop ends when Slack answers, or at the drain timeout.</summary>
+        /// <summary>
+        /// On host shutdown: lets running envelopes send their acks (a close frame first would make their sends fail and
+        /// Slack retry work that was done), then starts the close handshake; the read loop ends when Slack answers, or
+        /// at the drain timeout.
+        /// </summary>
         private async Task CloseForShutdownAsync(CancellationTokenSource receiveCts)
         {
             try
             {
+                await DrainAsync();
                 receiveCts.CancelAfter(_client._options.DrainTimeout);
                 await _connection.CloseAsync(_client._options.DrainTimeout, _client._time);
             }
@@ -105,6 +110,14 @@ public sealed partial class SlackSocketModeClient
 
         /// <summary>Lets running envelopes send their acks (bounded), then closes and disposes the socket.</summary>
         public async Task EndAsync()
+        {
+            await DrainAsync();
+            await _connection.CloseAsync(_client._options.DrainTimeout, _client._time);
+            await _connection.DisposeAsync();
+        }
+
+        /// <summary>Waits for the envelopes still running, at most the drain timeout.</summary>
+        private async Task DrainAsync()
         {
             Task[] pending;
             lock (_gate)
@@ -120,9 +133,6 @@ public sealed partial class SlackSocketModeClient
             {
                 _client._logger.LogWarning("Socket Mode: {Count} envelopes were still running when their socket closed.", pending.Length);
             }
-
-            await _connection.CloseAsync(_client._options.DrainTimeout, _client._time);
-            await _connection.DisposeAsync();
         }
 
         private void Start(System.Text.Json.Nodes.JsonObject envelope, string type, CancellationToken stoppingToken)
@@ -153,7 +163,10 @@ public sealed partial class SlackSocketModeClient
                 var ack = await _client._envelopes.HandleAsync(envelope, type, stoppingToken);
                 if (ack is not null)
                 {
-                    await _connection.SendAsync(ack, stoppingToken);
+                    // Not the stopping token: cancelling a WebSocket send aborts the socket, so a stop would tear it down
+                    // under an ack already on the wire. A send that never finishes is ended by the drain timeout instead
+                    // (the close gives up waiting for the send gate and aborts).
+                    await _connection.SendAsync(ack, CancellationToken.None);
                 }
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)

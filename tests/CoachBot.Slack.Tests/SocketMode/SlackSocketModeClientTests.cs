@@ -195,6 +195,29 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_the_host_while_an_ack_is_still_being_written_sends_the_whole_ack_then_closes()
+    {
+        // Far larger than loopback socket buffers, so the client's write is still under way when the host stops.
+        var big = new string('z', 24 * 1024 * 1024);
+        _dispatcher.CommandAck = SlackAck.Json(new JsonObject { ["text"] = big });
+        var socket = await ConnectedAsync();
+        await socket.SendAsync(Envelope("env-12", "slash_commands", new JsonObject { ["command"] = "/coach", ["text"] = "plan" }, accepts: true));
+        while (_dispatcher.Commands.IsEmpty)
+        {
+            await Task.Delay(10);
+        }
+
+        var stopping = _client.StopAsync(CancellationToken.None);
+
+        var ack = await ReceiveAckAsync(socket);
+        Assert.Equal("env-12", ack["envelope_id"]!.GetValue<string>());
+        Assert.Equal(big.Length, ack["payload"]!["text"]!.GetValue<string>().Length);
+        Assert.Null(await socket.ReceiveAsync());
+        await stopping;
+        Assert.DoesNotContain(_logger.Records, r => r.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task A_failed_apps_connections_open_is_retried_after_a_backoff()
     {
         var apps = new Mock<ISlackAppsConnectionsApi>();
