@@ -132,7 +132,7 @@ public sealed class ConversationEngine
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return isNew
+            return isNew && !turn.InChannel
                 ? ([await OnboardingFlow.BeginAsync(context, cancellationToken)], "start")
                 : ([HelpHint(context)], "empty");
         }
@@ -141,12 +141,16 @@ public sealed class ConversationEngine
         {
             var handler = _commands.First(h => h.Verbs.Contains(command.Verb));
             var reply = await handler.HandleAsync(context, command, cancellationToken);
-            if (context.Profile.Onboarding != OnboardingStep.Complete && handler is not OnboardingFlow && command.Verb != "help")
-            {
-                return ([reply, OnboardingFlow.Reminder(context)], command.Verb);
-            }
+            return await RemindsOfSetupAsync(context, handler, cancellationToken)
+                ? ([reply, OnboardingFlow.Reminder(context)], command.Verb)
+                : ([reply], command.Verb);
+        }
 
-            return ([reply], command.Verb);
+        if (turn.InChannel)
+        {
+            // Addressed in a shared conversation with something that is not a command: what the bot understood and
+            // the way to help, never the onboarding questions, which belong in a direct message.
+            return ([UnknownVerb(context, text)], "unknown");
         }
 
         if (isNew)
@@ -156,12 +160,34 @@ public sealed class ConversationEngine
             return _matcher.Nearest(text).Count > 0 ? ([UnknownVerb(context, text), begin], "unknown") : ([begin], "start");
         }
 
+        if (profile.Onboarding == OnboardingStep.NotStarted)
+        {
+            // Known from 1-on-1s or reflections only: a first chat message is the same welcome a new user gets.
+            return ([await OnboardingFlow.BeginAsync(context, cancellationToken)], "start");
+        }
+
         if (profile.Onboarding != OnboardingStep.Complete)
         {
             return ([await OnboardingFlow.AnswerAsync(context, text, cancellationToken)], "onboarding_answer");
         }
 
         return ([UnknownVerb(context, text)], "unknown");
+    }
+
+    /// <summary>
+    /// The "your setup isn't finished" line: only after a daily-practice command, never in a shared conversation, at
+    /// most once a local day (the date is kept on the profile).
+    /// </summary>
+    private static async Task<bool> RemindsOfSetupAsync(TurnContext context, ICommandHandler handler, CancellationToken cancellationToken)
+    {
+        if (!handler.IsDailyPractice || context.Turn.InChannel || context.Profile.Onboarding == OnboardingStep.Complete
+            || context.Profile.SetupRemindedOn == context.LocalToday)
+        {
+            return false;
+        }
+
+        await context.UpdateProfileAsync(p => p with { SetupRemindedOn = context.LocalToday }, cancellationToken);
+        return true;
     }
 
     private UserProfile NewProfile(IncomingTurn turn, DateTimeOffset now) => new()

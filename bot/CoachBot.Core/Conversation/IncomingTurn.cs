@@ -36,4 +36,10 @@ public sealed record IncomingTurn
     /// an attachment that would never arrive.
     /// </summary>
     public bool AcceptsFiles { get; init; } = true;
+
+    /// <summary>
+    /// True when the turn was addressed to the bot in a shared conversation (a Slack channel mention, a Teams channel or
+    /// group chat): the answer is for that command only, never a setup reminder or onboarding that others would see.
+    /// </summary>
+    public bool InChannel { get; init; }
 }

@@ -47,6 +47,19 @@ public sealed class TurnContext
     public string T(string key, params (string Name, object? Value)[] args) => Strings.Format(key, args);
 
     /// <summary>
+    /// Saves the profile of someone the bot has not stored yet (language and time zone from the channel), marked
+    /// <see cref="OnboardingStep.NotStarted"/>: what the bot later sends them unasked (1-on-1 prompts) then reads right,
+    /// and no habit nudge starts. Does nothing for a stored profile.
+    /// </summary>
+    public async Task RememberAsync(CancellationToken cancellationToken)
+    {
+        if (Profile.Version is null)
+        {
+            Profile = await _users.SaveAsync(Profile with { Onboarding = OnboardingStep.NotStarted }, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Applies a change to the profile and saves it, conditional on the version read at the start of the turn.
     /// A conflict propagates; the engine re-reads and runs the turn again.
     /// </summary>

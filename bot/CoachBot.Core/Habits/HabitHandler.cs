@@ -35,6 +35,8 @@ public sealed class HabitHandler : ICommandHandler, IActionHandler
 
     public IReadOnlyList<string> Verbs { get; } = ["today", "done", "log"];
 
+    public bool IsDailyPractice => true;
+
     public string ActionPrefix => "habit.";
 
     public async Task<Reply> HandleAsync(TurnContext context, CommandRequest command, CancellationToken cancellationToken) =>

@@ -21,6 +21,8 @@ public sealed class ProgressHandler : ICommandHandler
 
     public IReadOnlyList<string> Verbs { get; } = ["progress"];
 
+    public bool IsDailyPractice => true;
+
     public async Task<Reply> HandleAsync(TurnContext context, CommandRequest command, CancellationToken cancellationToken)
     {
         var content = context.Content;

@@ -111,17 +111,13 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
             return Error(context.T("oneonones.error.time", ("value", parts[3])));
         }
 
-        var reportProfile = await _users.GetAsync(report, cancellationToken);
-        if (reportProfile is null)
-        {
-            return Error(context.T("oneonones.error.unknown_user", ("person", OneOnOneText.Mention(report))));
-        }
-
         if ((await _service.FindAsync(me, report, Open, cancellationToken)).Matches > 0)
         {
             return Error(context.T("oneonones.setup.exists", ("person", OneOnOneText.Mention(report))));
         }
 
+        // The manager may never have typed `start`: their language and zone are what every prompt of this pairing uses.
+        await context.RememberAsync(cancellationToken);
         var zone = context.Profile.TimeZoneId;
         var pairing = new Pairing(
             Guid.NewGuid().ToString("N"), me, report, cadence, day, time, zone,
@@ -129,6 +125,8 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
         { CreatedAt = context.Now, UpdatedAt = context.Now };
         pairing = await _service.SaveAsync(me, pairing, cancellationToken);
 
+        // Someone who never wrote to the bot still gets the proposal, in the manager's language until they choose.
+        var reportProfile = await _users.GetAsync(report, cancellationToken) ?? PairingProfiles.Assumed(pairing, report, context.Profile.Language);
         var reportContent = _content.For(reportProfile.Language);
         var first = MeetingSchedule.Instant(pairing, pairing.FirstMeeting);
         var proposal = new Reply
@@ -144,10 +142,14 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
         };
         var sent = await SendAsync(report, proposal, cancellationToken);
         return Plain(context.T(
-            sent ? "oneonones.setup.sent" : "oneonones.setup.not_sent",
+            sent ? "oneonones.setup.sent" : NotSentKey(context, report),
             ("person", OneOnOneText.Mention(report)), ("cadence", context.T("oneonones.cadence." + Code(cadence))),
             ("when", OneOnOneText.When(first, context.Profile.Language, context.Profile.TimeZoneId))));
     }
+
+    /// <summary>What to do when the proposal could not be delivered: the channel's own steps when the content has them.</summary>
+    private static string NotSentKey(TurnContext context, UserRef report) =>
+        context.Strings.Contains("oneonones.setup.not_sent_" + report.Channel) ? "oneonones.setup.not_sent_" + report.Channel : "oneonones.setup.not_sent";
 
     private async Task<Reply> AnswerProposalAsync(TurnContext context, string args, bool accept, CancellationToken cancellationToken)
     {
@@ -162,10 +164,16 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
         }
 
         var proposal = proposals[0];
+        if (accept)
+        {
+            // Prep prompts and follow-ups will come unasked: they need the report's language and zone.
+            await context.RememberAsync(cancellationToken);
+        }
+
         var changed = (accept ? proposal.Accept(context.Now) : proposal.Decline(context.Now))!;
         await _service.SaveAsync(me, changed, cancellationToken);
         var key = accept ? "oneonones.accept.done" : "oneonones.decline.done";
-        await NotifyAsync(proposal.Manager, accept ? "oneonones.accept.notify" : "oneonones.decline.notify", me, cancellationToken);
+        await NotifyAsync(proposal.Manager, accept ? "oneonones.accept.notify" : "oneonones.decline.notify", context, cancellationToken);
         var next = MeetingSchedule.NextMeetingUtc(changed, context.Now);
         return Plain(context.T(key, ("person", OneOnOneText.Mention(proposal.Manager)),
             ("when", next is { } n ? OneOnOneText.When(n, context.Profile.Language, context.Profile.TimeZoneId) : "-")));
@@ -199,7 +207,7 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
         }
 
         await _service.SaveAsync(me, changed, cancellationToken);
-        await NotifyAsync(person, "oneonones." + name + ".notify", me, cancellationToken);
+        await NotifyAsync(person, "oneonones." + name + ".notify", context, cancellationToken);
         return Plain(context.T("oneonones." + name + ".done", ("person", OneOnOneText.Mention(person))));
     }
 
@@ -232,7 +240,7 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
         // The schedule stays in the pairing's zone (the manager's), so it does not drift when the other person travels.
         var changed = pairing.Reschedule(day, time, MeetingSchedule.FirstMeeting(day, time, pairing.TimeZoneId, context.Now), context.Now)!;
         await _service.SaveAsync(me, changed, cancellationToken);
-        await NotifyAsync(person, "oneonones.reschedule.notify", me, cancellationToken);
+        await NotifyAsync(person, "oneonones.reschedule.notify", context, cancellationToken);
         var first = MeetingSchedule.Instant(changed, changed.FirstMeeting);
         return Plain(context.T("oneonones.reschedule.done", ("person", OneOnOneText.Mention(person)),
             ("when", OneOnOneText.When(first, context.Profile.Language, context.Profile.TimeZoneId)), ("zone", changed.TimeZoneId)));
@@ -293,19 +301,28 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
             return false;
         }
 
-        await sender.SendAsync(to, reply, cancellationToken);
-        return true;
+        try
+        {
+            await sender.SendAsync(to, reply, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is IRecipientFailure)
+        {
+            // The platform cannot reach them (not in the workspace, never added the app in Teams): the change is
+            // saved all the same and the answer says how the other person can pick it up.
+            return false;
+        }
     }
 
-    /// <summary>Tells the other person, in their language, that <paramref name="by"/> changed the pairing.</summary>
-    private async Task NotifyAsync(UserRef to, string key, UserRef by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the other person that the one acting in <paramref name="by"/> changed the pairing: in their language, or
+    /// the actor's when they never stored a profile (they are told all the same).
+    /// </summary>
+    private async Task NotifyAsync(UserRef to, string key, TurnContext by, CancellationToken cancellationToken)
     {
-        var profile = await _users.GetAsync(to, cancellationToken);
-        if (profile is not null)
-        {
-            var strings = _content.For(profile.Language).Strings;
-            await SendAsync(to, Reply.Plain(strings.Format(key, ("person", OneOnOneText.Mention(by)))), cancellationToken);
-        }
+        var language = (await _users.GetAsync(to, cancellationToken))?.Language ?? by.Profile.Language;
+        var strings = _content.For(language).Strings;
+        await SendAsync(to, Reply.Plain(strings.Format(key, ("person", OneOnOneText.Mention(by.Profile.User)))), cancellationToken);
     }
 
     private static string Code(Cadence cadence) => cadence.ToString().ToLowerInvariant();

@@ -28,16 +28,18 @@ public sealed class OneOnOneReminders
 
     /// <summary>
     /// "Your 1-on-1 with X is in N h": the agenda and buttons to add a talking point or open it. Null when
-    /// <paramref name="forUser"/> is not part of an active pairing or has no profile.
+    /// <paramref name="forUser"/> is not part of an active pairing. Someone without a profile gets it too, written
+    /// for the profile <see cref="PairingProfiles"/> assumes.
     /// </summary>
     public async Task<Reply?> BuildPrepAsync(Pairing pairing, UserRef forUser, int hoursBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pairing);
-        if (!pairing.Includes(forUser) || pairing.State != PairingState.Active
-            || await _users.GetAsync(forUser, cancellationToken) is not { } profile)
+        if (!pairing.Includes(forUser) || pairing.State != PairingState.Active)
         {
             return null;
         }
+
+        var profile = await PairingProfiles.GetAsync(_users, pairing, forUser, cancellationToken);
 
         var content = _content.For(profile.Language);
         var agenda = await _service.AgendaAsync(forUser, pairing, content, _clock.GetUtcNow(), cancellationToken);
@@ -58,12 +60,12 @@ public sealed class OneOnOneReminders
     public async Task<Reply?> BuildFollowUpAsync(Pairing pairing, UserRef forUser, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pairing);
-        if (!pairing.Includes(forUser) || pairing.State != PairingState.Active
-            || await _users.GetAsync(forUser, cancellationToken) is not { } profile)
+        if (!pairing.Includes(forUser) || pairing.State != PairingState.Active)
         {
             return null;
         }
 
+        var profile = await PairingProfiles.GetAsync(_users, pairing, forUser, cancellationToken);
         var strings = _content.For(profile.Language).Strings;
         var other = OneOnOneText.Mention(pairing.Other(forUser));
         return new Reply

@@ -29,6 +29,8 @@ public sealed class ReadingHandler : ICommandHandler, IActionHandler
 
     public IReadOnlyList<string> Verbs { get; } = ["reading"];
 
+    public bool IsDailyPractice => true;
+
     public string ActionPrefix => "reading.";
 
     public async Task<Reply> HandleAsync(TurnContext context, CommandRequest command, CancellationToken cancellationToken) =>

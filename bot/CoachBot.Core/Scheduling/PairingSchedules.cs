@@ -30,12 +30,14 @@ public sealed class PairingSchedules
     public Occurrence? Next(Pairing pairing, UserProfile? profile, DateTimeOffset after)
     {
         ArgumentNullException.ThrowIfNull(pairing);
-        if (pairing.State != PairingState.Active || profile is null || profile.NudgesStopped)
+        if (pairing.State != PairingState.Active || profile?.NudgesStopped == true)
         {
             return null;
         }
 
-        var calendar = new CoachingCalendar(profile);
+        // No profile (never talked to the bot beyond the 1-on-1): the pairing's zone, no quiet hours, no pauses. The
+        // calendar reads only those, so whose name the assumed profile carries does not matter here.
+        var calendar = new CoachingCalendar(profile ?? PairingProfiles.Assumed(pairing, pairing.Report));
         var reach = _rules.FollowUpAfter + TimeSpan.FromDays(1);
         var checkedMeetings = 0;
         foreach (var date in MeetingSchedule.Dates(pairing))

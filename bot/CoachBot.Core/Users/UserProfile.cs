@@ -79,6 +79,9 @@ public sealed record UserProfile
     /// <summary>Books passed over with `reading next`; suggested again only when nothing else is left.</summary>
     public IReadOnlyList<string> BooksSkipped { get; init; } = [];
 
+    /// <summary>The local date the "your setup isn't finished" reminder was last shown: at most once a day.</summary>
+    public DateOnly? SetupRemindedOn { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The store's concurrency token (an ETag); null for a profile never saved.</summary>

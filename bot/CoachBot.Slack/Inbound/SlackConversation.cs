@@ -45,6 +45,7 @@ public sealed class SlackConversation
             Locale = info?.Locale,
             TimeZoneHint = info?.TimeZone,
             DisplayName = info?.Name,
+            InChannel = turn.InChannel,
         };
         return await _engine.HandleAsync(incoming, cancellationToken);
     }
@@ -142,6 +143,9 @@ public sealed record SlackTurn(SlackTeam Team, string UserId, string Conversatio
 {
     /// <summary>True when an earlier attempt at this turn may have posted some of its replies (see <see cref="SlackEvent.Resumed"/>).</summary>
     public bool Resumed { get; init; }
+
+    /// <summary>True for a mention or slash command in a channel or group DM (see <see cref="IncomingTurn.InChannel"/>).</summary>
+    public bool InChannel { get; init; }
 }
 
 /// <summary>Where replies go: a channel (with an optional thread), ephemerally to one user, or a response_url.</summary>

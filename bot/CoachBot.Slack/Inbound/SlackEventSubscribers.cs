@@ -72,6 +72,7 @@ public sealed class SlackMentionSubscriber : ISlackEventSubscriber
         var turn = new SlackTurn(team, user, channel, SlackText.WithoutMentions(slackEvent.Field("text")), null, slackEvent.EventId)
         {
             Resumed = slackEvent.Resumed,
+            InChannel = true,
         };
         await _conversation.AnswerAsync(turn, new SlackDestination(channel, EphemeralUserId: user, ThreadTs: slackEvent.Field("thread_ts")), cancellationToken);
     }

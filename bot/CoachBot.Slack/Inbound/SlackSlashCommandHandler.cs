@@ -26,7 +26,11 @@ public sealed class SlackSlashCommandHandler : ISlackSlashCommandHandler
     public async Task<SlackAck> HandleAsync(SlackCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var turn = new SlackTurn(command.Team, command.UserId, command.ChannelId, command.Text, null);
+        // Direct-message conversation ids start with D; anything else (C, G) is shared with other people.
+        var turn = new SlackTurn(command.Team, command.UserId, command.ChannelId, command.Text, null)
+        {
+            InChannel = !command.ChannelId.StartsWith('D'),
+        };
         var destination = new SlackDestination(command.ChannelId, command.ResponseUrl, command.ResponseUrl is null ? command.UserId : null);
         var replies = await _budget.RunAsync(
             async token =>

@@ -57,6 +57,8 @@ internal sealed class UserProfileEntity : UserTableRow
 
     public string? ReadingSince { get; set; }
 
+    public string? SetupRemindedOn { get; set; }
+
     public string? BooksFinished { get; set; }
 
     public string? BooksSkipped { get; set; }
@@ -88,6 +90,7 @@ internal sealed class UserProfileEntity : UserTableRow
         row.SnoozedUntil = profile.SnoozedUntil is { } snoozed ? TableDates.ToColumn(snoozed) : null;
         row.ReadingBookId = profile.ReadingBookId;
         row.ReadingSince = Date(profile.ReadingSince);
+        row.SetupRemindedOn = Date(profile.SetupRemindedOn);
         row.BooksFinished = Join(profile.BooksFinished);
         row.BooksSkipped = Join(profile.BooksSkipped);
         row.CreatedAt = TableDates.ToColumn(profile.CreatedAt);
@@ -119,6 +122,7 @@ internal sealed class UserProfileEntity : UserTableRow
         SnoozedUntil = SnoozedUntil is { } snoozed ? TableDates.FromColumn(snoozed) : null,
         ReadingBookId = ReadingBookId,
         ReadingSince = ParseDate(ReadingSince),
+        SetupRemindedOn = ParseDate(SetupRemindedOn),
         BooksFinished = Split(BooksFinished),
         BooksSkipped = Split(BooksSkipped),
         CreatedAt = TableDates.FromColumn(CreatedAt),

@@ -47,6 +47,9 @@ public static partial class TeamsTurns
 
             // A bot's message cannot carry a file without the file consent flow: files go as download links.
             AcceptsFiles = false,
+
+            // Teams sends channel and group-chat messages only when the bot is @mentioned; they are shared with others.
+            InChannel = activity.Conversation?.ConversationType is { } type && type != "personal",
         };
     }
 

@@ -6,7 +6,6 @@ public sealed class OneOnOneHandlerTests
 {
     [Theory]
     [InlineData("1on1 setup @alice weekly tue 15:00", "yourself")]
-    [InlineData("1on1 setup @nobody weekly tue 15:00", "I don't know @nobody yet; ask them to message me first")]
     [InlineData("1on1 setup @bob weekly tuesdy 15:00", "did you mean tuesday?")]
     [InlineData("1on1 setup @bob weekly tue 24:30", "\"24:30\" isn't a time of day")]
     [InlineData("1on1 setup @bob daily tue 15:00", "\"daily\" isn't a cadence")]

@@ -89,18 +89,28 @@ public sealed class PairingSchedulesTests
     }
 
     [Fact]
-    public void Next_PersonStoppedOrWithoutProfile_IsNone()
+    public void Next_PersonStopped_IsNone()
     {
         var after = ScheduleProfiles.Local(NewYork, 2026, 3, 1, 0, 0);
 
         Assert.Null(Schedules.Next(Weekly(), ScheduleProfiles.Onboarded(NewYork, "raj") with { NudgesStopped = true }, after));
-        Assert.Null(Schedules.Next(Weekly(), null, after));
+    }
+
+    [Fact]
+    public void Next_PersonWithoutProfile_GetsEveryPromptInThePairingsZone()
+    {
+        var events = Walk(Weekly(), null, ScheduleProfiles.Local(NewYork, 2026, 3, 1, 0, 0), 3);
+
+        Assert.Equal(["prep24", "prep1", ScheduleKinds.OneOnOneFollowUp], events.Select(e => e.Kind));
+        Assert.Equal(ScheduleProfiles.Local(NewYork, 2026, 3, 2, 10, 0), events[0].DueAt);
+        Assert.Equal(ScheduleProfiles.Local(NewYork, 2026, 3, 3, 9, 0), events[1].DueAt);
+        Assert.Equal(ScheduleProfiles.Local(NewYork, 2026, 3, 3, 11, 0), events[2].DueAt);
     }
 
     private static Pairing Weekly() =>
         new("p1", Manager, Report, Cadence.Weekly, DayOfWeek.Tuesday, new TimeOnly(10, 0), NewYork, new DateOnly(2026, 3, 3), PairingState.Active);
 
-    private static List<Occurrence> Walk(Pairing pairing, UserProfile profile, DateTimeOffset after, int count)
+    private static List<Occurrence> Walk(Pairing pairing, UserProfile? profile, DateTimeOffset after, int count)
     {
         var events = new List<Occurrence>();
         for (var next = Schedules.Next(pairing, profile, after); next is not null && events.Count < count; next = Schedules.Next(pairing, profile, next.DueAt))

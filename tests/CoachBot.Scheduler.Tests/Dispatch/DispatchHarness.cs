@@ -1,6 +1,7 @@
 using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core;
+using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
@@ -76,6 +77,7 @@ public sealed class DispatchHarness : IDisposable
         Users = _provider.GetRequiredService<IUserStore>();
         OneOnOnes = _provider.GetRequiredService<IOneOnOneStore>();
         Reflections = _provider.GetRequiredService<IReflectionStore>();
+        Engine = _provider.GetRequiredService<ConversationEngine>();
     }
 
     public FakeTimeProvider Clock { get; }
@@ -101,6 +103,9 @@ public sealed class DispatchHarness : IDisposable
     /// <summary>The reflection store as the bot sees it: saves reschedule.</summary>
     public IReflectionStore Reflections { get; }
 
+    /// <summary>The bot's conversation engine over the same stores (saves reschedule, as in the host).</summary>
+    public ConversationEngine Engine { get; }
+
     /// <summary>How many dispatcher runs <see cref="RunUntilAsync"/> made.</summary>
     public int Runs { get; private set; }
 
@@ -119,6 +124,11 @@ public sealed class DispatchHarness : IDisposable
 
     /// <summary>Saves the profile through the bot's user store, which schedules it.</summary>
     public Task<UserProfile> AddUserAsync(UserProfile profile) => Users.SaveAsync(profile, None);
+
+    /// <summary>A local user types <paramref name="text"/> (from a channel that hints <paramref name="timeZone"/>).</summary>
+    public Task<IReadOnlyList<Reply>> SayAsync(string user, string text, string? timeZone = null) => Engine.HandleAsync(
+        new IncomingTurn { User = new UserRef("local", "local", user), Text = text, TimeZoneHint = timeZone, TurnId = Guid.NewGuid().ToString("N") },
+        None);
 
     /// <summary>One dispatcher run at the current fake time.</summary>
     public Task<DispatchSummary> RunOnceAsync() => Dispatcher.RunOnceAsync(None);

@@ -153,6 +153,24 @@ public sealed class SlackEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mention_InAChannelBySomeoneNew_AnswersWithoutOnboardingOrReminder()
+    {
+        foreach (var (id, text) in new[] { ("Ev0CHAT", "<@UBOT> thanks all, great retro"), ("Ev0TODAY", "<@UBOT> today") })
+        {
+            await _host.PostEventAsync(SlackPayloads.Envelope(id, new JsonObject
+            {
+                ["type"] = "app_mention", ["user"] = "U0CAROL", ["text"] = text, ["channel"] = "C0TEAM", ["event_ts"] = "1764000000.4",
+            }));
+        }
+
+        await SlackHost.WaitUntilAsync(() => Task.FromResult(_host.Slack.CallsTo("chat.postEphemeral").Count >= 2), "both mentions answered");
+        var answers = _host.Slack.CallsTo("chat.postEphemeral").Select(c => (string?)c.Body["text"] ?? string.Empty).ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.DoesNotContain(answers, a => a.Contains("I'm CoachBot", StringComparison.Ordinal) || a.Contains("setup isn't finished", StringComparison.Ordinal));
+        Assert.Empty(_host.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task AppHomeOpened_PublishesTheDashboard()
     {
         await _host.PostEventAsync(SlackPayloads.Envelope("Ev0HOME", new JsonObject

@@ -73,6 +73,20 @@ public sealed class TeamsActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChannelMessage_FromSomeoneNew_IsAnsweredWithoutOnboarding()
+    {
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, "29:carol", "<at>CoachBot</at> thanks all, great retro", conversation: "19:team-channel@thread.tacv2");
+        activity["conversation"]!["conversationType"] = "channel";
+
+        var reply = Text(await SendAsync(activity));
+
+        Assert.DoesNotContain("I'm CoachBot", reply, StringComparison.Ordinal);
+        Assert.Contains("help", reply, StringComparison.Ordinal);
+        var carol = new UserRef("msteams", TeamsActivities.Tenant, "29:carol");
+        Assert.Null(await _host.Services.GetRequiredService<IUserStore>().GetAsync(carol, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SameActivityIdTwice_IsAnsweredOnce()
     {
         var activity = TeamsActivities.Message(_connector.ServiceUrl, Alice, "help", id: "act-twice");

@@ -51,6 +51,7 @@ public abstract class UserStoreContract
             ReadingSince = new DateOnly(2025, 12, 1),
             BooksFinished = ["essentialism", "accelerate"],
             BooksSkipped = ["the-model"],
+            SetupRemindedOn = new DateOnly(2025, 12, 2),
             CreatedAt = new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.FromHours(9)).AddTicks(5_358_979),
         };
 
@@ -243,6 +244,7 @@ public abstract class UserStoreContract
         Assert.Equal((expected.ReadingBookId, expected.ReadingSince), (actual.ReadingBookId, actual.ReadingSince));
         Assert.Equal(expected.BooksFinished, actual.BooksFinished);
         Assert.Equal(expected.BooksSkipped, actual.BooksSkipped);
+        Assert.Equal(expected.SetupRemindedOn, actual.SetupRemindedOn);
 
         // The instant must survive; a store may hand the offset back as UTC.
         Assert.Equal(expected.CreatedAt.UtcTicks, actual.CreatedAt.UtcTicks);

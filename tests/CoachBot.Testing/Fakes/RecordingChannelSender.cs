@@ -15,8 +15,17 @@ public sealed class RecordingChannelSender : IChannelSender
     /// <summary>Everything sent, oldest first.</summary>
     public IReadOnlyList<(UserRef User, Reply Reply)> Messages => [.. _sent];
 
+    /// <summary>User ids the platform cannot reach: sending to them throws <see cref="UnreachableRecipientException"/>.</summary>
+    public ISet<string> Unreachable { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     public Task SendAsync(UserRef user, Reply reply, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        if (Unreachable.Contains(user.UserId))
+        {
+            throw new UnreachableRecipientException();
+        }
+
         _sent.Enqueue((user, reply));
         return Task.CompletedTask;
     }
