@@ -32,6 +32,32 @@ public sealed class SkillsHandlerTests
     }
 
     [Fact]
+    public async Task SkillsForm_FirstTime_NothingChosenAndEachChoiceSaysSo()
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync();
+
+        var form = Assert.Single(await harness.SendAsync("skills")).Form!;
+
+        Assert.All(form.Inputs, i => Assert.Null(i.InitialValue));
+        Assert.All(form.Inputs, i => Assert.Equal("Choose a level", i.Placeholder));
+    }
+
+    [Fact]
+    public async Task SkillsForm_NewMonth_StartsAtLastMonthsLevels()
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync();
+        await harness.SendAsync("skills 2 3 4 5 1");
+        harness.Clock.Advance(TimeSpan.FromDays(10));
+
+        var form = Assert.Single(await harness.SendAsync("skills")).Form!;
+
+        Assert.Equal(["2", "3", "4", "5", "1"], form.Inputs.Select(i => i.InitialValue));
+        Assert.Contains("2026-12", form.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Skills_Typed_SavesInTheContentsSkillOrderForThisMonth()
     {
         var harness = new CoachHarness();

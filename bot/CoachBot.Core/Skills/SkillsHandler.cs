@@ -106,11 +106,15 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
         };
     }
 
-    /// <summary>The rubric and the form, pre-filled with this month's assessment when there is one.</summary>
+    /// <summary>
+    /// The rubric and the form, pre-filled with this month's assessment, else the latest earlier one (people move a
+    /// level or two a month, so last month's answers are the honest start); with none, nothing is chosen and each
+    /// choice says so, rather than a renderer silently showing level 1.
+    /// </summary>
     private async Task<Reply> ShowAsync(TurnContext context, string? error, CancellationToken cancellationToken)
     {
         var month = MonthOf(context.LocalToday);
-        var existing = (await _skills.ListAsync(context.Profile.User, cancellationToken)).LastOrDefault(a => a.Month == month);
+        var existing = (await _skills.ListAsync(context.Profile.User, cancellationToken)).Where(a => a.Month <= month).MaxBy(a => a.Month);
         var skills = context.Content.Skills;
         var title = context.T("skills.title");
         var intro = context.T("skills.intro");
@@ -132,6 +136,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
                 {
                     Choices = [.. s.Rubric.Select((text, i) => new ReplyChoice(context.T("skills.level", ("level", i + 1), ("text", Short(text))), (i + 1).ToString(CultureInfo.InvariantCulture)))],
                     Required = true,
+                    Placeholder = context.T("skills.choose_level"),
                     InitialValue = existing?.Scores.TryGetValue(s.Id, out var level) == true ? level.ToString(CultureInfo.InvariantCulture) : null,
                 }),
             ]),

@@ -1,7 +1,4 @@
 using CoachBot.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CoachBot.Host.Tests.Browser;
@@ -17,18 +14,9 @@ public sealed class PlaygroundBrowserTests
     [Fact]
     public async Task Playground_OnboardingTodayDoneAndProgress_WorkByClicking()
     {
-        var chromium = await Chromium.EnsureInstalledAsync();
-        await using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.Args });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(address + "/");
-        await page.FillAsync("#user", "browser-" + Guid.NewGuid().ToString("N")[..8]);
-        await page.ClickAsync("#switch-user");
+        await using var session = await PlaygroundSession.StartAsync(_azurite);
+        var page = session.Page;
+        await session.SwitchUserAsync("browser-" + Guid.NewGuid().ToString("N")[..8]);
 
         await page.FillAsync("#text", "start");
         await page.PressAsync("#text", "Enter");
