@@ -54,7 +54,7 @@ public sealed class SkillsHandlerTests
         var form = Assert.Single(await harness.SendAsync("skills")).Form!;
 
         Assert.Equal(["2", "3", "4", "5", "1"], form.Inputs.Select(i => i.InitialValue));
-        Assert.Contains("2026-12", form.Title, StringComparison.Ordinal);
+        Assert.Equal("Rate your skills for December 2026", form.Title);
     }
 
     [Fact]
@@ -69,7 +69,19 @@ public sealed class SkillsHandlerTests
         Assert.Equal(new DateOnly(2026, 11, 1), saved.Month);
         Assert.Equal([3, 2, 4, 3, 2], SkillIds.Select(id => saved.Scores[id]));
         Assert.False(reply.IsError);
-        Assert.Contains("2026-11", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("November 2026", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Skills_InJapanese_NamesTheMonthTheJapaneseWay()
+    {
+        var harness = new CoachHarness();
+        await harness.SendAsync("settings language ja");
+
+        var reply = Assert.Single(await harness.SendAsync("skills 3 2 4 3 2"));
+
+        Assert.Contains("2026年11月", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-11", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
+using CoachBot.Core.Time;
 
 namespace CoachBot.Core.Habits;
 
@@ -39,7 +40,9 @@ public sealed class ProgressHandler : ICommandHandler
         else
         {
             var counts = string.Join("\n", report.Actions.Select(a =>
-                context.T("progress.count_line", ("action", Title(content, a.ActionId)), ("weeks4", a.Last4Weeks), ("weeks12", a.Last12Weeks))));
+                a.Last12Weeks == 0
+                    ? context.T("progress.count_line_none", ("action", Title(content, a.ActionId)))
+                    : context.T("progress.count_line", ("action", Title(content, a.ActionId)), ("weeks4", a.Last4Weeks), ("weeks12", a.Last12Weeks))));
             var balance = string.Join("\n", report.Actions.Select(a =>
                 context.T("progress.balance_line", ("action", Title(content, a.ActionId)), ("share", a.SharePercent))));
             fields.Add(new ReplyField(context.T("progress.field.counts"), counts));
@@ -91,12 +94,12 @@ public sealed class ProgressHandler : ICommandHandler
             return StringTable.Lines([
                 .. skills.Where(s => latest.Scores.ContainsKey(s.Id))
                     .Select(s => context.T("progress.skill_line", ("skill", s.Title), ("level", latest.Scores[s.Id]))),
-                context.T("progress.skills_first", ("month", Month(latest.Month))),
+                context.T("progress.skills_first", ("month", LanguageCultures.MonthYear(latest.Month, context.Profile.Language))),
             ]);
         }
 
         return StringTable.Lines([
-            context.T("progress.skills_compared", ("latest", Month(latest.Month)), ("previous", Month(previous.Month))),
+            context.T("progress.skills_compared", ("latest", LanguageCultures.MonthYear(latest.Month, context.Profile.Language)), ("previous", LanguageCultures.MonthYear(previous.Month, context.Profile.Language))),
             .. skills.Where(s => latest.Scores.ContainsKey(s.Id)).Select(s =>
                 previous.Scores.TryGetValue(s.Id, out var before)
                     ? context.T("progress.skill_trend_line", ("skill", s.Title), ("level", latest.Scores[s.Id]), ("previous", before), ("change", Change(latest.Scores[s.Id] - before)))
@@ -111,9 +114,6 @@ public sealed class ProgressHandler : ICommandHandler
         < 0 => delta.ToString(CultureInfo.InvariantCulture),
         _ => "±0",
     };
-
-    /// <summary>A month as yyyy-MM, readable in both languages.</summary>
-    internal static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static string Title(ContentCatalog content, string actionId) => content.FindAction(actionId)?.Title ?? actionId;
 }

@@ -13,7 +13,7 @@ internal static class OneOnOneText
     {
         var zone = TimeZones.FindOrUtc(timeZoneId);
         var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var culture = CultureInfo.GetCultureInfo(language == "ja" ? "ja-JP" : "en-US");
+        var culture = LanguageCultures.For(language);
         return local.ToString("ddd yyyy-MM-dd HH:mm", culture) + " (" + zone.Id + ")";
     }
 

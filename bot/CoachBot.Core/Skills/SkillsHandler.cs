@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
+using CoachBot.Core.Time;
 
 namespace CoachBot.Core.Skills;
 
@@ -96,7 +97,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
     {
         var month = MonthOf(context.LocalToday);
         await _skills.SaveAsync(new SkillAssessment(context.Profile.User, month, scores, context.Now), cancellationToken);
-        var headline = context.T("skills.saved", ("month", Month(month)));
+        var headline = context.T("skills.saved", ("month", LanguageCultures.MonthYear(month, context.Profile.Language)));
         var lines = context.Content.Skills.Select(s => context.T("skills.score_line", ("skill", s.Title), ("level", scores[s.Id]))).ToList();
         return new Reply
         {
@@ -130,7 +131,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
                 .. rubrics.Select(r => new ReplySection { Title = r.s.Title, Body = r.Levels }),
                 new ReplySection { Body = typing },
             ],
-            Form = new ReplyForm(SaveAction, context.T("skills.form_title", ("month", Month(month))), context.T("button.save"),
+            Form = new ReplyForm(SaveAction, context.T("skills.form_title", ("month", LanguageCultures.MonthYear(month, context.Profile.Language))), context.T("button.save"),
             [
                 .. skills.Select(s => new ReplyInput(s.Id, s.Title, InputKind.Choice)
                 {
@@ -163,8 +164,6 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
     }
 
     private static string Order(TurnContext context) => string.Join(", ", context.Content.Skills.Select(s => s.Title));
-
-    private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>The rubric's first sentence, cut to fit a choice label.</summary>
     private static string Short(string rubric)

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace CoachBot.Content.Model;
 
 /// <summary>
-/// The bot's own sentences in one language (content/&lt;lang&gt;/strings.yaml), with <c>{name}</c> placeholders.
+/// The bot's own sentences in one language (content/&lt;lang&gt;/strings.yaml), with <c>{name}</c> placeholders and
+/// plural choices (see <c>StringTable.Plural.cs</c>).
 /// </summary>
 public sealed partial class StringTable
 {
@@ -37,6 +38,7 @@ public sealed partial class StringTable
             return template;
         }
 
+        template = ExpandPlurals(template, args);
         return Placeholder().Replace(template, m =>
         {
             var name = m.Groups[1].Value;
@@ -55,10 +57,14 @@ public sealed partial class StringTable
     /// <summary>The placeholder names a template uses, sorted.</summary>
     public static IReadOnlyList<string> PlaceholdersOf(string template)
     {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (Match m in Placeholder().Matches(template))
+        var (outside, counted, branches) = SplitPlurals(template);
+        var names = new SortedSet<string>(counted, StringComparer.Ordinal);
+        foreach (var text in branches.Prepend(outside))
         {
-            names.Add(m.Groups[1].Value);
+            foreach (Match m in Placeholder().Matches(text))
+            {
+                names.Add(m.Groups[1].Value);
+            }
         }
 
         return [.. names];

@@ -22,7 +22,7 @@ public sealed class ProgressHandlerTests
 
         var reply = Assert.Single(await harness.SendAsync("progress"));
 
-        Assert.Contains("Streak: 1 working day(s) in a row (longest: 1)", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 1 working day in a row (longest: 1)", reply.Text, StringComparison.Ordinal);
         var image = Assert.Single(reply.Sections, s => s.Image is not null).Image!;
         Assert.Equal("https://charts.test/alice/en.png", image.Url);
         Assert.False(string.IsNullOrWhiteSpace(image.AltText));
@@ -57,8 +57,11 @@ public sealed class ProgressHandlerTests
 
         var management = CoachHarness.Content.For("en").FindAction("management")!.Title;
         var recruiting = CoachHarness.Content.For("en").FindAction("recruiting")!.Title;
-        Assert.Contains($"{management}: 2 / 3", reply.Text, StringComparison.Ordinal);
-        Assert.Contains($"{recruiting}: 0 / 1", reply.Text, StringComparison.Ordinal);
+        Assert.Contains($"{management}: 3 times in 12 weeks, 2 in the last 4", reply.Text, StringComparison.Ordinal);
+        Assert.Contains($"{recruiting}: once in 12 weeks, none in the last 4", reply.Text, StringComparison.Ordinal);
+        var business = CoachHarness.Content.For("en").FindAction("business")!.Title;
+        Assert.Contains($"{business}: not practised in the last 12 weeks", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" / ", reply.Text, StringComparison.Ordinal);
         Assert.Contains($"{management}: 75%", reply.Text, StringComparison.Ordinal);
         Assert.Contains($"{recruiting}: 25%", reply.Text, StringComparison.Ordinal);
     }
@@ -94,7 +97,7 @@ public sealed class ProgressHandlerTests
 
         var reply = Assert.Single(await harness.SendAsync("progress"));
 
-        Assert.Contains("2026-11 compared with 2026-10", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("November 2026 compared with October 2026", reply.Text, StringComparison.Ordinal);
         Assert.Contains($"{skills.Single(s => s.Id == "people").Title}: 4 (was 2, +2)", reply.Text, StringComparison.Ordinal);
         Assert.Contains($"{skills.Single(s => s.Id == "technical").Title}: 2 (was 2, ±0)", reply.Text, StringComparison.Ordinal);
     }

@@ -20,12 +20,12 @@ public sealed class HomeDashboardTests
         var home = await HomeFixture.Dashboard(harness).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
 
         var top = HomeFixture.Section(home, "Your CoachBot home");
-        Assert.Equal(["Streak: 3 working day(s) in a row", "Best streak: 5 working day(s)"], top.Fields.Select(f => $"{f.Label}: {f.Value}"));
+        Assert.Equal(["Streak: 3 working days in a row", "Best streak: 5 working days"], top.Fields.Select(f => $"{f.Label}: {f.Value}"));
         Assert.StartsWith("Today's step: ", HomeFixture.Section(home, "Today's step").Title, StringComparison.Ordinal);
 
         var meeting = HomeFixture.Section(home, "Next 1-on-1").Body!;
         Assert.Contains("With @bob, Tue 2026-12-01 10:00 (Asia/Tokyo)", meeting, StringComparison.Ordinal);
-        Assert.Contains("5 open action item(s), 1 talking point(s)", meeting, StringComparison.Ordinal);
+        Assert.Contains("5 open action items, 1 talking point", meeting, StringComparison.Ordinal);
 
         var items = HomeFixture.Section(home, "Your open action items (4)").Body!;
         Assert.Equal(
@@ -38,7 +38,7 @@ public sealed class HomeDashboardTests
         Assert.Equal(["1on1 agenda @bob", "settings", "help"], home.Buttons.Skip(4).Select(b => b.Values[CommandActions.TextValue]));
 
         // The text alone says it all.
-        foreach (var part in new[] { "3 working day(s) in a row", "Best streak: 5", "Today's step", "Tue 2026-12-01 10:00 (Asia/Tokyo)", "#2 book the offsite", "…and 1 more" })
+        foreach (var part in new[] { "3 working days in a row", "Best streak: 5", "Today's step", "Tue 2026-12-01 10:00 (Asia/Tokyo)", "#2 book the offsite", "…and 1 more" })
         {
             Assert.Contains(part, home.Text, StringComparison.Ordinal);
         }
@@ -120,7 +120,7 @@ public sealed class HomeDashboardTests
         Assert.Contains("type 1on1 setup @person weekly tue 15:00", HomeFixture.Section(home, "Next 1-on-1").Body, StringComparison.Ordinal);
         Assert.DoesNotContain(home.Sections, s => s.Title?.StartsWith("Your open action items", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(home.Buttons, b => b.Values.GetValueOrDefault(CommandActions.TextValue)?.StartsWith("1on1", StringComparison.Ordinal) == true);
-        Assert.Contains("Streak: 0 working day(s) in a row", home.Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 0 working days in a row", home.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class HomeDashboardTests
 
         Assert.Contains("Done for today", HomeFixture.Section(home, "Today's step").Body, StringComparison.Ordinal);
         Assert.DoesNotContain(home.Buttons, b => StepActions.Contains(b.ActionId));
-        Assert.Contains("Streak: 1 working day(s)", home.Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 1 working day in a row", home.Text, StringComparison.Ordinal);
     }
 
     [Fact]

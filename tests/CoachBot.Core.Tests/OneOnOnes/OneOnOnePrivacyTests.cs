@@ -51,7 +51,7 @@ public sealed class OneOnOnePrivacyTests
 
         var question = Assert.Single(await harness.SendAsync("forget me", "bob"));
 
-        Assert.Contains("1 pairing(s), 1 note(s)", question.Text, StringComparison.Ordinal);
+        Assert.Contains("1 pairing, 1 note", question.Text, StringComparison.Ordinal);
         Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("bob"), None));
     }
 

@@ -31,7 +31,7 @@ public sealed class PlaygroundBrowserTests
         await Assertions.Expect(page.GetByText("Today's step:")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Done", Exact = true }).Last.ClickAsync();
 
-        await Assertions.Expect(page.GetByText("1 practice(s) in the last 7 days.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 practice in the last 7 days.")).ToBeVisibleAsync();
 
         await page.FillAsync("#text", "progress");
         await page.PressAsync("#text", "Enter");
