@@ -178,8 +178,10 @@ public sealed class SkillsHandlerTests
         var reply = Assert.Single(await harness.PressAsync(SkillsHandler.SaveAction, values));
 
         Assert.True(reply.IsError);
-        Assert.Contains(CoachHarness.Content.For("en").Skills[0].Title, reply.Text, StringComparison.Ordinal);
-        Assert.NotNull(reply.Form);
+        Assert.Equal($"Please choose a level for: {CoachHarness.Content.For("en").Skills[0].Title}. Nothing was saved.", reply.Text);
+        Assert.Null(reply.Form);
+        Assert.Empty(reply.Sections);
+        Assert.Equal(["skills"], reply.Buttons.Select(b => b.Values["text"]));
         Assert.Equal(SkillIds[0], reply.ErrorInputId);
         Assert.Empty(await SavedAsync(harness));
     }
@@ -190,11 +192,13 @@ public sealed class SkillsHandlerTests
         var harness = new CoachHarness();
         await harness.OnboardAsync();
         var values = SkillIds.Skip(2).ToDictionary(id => id, _ => "3");
+        values[SkillIds[1]] = string.Empty;
 
         var reply = Assert.Single(await harness.PressAsync(SkillsHandler.SaveAction, values));
 
         Assert.True(reply.IsError);
         Assert.Null(reply.ErrorInputId);
+        Assert.Contains(CoachHarness.Content.For("en").Skills[1].Title, reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
         var skills = context.Content.Skills;
         if (command.Arguments.Length == 0)
         {
-            return await ShowAsync(context, null, cancellationToken);
+            return await ShowAsync(context, cancellationToken);
         }
 
         var values = command.Arguments.Split([' ', '\t', '\u3000', ',', '、'], StringSplitOptions.RemoveEmptyEntries);
@@ -65,7 +65,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
         foreach (var skill in context.Content.Skills)
         {
             var value = action.Value(skill.Id);
-            if (value is null)
+            if (string.IsNullOrWhiteSpace(value))
             {
                 missing.Add(skill);
                 continue;
@@ -73,8 +73,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
 
             if (Level(value) is not { } level)
             {
-                var bad = await ShowAsync(context, context.T("skills.error.value", ("value", value)), cancellationToken);
-                return bad with { ErrorInputId = skill.Id };
+                return FormError(context, context.T("skills.error.value", ("value", value)), skill.Id);
             }
 
             scores[skill.Id] = level;
@@ -86,8 +85,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
         }
 
         // The error names every missing skill; it is about one input only when one is missing.
-        var reply = await ShowAsync(context, context.T("skills.error.missing", ("skills", string.Join(", ", missing.Select(s => s.Title)))), cancellationToken);
-        return reply with { ErrorInputId = missing.Count == 1 ? missing[0].Id : null };
+        return FormError(context, context.T("skills.error.missing", ("skills", string.Join(", ", missing.Select(s => s.Title)))), missing.Count == 1 ? missing[0].Id : null);
     }
 
     /// <summary>The first day of the user's local month: the key of the month's one assessment.</summary>
@@ -112,7 +110,7 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
     /// level or two a month, so last month's answers are the honest start); with none, nothing is chosen and each
     /// choice says so, rather than a renderer silently showing level 1.
     /// </summary>
-    private async Task<Reply> ShowAsync(TurnContext context, string? error, CancellationToken cancellationToken)
+    private async Task<Reply> ShowAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var month = MonthOf(context.LocalToday);
         var existing = (await _skills.ListAsync(context.Profile.User, cancellationToken)).Where(a => a.Month <= month).MaxBy(a => a.Month);
@@ -123,11 +121,10 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
         var rubrics = skills.Select(s => (s, Levels: StringTable.Lines([.. s.Rubric.Select((text, i) => context.T("skills.level", ("level", i + 1), ("text", text)))]))).ToList();
         return new Reply
         {
-            Text = StringTable.Lines([error, title, intro, .. rubrics.SelectMany(r => new[] { r.s.Title, r.Levels }), typing]),
-            IsError = error is not null,
+            Text = StringTable.Lines([title, intro, .. rubrics.SelectMany(r => new[] { r.s.Title, r.Levels }), typing]),
             Sections =
             [
-                new ReplySection { Title = title, Body = StringTable.Lines(error, intro) },
+                new ReplySection { Title = title, Body = intro },
                 .. rubrics.Select(r => new ReplySection { Title = r.s.Title, Body = r.Levels }),
                 new ReplySection { Body = typing },
             ],
@@ -143,6 +140,18 @@ public sealed class SkillsHandler : ICommandHandler, IActionHandler
             ]),
         };
     }
+
+    /// <summary>
+    /// A rejected form: the problem and its fix only (the form the user filled in is still on screen; Slack shows the
+    /// text next to the input), with a button for a fresh form rather than the whole rubric again.
+    /// </summary>
+    private static Reply FormError(TurnContext context, string message, string? inputId) => new()
+    {
+        Text = message,
+        IsError = true,
+        ErrorInputId = inputId,
+        Buttons = [ReplyButton.Command(context.T("button.skills"), "skills")],
+    };
 
     private static Reply Error(TurnContext context, string message) => new()
     {
