@@ -148,6 +148,21 @@ public sealed class AzureTablesReflectionIndexTests
         Assert.Equal(2, (await IndexRowsAsync(tables, user)).Count);
     }
 
+    [Fact]
+    public async Task StartAsync_HostStarts_BackfillsInTheBackgroundAndMarksTheIndexReady()
+    {
+        var (tables, _) = await TablesAsync();
+        var user = TestUsers.New();
+        await WriteRowsOfThePreviousVersionAsync(tables, user, TeamChannel.For(user, "old-team"));
+        using var service = new ReflectionIndexBackfill(tables, TimeProvider.System, NullLogger<ReflectionIndexBackfill>.Instance);
+
+        await service.StartAsync(None);
+        await service.ExecuteTask!;
+
+        Assert.Equal(2, (await IndexRowsAsync(tables, user)).Count);
+        Assert.Null(await new ReflectionIndexBackfill(tables, TimeProvider.System, NullLogger<ReflectionIndexBackfill>.Instance).RunOnceAsync(None));
+    }
+
     private async Task<(CoachBotTables Tables, TableRequestRecorder Recorder)> TablesAsync()
     {
         var recorder = new TableRequestRecorder();
