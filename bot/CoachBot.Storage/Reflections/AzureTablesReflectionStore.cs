@@ -183,12 +183,9 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(user);
 
-        // The index and, as well, the old scans: forget me is rare and must be complete even for a row that a replica
-        // of an older version wrote without its index row during a rolling upgrade (docs/decisions/0022).
-        var memberships = (await MembershipsAsync(user, cancellationToken))
-            .Concat((await ScanMembershipsAsync(user, cancellationToken)).Select(r => r.ToChannel())).Distinct().ToList();
-        var led = (await LedByAsync(user, cancellationToken)).Select(r => r.Channel)
-            .Concat((await ScanLedByAsync(user, cancellationToken)).Select(r => r.Channel)).Distinct().ToList();
+        // From the index like every other read (no scan: the uninstall purge runs this for every user of a tenant).
+        var memberships = await MembershipsAsync(user, cancellationToken);
+        var led = (await LedByAsync(user, cancellationToken)).Select(r => r.Channel).ToList();
 
         // Answers before the memberships and old pointers that find them, and the index rows last: a failure midway
         // leaves those, so running `forget me` again finds the rest.
@@ -301,7 +298,7 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
         return channels;
     }
 
-    // The cross-partition scans the index replaced: read only until the backfill is done, and by forget me.
+    // The cross-partition scans the index replaced: read only until the backfill is done (docs/decisions/0022).
     private async Task<IReadOnlyList<TeamReflection>> ScanLedByAsync(UserRef lead, CancellationToken cancellationToken) =>
         [.. (await _tables.QueryAsync<TeamReflectionEntity>(
             StorageTableNames.ReflectionTeams, TableClient.CreateQueryFilter($"LeadKey eq {lead.Key}"), select: null, cancellationToken))

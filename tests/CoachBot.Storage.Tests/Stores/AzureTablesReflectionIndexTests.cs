@@ -54,6 +54,26 @@ public sealed class AzureTablesReflectionIndexTests
     }
 
     [Fact]
+    public async Task DeleteUserDataAsync_IndexReady_IssuesOnlyPartitionQueries()
+    {
+        var (tables, recorder) = await TablesAsync();
+        var store = await ReadyStoreAsync(tables);
+        var user = TestUsers.New();
+        var channel = TeamChannel.For(user, "team");
+        await store.AddMemberAsync(channel, user, None);
+        await store.SaveAsync(new TeamReflection(channel, user, DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", true), None);
+        recorder.Clear();
+
+        // The uninstall purge runs this for every user of a tenant: a scan here would read every team of every tenant.
+        await store.DeleteUserDataAsync(user, None);
+
+        Assert.Null(await store.GetAsync(channel, None));
+        var queries = QueriesOn(tables, recorder);
+        Assert.NotEmpty(queries);
+        Assert.All(queries, q => Assert.StartsWith("PartitionKey eq ", q.Filter, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ListLedByAsync_StaleIndexRowsOfACrashAndOfALostLeadChange_AreIgnored()
     {
         var (tables, _) = await TablesAsync();
