@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Telemetry;
@@ -27,10 +28,25 @@ public sealed class CoachBotTables
     private readonly ConcurrentDictionary<string, TableClient> _clients = new(StringComparer.Ordinal);
 
     public CoachBotTables(IOptions<StorageOptions> options)
+        : this(options, perCallPolicy: null)
+    {
+    }
+
+    /// <summary>
+    /// Tests add a policy that sees every request (e.g. to prove that a query names its partition); DI only ever uses
+    /// the public constructor.
+    /// </summary>
+    internal CoachBotTables(IOptions<StorageOptions> options, HttpPipelinePolicy? perCallPolicy)
     {
         ArgumentNullException.ThrowIfNull(options);
         _prefix = options.Value.TablePrefix;
-        _service = new TableServiceClient(options.Value.ConnectionString, CreateClientOptions());
+        var clientOptions = CreateClientOptions();
+        if (perCallPolicy is not null)
+        {
+            clientOptions.AddPolicy(perCallPolicy, HttpPipelinePosition.PerCall);
+        }
+
+        _service = new TableServiceClient(options.Value.ConnectionString, clientOptions);
         Endpoint = new UriBuilder(_service.Uri) { Query = string.Empty }.Uri;
     }
 

@@ -29,8 +29,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="StorageOptions"/> (section <c>Storage</c>, validated on start), <see cref="CoachBotTables"/>, every
-    /// store against its port, the background <see cref="StorageInitializer"/> and the <c>storage</c> health check
-    /// tagged <c>ready</c>.
+    /// store against its port, the background <see cref="StorageInitializer"/> and <see cref="ReflectionIndexBackfill"/>,
+    /// and the <c>storage</c> health check tagged <c>ready</c>.
     /// </summary>
     public static IServiceCollection AddCoachBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,6 +65,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IUploadedFileStore, AzureTablesUploadedFileStore>();
 
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<ReflectionIndexBackfill>();
 
         // Singleton so the check remembers the last state and logs only transitions; AddCheck<T> resolves it from
         // the container when registered.

@@ -20,6 +20,9 @@ public static class StorageTableNames
     public const string ReflectionRounds = "ReflectionRounds";
     public const string ReflectionAnswers = "ReflectionAnswers";
     public const string ReflectionAuthors = "ReflectionAuthors";
+
+    /// <summary>Index rows from a user to the reflections they lead or are a member of (PartitionKey = the user).</summary>
+    public const string ReflectionsByUser = "ReflectionsByUser";
     public const string Inbox = "Inbox";
     public const string Schedules = "Schedules";
     public const string Due = "Due";
@@ -34,7 +37,7 @@ public static class StorageTableNames
     public static readonly IReadOnlyList<string> All =
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
-        ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, Inbox, Schedules, Due,
-        SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys,
+        ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, ReflectionsByUser,
+        Inbox, Schedules, Due, SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys,
     ];
 }

@@ -8,6 +8,7 @@ using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
 using CoachBot.Storage.Installations;
 using CoachBot.Storage.OneOnOnes;
+using CoachBot.Storage.Reflections;
 using CoachBot.Storage.Skills;
 using CoachBot.Storage.Users;
 using Microsoft.Extensions.Configuration;
@@ -75,6 +76,14 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.Contains("ready", registration.Tags);
         Assert.Same(provider.GetRequiredService<StorageReadinessCheck>(), registration.Factory(provider));
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is StorageInitializer);
+    }
+
+    [Fact]
+    public void AddCoachBotStorage_Always_RegistersTheReflectionIndexBackfill()
+    {
+        using var provider = Build(new Dictionary<string, string?>());
+
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is ReflectionIndexBackfill);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

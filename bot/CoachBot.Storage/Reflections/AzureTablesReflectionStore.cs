@@ -13,6 +13,8 @@ namespace CoachBot.Storage.Reflections;
 /// user column). Nothing stored points from an author to an answer: the author finds their row by computing its id
 /// again, which needs the key. ReflectionAuthors holds only pointers written before that (random ids); they are
 /// still read, so those answers stay editable, exportable and deletable, and no new pointer is written.
+/// ReflectionsByUser (<see cref="ReflectionUserIndex"/>, docs/decisions/0022-reflection-index-rows.md) answers "which
+/// reflections does this user lead / belong to" from the user's own partition.
 /// </summary>
 public sealed class AzureTablesReflectionStore : IReflectionStore
 {
@@ -20,11 +22,13 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
 
     private readonly CoachBotTables _tables;
     private readonly ReflectionAnswerKey _answerKey;
+    private readonly ReflectionUserIndex _index;
 
     public AzureTablesReflectionStore(CoachBotTables tables, ReflectionAnswerKey answerKey)
     {
         _tables = tables;
         _answerKey = answerKey;
+        _index = new ReflectionUserIndex(tables);
     }
 
     public async Task<TeamReflection?> GetAsync(TeamChannel channel, CancellationToken cancellationToken)
@@ -39,29 +43,48 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(reflection);
         var row = TeamReflectionEntity.From(reflection, TeamKey(reflection.Channel), SetupRowKey);
-        var etag = reflection.Version is null
-            ? await _tables.TryAddEntityAsync(StorageTableNames.ReflectionTeams, row, cancellationToken)
-                ?? throw new ConcurrencyConflictException($"{reflection.Channel.DisplayName} already has a team reflection; re-read it and change that one.")
-            : await _tables.UpdateEntityAsync(StorageTableNames.ReflectionTeams, row, new ETag(reflection.Version), cancellationToken);
+        if (reflection.Version is null)
+        {
+            // Index row first: if the insert then fails (a crash, or another set-up came first) it points at a set-up
+            // this user does not lead, which readers check and skip.
+            await _index.AddAsync(ReflectionUserIndex.Lead, reflection.Lead, reflection.Channel, cancellationToken);
+            var added = await _tables.TryAddEntityAsync(StorageTableNames.ReflectionTeams, row, cancellationToken)
+                ?? throw new ConcurrencyConflictException($"{reflection.Channel.DisplayName} already has a team reflection; re-read it and change that one.");
+            return reflection with { Version = added.ToString() };
+        }
+
+        // A lead change moves the index row: the new lead's before the update, the previous lead's removed after it.
+        // The update is conditional on the version read, so when it succeeds the lead read here is the one replaced.
+        var stored = await _tables.GetEntityOrDefaultAsync<TeamReflectionEntity>(
+            StorageTableNames.ReflectionTeams, row.PartitionKey, row.RowKey, cancellationToken);
+        var previous = stored?.ToReflection().Lead is { } was && was != reflection.Lead ? was : null;
+        var previousIndex = previous is null ? null : await _index.GetETagAsync(ReflectionUserIndex.Lead, previous, reflection.Channel, cancellationToken);
+        await _index.AddAsync(ReflectionUserIndex.Lead, reflection.Lead, reflection.Channel, cancellationToken);
+        var etag = await _tables.UpdateEntityAsync(StorageTableNames.ReflectionTeams, row, new ETag(reflection.Version), cancellationToken);
+        if (previous is not null && previousIndex is { } index)
+        {
+            await _index.DeleteIfUnchangedAsync(ReflectionUserIndex.Lead, previous, reflection.Channel, index, cancellationToken);
+        }
+
         return reflection with { Version = etag.ToString() };
     }
 
     public async Task<IReadOnlyList<TeamReflection>> ListLedByAsync(UserRef lead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var rows = await _tables.QueryAsync<TeamReflectionEntity>(
-            StorageTableNames.ReflectionTeams, TableClient.CreateQueryFilter($"LeadKey eq {lead.Key}"), select: null, cancellationToken);
-        return [.. rows.Select(r => r.ToReflection()).OrderBy(r => r.Channel.Key, StringComparer.Ordinal)];
+        return [.. (await LedByAsync(lead, cancellationToken)).OrderBy(r => r.Channel.Key, StringComparer.Ordinal)];
     }
 
-    public Task AddMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken)
+    public async Task AddMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(member);
 
-        // Insert-only: the row never changes, so an existing one (409) is the same fact recorded again.
+        // Index row first (see SaveAsync), rewritten every time: that also repairs a membership recorded before the
+        // index existed or by an older replica. The member row is insert-only: an existing one (409) is the same fact.
+        await _index.AddAsync(ReflectionUserIndex.Member, member, channel, cancellationToken);
         var row = ReflectionMemberEntity.From(channel, member, TeamKey(channel), TableKeys.ForUser(member));
-        return _tables.TryAddEntityAsync(StorageTableNames.ReflectionMembers, row, cancellationToken);
+        await _tables.TryAddEntityAsync(StorageTableNames.ReflectionMembers, row, cancellationToken);
     }
 
     public async Task<IReadOnlyList<UserRef>> ListMembersAsync(TeamChannel channel, CancellationToken cancellationToken)
@@ -75,8 +98,7 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     public async Task<IReadOnlyList<TeamChannel>> ListMembershipsAsync(UserRef member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var rows = await MembershipRowsAsync(member, cancellationToken);
-        return [.. rows.Select(r => r.ToChannel()).OrderBy(c => c.Key, StringComparer.Ordinal)];
+        return [.. (await MembershipsAsync(member, cancellationToken)).OrderBy(c => c.Key, StringComparer.Ordinal)];
     }
 
     public async Task<ReflectionRound?> TryAddRoundAsync(ReflectionRound round, CancellationToken cancellationToken)
@@ -146,7 +168,7 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(author);
         var answers = new List<ReflectionAnswer>();
-        foreach (var (channel, week, rowKey) in await OwnRowsAsync(author, cancellationToken))
+        foreach (var (channel, week, rowKey) in await OwnRowsAsync(author, await MembershipsAsync(author, cancellationToken), cancellationToken))
         {
             if (await ReadOwnAsync(channel, week, rowKey, cancellationToken) is { } answer)
             {
@@ -161,25 +183,29 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(user);
 
-        // Answers before the memberships and old pointers that find them: a failure midway leaves those, so running
-        // `forget me` again finds the rest.
-        foreach (var (channel, week, rowKey) in await OwnRowsAsync(user, cancellationToken))
+        // From the index like every other read (no scan: the uninstall purge runs this for every user of a tenant).
+        var memberships = await MembershipsAsync(user, cancellationToken);
+        var led = (await LedByAsync(user, cancellationToken)).Select(r => r.Channel).ToList();
+
+        // Answers before the memberships and old pointers that find them, and the index rows last: a failure midway
+        // leaves those, so running `forget me` again finds the rest.
+        foreach (var (channel, week, rowKey) in await OwnRowsAsync(user, memberships, cancellationToken))
         {
             await _tables.DeleteEntityAsync(StorageTableNames.ReflectionAnswers, AnswersKey(channel, week), rowKey, cancellationToken);
         }
 
         await _tables.DeletePartitionAsync(StorageTableNames.ReflectionAuthors, TableKeys.ForUser(user), cancellationToken);
-        foreach (var membership in await MembershipRowsAsync(user, cancellationToken))
+        foreach (var channel in memberships)
         {
-            await _tables.DeleteEntityAsync(StorageTableNames.ReflectionMembers, membership.PartitionKey, membership.RowKey, cancellationToken);
+            await _tables.DeleteEntityAsync(StorageTableNames.ReflectionMembers, TeamKey(channel), TableKeys.ForUser(user), cancellationToken);
         }
 
-        var led = await _tables.QueryAsync<TeamReflectionEntity>(
-            StorageTableNames.ReflectionTeams, TableClient.CreateQueryFilter($"LeadKey eq {user.Key}"), select: null, cancellationToken);
-        foreach (var row in led)
+        foreach (var channel in led)
         {
-            await _tables.DeleteEntityAsync(StorageTableNames.ReflectionTeams, row.PartitionKey, row.RowKey, cancellationToken);
+            await _tables.DeleteEntityAsync(StorageTableNames.ReflectionTeams, TeamKey(channel), SetupRowKey, cancellationToken);
         }
+
+        await _index.DeleteUserAsync(user, cancellationToken);
     }
 
     /// <summary>
@@ -197,14 +223,14 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     /// Every row id the author may have an answer under: each round of each channel they are a member of (only members
     /// are invited to answer), and the rounds of old pointers.
     /// </summary>
-    private async Task<IReadOnlyList<(TeamChannel Channel, string Week, string RowKey)>> OwnRowsAsync(UserRef author, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(TeamChannel Channel, string Week, string RowKey)>> OwnRowsAsync(
+        UserRef author, IReadOnlyList<TeamChannel> memberships, CancellationToken cancellationToken)
     {
         var rows = new List<(TeamChannel, string, string)>();
         var legacy = await AuthorRowsAsync(author, cancellationToken);
         rows.AddRange(legacy.Select(index => (index.ToChannel(), index.Week, index.AnswerId)));
-        foreach (var membership in await MembershipRowsAsync(author, cancellationToken))
+        foreach (var channel in memberships)
         {
-            var channel = membership.ToChannel();
             foreach (var round in await ListRoundsAsync(channel, cancellationToken))
             {
                 rows.Add((channel, round.Week, await _answerKey.RowKeyAsync(author, channel, round.Week, cancellationToken)));
@@ -227,9 +253,58 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
         _tables.QueryAsync<ReflectionAuthorEntity>(
             StorageTableNames.ReflectionAuthors, TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.ForUser(author)}"), select: null, cancellationToken);
 
-    // Memberships are stored per channel (the scheduler lists a channel's members every week); a user's own are a
-    // filtered scan, which only `reflect`, `export` and `forget me` need.
-    private Task<IReadOnlyList<ReflectionMemberEntity>> MembershipRowsAsync(UserRef member, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The set-ups <paramref name="lead"/> leads: their index rows, each checked against the set-up it points at (a
+    /// stale row, left by a crash or a lead change that lost a race, names a set-up led by someone else or none).
+    /// </summary>
+    private async Task<IReadOnlyList<TeamReflection>> LedByAsync(UserRef lead, CancellationToken cancellationToken)
+    {
+        if (!await _index.IsReadyAsync(cancellationToken))
+        {
+            return [.. (await ScanLedByAsync(lead, cancellationToken))];
+        }
+
+        var led = new List<TeamReflection>();
+        foreach (var channel in await _index.ListAsync(ReflectionUserIndex.Lead, lead, cancellationToken))
+        {
+            if (await GetAsync(channel, cancellationToken) is { } reflection && reflection.Lead == lead)
+            {
+                led.Add(reflection);
+            }
+        }
+
+        return led;
+    }
+
+    /// <summary>The channels <paramref name="member"/> is in: their index rows, each checked against its member row.</summary>
+    private async Task<IReadOnlyList<TeamChannel>> MembershipsAsync(UserRef member, CancellationToken cancellationToken)
+    {
+        if (!await _index.IsReadyAsync(cancellationToken))
+        {
+            return [.. (await ScanMembershipsAsync(member, cancellationToken)).Select(r => r.ToChannel())];
+        }
+
+        var channels = new List<TeamChannel>();
+        foreach (var channel in await _index.ListAsync(ReflectionUserIndex.Member, member, cancellationToken))
+        {
+            var row = await _tables.GetEntityOrDefaultAsync<ReflectionMemberEntity>(
+                StorageTableNames.ReflectionMembers, TeamKey(channel), TableKeys.ForUser(member), cancellationToken);
+            if (row is not null)
+            {
+                channels.Add(channel);
+            }
+        }
+
+        return channels;
+    }
+
+    // The cross-partition scans the index replaced: read only until the backfill is done (docs/decisions/0022).
+    private async Task<IReadOnlyList<TeamReflection>> ScanLedByAsync(UserRef lead, CancellationToken cancellationToken) =>
+        [.. (await _tables.QueryAsync<TeamReflectionEntity>(
+            StorageTableNames.ReflectionTeams, TableClient.CreateQueryFilter($"LeadKey eq {lead.Key}"), select: null, cancellationToken))
+            .Select(r => r.ToReflection())];
+
+    private Task<IReadOnlyList<ReflectionMemberEntity>> ScanMembershipsAsync(UserRef member, CancellationToken cancellationToken) =>
         _tables.QueryAsync<ReflectionMemberEntity>(
             StorageTableNames.ReflectionMembers, TableClient.CreateQueryFilter($"MemberKey eq {member.Key}"), select: null, cancellationToken);
 

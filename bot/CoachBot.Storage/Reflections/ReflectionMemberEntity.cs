@@ -12,7 +12,10 @@ internal sealed class ReflectionMemberEntity : UserTableRow
 
     public string TeamConversationId { get; set; } = string.Empty;
 
-    /// <summary><see cref="UserRef.Key"/> of the member, so `export` and `forget me` can filter on one column.</summary>
+    /// <summary>
+    /// <see cref="UserRef.Key"/> of the member. Reads go through the ReflectionsByUser index; this column is what the
+    /// fallback scan before the backfill filters on.
+    /// </summary>
     public string MemberKey { get; set; } = string.Empty;
 
     public static ReflectionMemberEntity From(TeamChannel channel, UserRef member, string partitionKey, string rowKey)

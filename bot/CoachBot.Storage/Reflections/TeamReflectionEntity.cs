@@ -19,7 +19,10 @@ internal sealed class TeamReflectionEntity : TableRow
 
     public string LeadUserId { get; set; } = string.Empty;
 
-    /// <summary><see cref="UserRef.Key"/> of the lead, so `status` and `forget me` can filter on one column.</summary>
+    /// <summary>
+    /// <see cref="UserRef.Key"/> of the lead. Reads go through the ReflectionsByUser index; this column is what the
+    /// one-time backfill and the fallback scan before it filter on.
+    /// </summary>
     public string LeadKey { get; set; } = string.Empty;
 
     public int Day { get; set; }

@@ -97,7 +97,7 @@ public sealed class ForgetMeEveryTableTests
         Assert.False(saved[0].IsError, saved[0].Text);
 
         var before = await app.RowsContainingAsync(victim.UserId);
-        foreach (var table in new[] { "Users", "Practice", "Skills", "TalkingPoints", "OneOnOnes", "OneOnOneIndex", "ReflectionTeams", "ReflectionMembers", "Ledger", "Schedules", "Due", "ConversationRefs", "Inbox" })
+        foreach (var table in new[] { "Users", "Practice", "Skills", "TalkingPoints", "OneOnOnes", "OneOnOneIndex", "ReflectionTeams", "ReflectionMembers", "ReflectionsByUser", "Ledger", "Schedules", "Due", "ConversationRefs", "Inbox" })
         {
             Assert.Contains(before, row => row.StartsWith(table + ":", StringComparison.Ordinal));
         }

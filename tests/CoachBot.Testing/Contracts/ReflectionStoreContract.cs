@@ -182,6 +182,78 @@ public abstract class ReflectionStoreContract
         Assert.Single(await store.ListRoundsAsync(channel, None));
     }
 
+    [Fact]
+    public async Task SaveAsync_LeadChanged_ListsTheReflectionUnderTheNewLeadOnly()
+    {
+        var store = await CreateStoreAsync();
+        var first = TestUsers.New();
+        var second = TestUsers.New();
+        var saved = await store.SaveAsync(new TeamReflection(NewChannel(), first, DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", true), None);
+
+        var taken = await store.SaveAsync(saved with { Lead = second }, None);
+
+        Assert.Empty(await store.ListLedByAsync(first, None));
+        Assert.Equal([taken], await store.ListLedByAsync(second, None));
+
+        var back = await store.SaveAsync(taken with { Lead = first }, None);
+
+        Assert.Equal([back], await store.ListLedByAsync(first, None));
+        Assert.Empty(await store.ListLedByAsync(second, None));
+    }
+
+    [Fact]
+    public async Task SaveAsync_SecondSetUpByAnotherLead_ThrowsAndTheOtherLeadsNothing()
+    {
+        var store = await CreateStoreAsync();
+        var channel = NewChannel();
+        var lead = TestUsers.New();
+        var other = TestUsers.New();
+        var saved = await store.SaveAsync(new TeamReflection(channel, lead, DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", true), None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            store.SaveAsync(new TeamReflection(channel, other, DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", true), None));
+
+        Assert.Empty(await store.ListLedByAsync(other, None));
+        Assert.Equal([saved], await store.ListLedByAsync(lead, None));
+    }
+
+    [Fact]
+    public async Task ListMembershipsAsync_SeveralChannels_ListsEachOnceByChannelKey()
+    {
+        var store = await CreateStoreAsync();
+        var member = TestUsers.New();
+        var channels = new[] { NewChannel(), NewChannel(), NewChannel() };
+        foreach (var channel in channels.Reverse())
+        {
+            await store.AddMemberAsync(channel, member, None);
+            await store.AddMemberAsync(channel, TestUsers.New(), None);
+        }
+
+        Assert.Equal(channels.OrderBy(c => c.Key, StringComparer.Ordinal), await store.ListMembershipsAsync(member, None));
+    }
+
+    [Fact]
+    public async Task DeleteUserDataAsync_OfTheLead_MembersKeepTheirMembershipsAndRejoiningIsListedAgain()
+    {
+        var store = await CreateStoreAsync();
+        var channel = NewChannel();
+        var lead = TestUsers.New();
+        var member = TestUsers.New();
+        await store.AddMemberAsync(channel, lead, None);
+        await store.AddMemberAsync(channel, member, None);
+        await store.SaveAsync(new TeamReflection(channel, lead, DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", true), None);
+
+        await store.DeleteUserDataAsync(lead, None);
+
+        Assert.Empty(await store.ListLedByAsync(lead, None));
+        Assert.Empty(await store.ListMembershipsAsync(lead, None));
+        Assert.Equal([channel], await store.ListMembershipsAsync(member, None));
+
+        await store.AddMemberAsync(channel, lead, None);
+
+        Assert.Equal([channel], await store.ListMembershipsAsync(lead, None));
+    }
+
     private static TeamChannel NewChannel() => TeamChannel.For(TestUsers.New(), "#team-" + Guid.NewGuid().ToString("N")[..8]);
 
     private static ReflectionRound Round(TeamChannel channel, string week) =>
