@@ -45,6 +45,9 @@ public sealed class SlackConversation
             Locale = info?.Locale,
             TimeZoneHint = info?.TimeZone,
             DisplayName = info?.Name,
+
+            // From the signed payload: export and forget me cover the person's other workspaces of the org with it.
+            OrganizationId = turn.Team.EnterpriseId,
         };
         return await _engine.HandleAsync(incoming, cancellationToken);
     }
