@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
+using CoachBot.Core.Privacy;
 using CoachBot.Core.Users;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,10 +65,16 @@ public sealed class SlackGridPrivacyTests : IAsyncLifetime
     [Fact]
     public async Task ForgetMe_GridUserInAnotherWorkspace_NoRowOfAnyWorkspaceOfTheOrgNamesThem_AndTheOtherOrgKeepsTheirs()
     {
+        // An export asked in the first workspace: its file on Slack is remembered under that workspace's account.
+        await SayAsync("Ev0GRIDEXPORTFIRST", First, Org, "export");
+        var fileId = (string?)(await _host.Slack.WaitForCallAsync("files.completeUploadExternal")).Body["files"]![0]!["id"];
+        var uploads = _host.Services.GetRequiredService<IUploadedFileStore>();
+        await SlackHost.WaitUntilAsync(async () => (await uploads.ListAsync(new UserRef("slack", First, Person), None)).Count == 1, "the file id is remembered");
         Assert.Contains(await RowsNamingPersonAsync(), row => row.Contains(First, StringComparison.OrdinalIgnoreCase));
 
         await SayAsync("Ev0GRIDFORGET", Second, Org, "forget me yes");
         await _host.Slack.WaitForCallAsync("chat.postMessage", c => Text(c).Contains("I deleted everything", StringComparison.Ordinal));
+        await _host.Slack.WaitForCallAsync("files.delete", c => (string?)c.Body["file"] == fileId);
 
         // Every table of the account: what is left about the person is the other org's workspace, and all of it is.
         var left = await RowsNamingPersonAsync();
