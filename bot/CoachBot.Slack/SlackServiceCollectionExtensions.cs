@@ -35,6 +35,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackUserHints>();
         services.AddSingleton<SlackConversation>();
         services.AddSingleton<IChannelCopies, SlackUploadedCopies>();
+        services.AddSingleton<IPersonAccounts, SlackGridAccounts>();
         services.AddSingleton<SlackModals>();
         services.AddSingleton<SlackAckBudget>();
         services.AddSingleton<SlackHomeRefresher>();

@@ -32,8 +32,14 @@ internal sealed class CoachHarness
     /// <param name="talkingPoints">A talking point store to use instead of the in-memory one.</param>
     /// <param name="skills">A skill store to use instead of the in-memory one.</param>
     /// <param name="exportLinks">The host's export download links; none by default, as in hosts without HTTP.</param>
+    /// <param name="personAccounts">A channel's finder of one person's other accounts; none by default.</param>
     public CoachHarness(
-        DateTimeOffset? now = null, IUserStore? users = null, ITalkingPointStore? talkingPoints = null, ISkillStore? skills = null, IExportLinks? exportLinks = null)
+        DateTimeOffset? now = null,
+        IUserStore? users = null,
+        ITalkingPointStore? talkingPoints = null,
+        ISkillStore? skills = null,
+        IExportLinks? exportLinks = null,
+        IPersonAccounts? personAccounts = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         Users = users ?? new InMemoryUserStore();
@@ -60,6 +66,11 @@ internal sealed class CoachHarness
         if (exportLinks is not null)
         {
             services.AddSingleton(exportLinks);
+        }
+
+        if (personAccounts is not null)
+        {
+            services.AddSingleton(personAccounts);
         }
 
         var provider = services.BuildServiceProvider();

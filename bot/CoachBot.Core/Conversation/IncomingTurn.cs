@@ -31,6 +31,13 @@ public sealed record IncomingTurn
     public string? DisplayName { get; init; }
 
     /// <summary>
+    /// The organisation the channel authenticated the turn's workspace as part of (Slack Enterprise Grid: the signed
+    /// payload's enterprise id); null outside one. Only an edge sets it, from what it verified, never from what the
+    /// user typed. `export` and `forget me` use it to find the person's other accounts (<see cref="Privacy.IPersonAccounts"/>).
+    /// </summary>
+    public string? OrganizationId { get; init; }
+
+    /// <summary>
     /// False when the channel cannot carry a file with a reply (Teams: a bot's message has no file upload without the
     /// consent flow). Handlers with a file then offer a download link (<see cref="Reply.Links"/>) instead of claiming
     /// an attachment that would never arrive.

@@ -194,19 +194,36 @@ public sealed class UserDataService
         $"coachbot-export-{localToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
 
     /// <summary>The export file: UTF-8 JSON, indented, camelCase, every record of <paramref name="data"/>.</summary>
-    public static byte[] ToJson(UserData data, DateTimeOffset exportedAt)
+    public static byte[] ToJson(UserData data, DateTimeOffset exportedAt) => ToJson([data], exportedAt);
+
+    /// <summary>
+    /// The export file of one person with several accounts (Slack Enterprise Grid: one per workspace of the org). The
+    /// first account's records are the top level, exactly as for a single account; the others follow in
+    /// <c>otherAccounts</c>, one group per account with its own <c>user</c> (whose tenant is the workspace). Grouped,
+    /// not merged: 1-on-1s, notes and reflections belong to one workspace, and a merged list would hide which.
+    /// </summary>
+    public static byte[] ToJson(IReadOnlyList<UserData> accounts, DateTimeOffset exportedAt)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        var document = new ExportDocument(
-            exportedAt, data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference,
-            data.Pairings, data.MeetingNotes, data.ActionItems,
-            data.ReflectionAnswers, data.ReflectionChannels, data.ReflectionsLed);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentOutOfRangeException.ThrowIfZero(accounts.Count);
+        var document = Document(accounts[0]) with
+        {
+            ExportedAt = exportedAt,
+            OtherAccounts = [.. accounts.Skip(1).Select(Document)],
+        };
         return JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions);
     }
 
-    /// <summary>The file's top level; lists are always present (empty rather than missing) so the shape is stable.</summary>
+    private static ExportDocument Document(UserData data) => new(
+        data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference,
+        data.Pairings, data.MeetingNotes, data.ActionItems,
+        data.ReflectionAnswers, data.ReflectionChannels, data.ReflectionsLed);
+
+    /// <summary>
+    /// The file's top level, and each group of <see cref="OtherAccounts"/>; lists are always present (empty rather
+    /// than missing) so the shape is stable. A group has neither the export time nor groups of its own.
+    /// </summary>
     private sealed record ExportDocument(
-        DateTimeOffset ExportedAt,
         UserRef User,
         UserProfile? Profile,
         IReadOnlyList<PracticeEntry> Practice,
@@ -218,5 +235,14 @@ public sealed class UserDataService
         IReadOnlyList<ActionItem> ActionItems,
         IReadOnlyList<ReflectionAnswer> ReflectionAnswers,
         IReadOnlyList<TeamChannel> ReflectionChannels,
-        IReadOnlyList<TeamReflection> ReflectionsLed);
+        IReadOnlyList<TeamReflection> ReflectionsLed)
+    {
+        // First in the file, as before groups existed.
+        [JsonPropertyOrder(-1)]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public DateTimeOffset? ExportedAt { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<ExportDocument>? OtherAccounts { get; init; }
+    }
 }

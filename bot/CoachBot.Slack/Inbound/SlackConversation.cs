@@ -46,6 +46,9 @@ public sealed class SlackConversation
             TimeZoneHint = info?.TimeZone,
             DisplayName = info?.Name,
             InChannel = turn.InChannel,
+
+            // From the signed payload: export and forget me cover the person's other workspaces of the org with it.
+            OrganizationId = turn.Team.EnterpriseId,
         };
         return await _engine.HandleAsync(incoming, cancellationToken);
     }

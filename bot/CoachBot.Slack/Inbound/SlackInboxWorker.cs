@@ -161,7 +161,9 @@ public sealed class SlackInboxWorker : BackgroundService
         }
 
         var type = SlackPayload.Text(slackEvent, "type") ?? string.Empty;
-        var team = new SlackTeam(SlackPayload.Text(body, "team_id") ?? string.Empty, SlackPayload.Text(body, "enterprise_id"));
+        // The envelope's enterprise_id, not authorizations[0]: Slack truncates that list to one installation that can
+        // see the event, not necessarily this workspace's. An odd id is dropped (the turn then stays in its workspace).
+        var team = new SlackTeam(SlackPayload.Text(body, "team_id") ?? string.Empty, SlackPayload.Id(body, "enterprise_id"));
         var subscriber = _services.GetServices<ISlackEventSubscriber>().FirstOrDefault(s => s.EventType == type);
         if (subscriber is null)
         {

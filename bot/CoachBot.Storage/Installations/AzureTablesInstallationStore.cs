@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CoachBot.Core.Installations;
 
 namespace CoachBot.Storage.Installations;
@@ -25,6 +26,20 @@ public sealed class AzureTablesInstallationStore : IInstallationStore
         var row = await _tables.GetEntityOrDefaultAsync<InstallationEntity>(
             StorageTableNames.Installations, TableKeys.Encode(channel), TableKeys.Encode(tenantId), cancellationToken);
         return row?.ToInstallation();
+    }
+
+    public async Task<IReadOnlyList<Installation>> ListByEnterpriseAsync(string channel, string enterpriseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
+
+        // One partition per channel, filtered on the column: installs are few (one row per workspace), and a lookup
+        // table kept beside them could go stale on a re-install under another enterprise.
+        var rows = await _tables.QueryAsync<InstallationEntity>(
+            StorageTableNames.Installations,
+            TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channel)} and EnterpriseId eq {enterpriseId}"),
+            select: null,
+            cancellationToken);
+        return [.. rows.Select(r => r.ToInstallation())];
     }
 
     public Task DeleteAsync(string channel, string tenantId, CancellationToken cancellationToken) =>

@@ -112,29 +112,8 @@ public sealed class FullStackHarness : IAsyncDisposable
     /// Every row, in every table of this harness's prefix (listed from the account, not from code), whose keys or
     /// string columns contain any of <paramref name="needles"/>, as <c>table: pk / rk</c>.
     /// </summary>
-    public async Task<IReadOnlyList<string>> RowsContainingAsync(params string[] needles)
-    {
-        var service = new TableServiceClient(_connectionString);
-        var found = new List<string>();
-        await foreach (var table in service.QueryAsync())
-        {
-            if (!table.Name.StartsWith(TablePrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                var texts = entity.Select(column => column.Value).OfType<string>().Prepend(entity.RowKey).Prepend(entity.PartitionKey);
-                if (texts.Any(t => needles.Any(n => t.Contains(n, StringComparison.OrdinalIgnoreCase))))
-                {
-                    found.Add($"{table.Name[TablePrefix.Length..]}: {entity.PartitionKey} / {entity.RowKey}");
-                }
-            }
-        }
-
-        return found;
-    }
+    public Task<IReadOnlyList<string>> RowsContainingAsync(params string[] needles) =>
+        AccountScan.RowsContainingAsync(_connectionString, TablePrefix, needles);
 
     /// <summary>The logical names of every table of this harness's prefix that exists in the account.</summary>
     public async Task<IReadOnlyList<string>> TablesAsync()

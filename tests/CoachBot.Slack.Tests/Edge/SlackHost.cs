@@ -24,10 +24,12 @@ internal sealed class SlackHost : IAsyncDisposable
 
     private readonly Factory _factory;
 
-    private SlackHost(Factory factory, FakeSlackApi slack)
+    private SlackHost(Factory factory, FakeSlackApi slack, string connectionString, string tablePrefix)
     {
         _factory = factory;
         Slack = slack;
+        ConnectionString = connectionString;
+        TablePrefix = tablePrefix;
         Client = factory.CreateClient();
     }
 
@@ -36,6 +38,12 @@ internal sealed class SlackHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The storage account the host writes to (the shared Azurite).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The prefix of every table of this host (see <see cref="AccountScan"/>).</summary>
+    public string TablePrefix { get; }
 
     public static async Task<SlackHost> StartAsync(
         AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -55,7 +63,7 @@ internal sealed class SlackHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return new SlackHost(new Factory(all, services), slack);
+        return new SlackHost(new Factory(all, services), slack, all["Storage:ConnectionString"]!, all["Storage:TablePrefix"]!);
     }
 
     /// <summary>Posts a signed Events API body.</summary>

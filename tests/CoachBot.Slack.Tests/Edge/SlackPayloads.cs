@@ -5,19 +5,36 @@ namespace CoachBot.Slack.Tests.Edge;
 /// <summary>Bodies in Slack's real formats, with only the fields that matter to a test varying.</summary>
 internal static class SlackPayloads
 {
-    public static JsonObject Envelope(string eventId, JsonObject slackEvent, string team = SlackHost.Team) => new()
+    /// <summary>An Events API envelope; <paramref name="enterprise"/> is the team's Enterprise Grid org (none by default).</summary>
+    public static JsonObject Envelope(string eventId, JsonObject slackEvent, string team = SlackHost.Team, string? enterprise = null)
     {
-        ["token"] = "legacy-verification-token",
-        ["team_id"] = team,
-        ["api_app_id"] = "A0TEST",
-        ["event"] = slackEvent,
-        ["type"] = "event_callback",
-        ["event_id"] = eventId,
-        ["event_time"] = 1_764_000_000,
-        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = team, ["user_id"] = "UBOT", ["is_bot"] = true }),
-    };
+        var envelope = new JsonObject
+        {
+            ["token"] = "legacy-verification-token",
+            ["team_id"] = team,
+            ["api_app_id"] = "A0TEST",
+            ["event"] = slackEvent,
+            ["type"] = "event_callback",
+            ["event_id"] = eventId,
+            ["event_time"] = 1_764_000_000,
+            ["authorizations"] = new JsonArray(new JsonObject
+            {
+                ["enterprise_id"] = enterprise,
+                ["team_id"] = team,
+                ["user_id"] = "UBOT",
+                ["is_bot"] = true,
+                ["is_enterprise_install"] = false,
+            }),
+        };
+        if (enterprise is not null)
+        {
+            envelope["enterprise_id"] = enterprise;
+        }
 
-    public static JsonObject DirectMessage(string eventId, string user, string text, string channel = "D0DM") =>
+        return envelope;
+    }
+
+    public static JsonObject DirectMessage(string eventId, string user, string text, string channel = "D0DM", string team = SlackHost.Team, string? enterprise = null) =>
         Envelope(eventId, new JsonObject
         {
             ["type"] = "message",
@@ -27,7 +44,7 @@ internal static class SlackPayloads
             ["text"] = text,
             ["ts"] = "1764000000.000100",
             ["event_ts"] = "1764000000.000100",
-        });
+        }, team, enterprise);
 
     public static Dictionary<string, string> Command(string user, string text, string responseUrl, string channel = "C0GENERAL", string? triggerId = null) => new()
     {

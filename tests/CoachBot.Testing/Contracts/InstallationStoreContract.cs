@@ -99,6 +99,67 @@ public abstract class InstallationStoreContract
         Assert.Null(await store.GetAsync("slack", tenant, None));
     }
 
+    [Fact]
+    public async Task ListByEnterpriseAsync_WorkspaceAndOrgWideInstalls_ListsOnlyThatEnterprisesOnTheChannel()
+    {
+        var store = await CreateStoreAsync();
+        var enterprise = "E" + NewTenant();
+        var first = new Installation("slack", NewTenant(), enterprise, "U1", "xoxb-1", ["chat:write"], default);
+        var second = first with { TenantId = NewTenant() };
+        var orgWide = first with { TenantId = enterprise };
+        foreach (var installation in new[] { first, second, orgWide })
+        {
+            await store.SaveAsync(installation, None);
+        }
+
+        // Neighbours that must stay out: another enterprise, no enterprise, and the same enterprise id on another channel.
+        await store.SaveAsync(first with { TenantId = NewTenant(), EnterpriseId = "E" + NewTenant() }, None);
+        await store.SaveAsync(first with { TenantId = NewTenant(), EnterpriseId = null }, None);
+        await store.SaveAsync(first with { Channel = "msteams", TenantId = NewTenant() }, None);
+
+        var listed = await store.ListByEnterpriseAsync("slack", enterprise, None);
+
+        Assert.Equal(
+            new[] { first.TenantId, second.TenantId, orgWide.TenantId }.Order(StringComparer.Ordinal),
+            listed.Select(i => i.TenantId).Order(StringComparer.Ordinal));
+        AssertSame(first, listed.Single(i => i.TenantId == first.TenantId));
+    }
+
+    [Fact]
+    public async Task ListByEnterpriseAsync_NoInstallOfIt_ReturnsEmpty()
+    {
+        var store = await CreateStoreAsync();
+        await store.SaveAsync(new Installation("slack", NewTenant(), "E" + NewTenant(), "U1", "xoxb-1", [], default), None);
+
+        Assert.Empty(await store.ListByEnterpriseAsync("slack", "E" + NewTenant(), None));
+    }
+
+    [Fact]
+    public async Task ListByEnterpriseAsync_WorkspaceReinstalledOutsideTheEnterprise_IsNoLongerListed()
+    {
+        var store = await CreateStoreAsync();
+        var enterprise = "E" + NewTenant();
+        var installation = new Installation("slack", NewTenant(), enterprise, "U1", "xoxb-1", [], default);
+        await store.SaveAsync(installation, None);
+
+        await store.SaveAsync(installation with { EnterpriseId = "E" + NewTenant() }, None);
+
+        Assert.Empty(await store.ListByEnterpriseAsync("slack", enterprise, None));
+    }
+
+    [Fact]
+    public async Task ListByEnterpriseAsync_Deleted_IsNoLongerListed()
+    {
+        var store = await CreateStoreAsync();
+        var enterprise = "E" + NewTenant();
+        var installation = new Installation("slack", NewTenant(), enterprise, "U1", "xoxb-1", [], default);
+        await store.SaveAsync(installation, None);
+
+        await store.DeleteAsync(installation.Channel, installation.TenantId, None);
+
+        Assert.Empty(await store.ListByEnterpriseAsync("slack", enterprise, None));
+    }
+
     private static string NewTenant() => TestUsers.New().TenantId;
 
     private static void AssertSame(Installation expected, Installation? actual)

@@ -29,6 +29,17 @@ public sealed class InMemoryInstallationStore : IInstallationStore
         }
     }
 
+    public Task<IReadOnlyList<Installation>> ListByEnterpriseAsync(string channel, string enterpriseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<Installation>>(
+                [.. _installations.Values.Where(i => i.Channel == channel && string.Equals(i.EnterpriseId, enterpriseId, StringComparison.Ordinal))]);
+        }
+    }
+
     public Task DeleteAsync(string channel, string tenantId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
