@@ -110,4 +110,48 @@ public sealed class HostProcessTests
             data.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Settings_AsTheReadmeOrdersThem_EnvironmentBeatsUserSecretsAndTheCommandLineBeatsBoth()
+    {
+        var home = Directory.CreateTempSubdirectory("coachbot-home-");
+        try
+        {
+            // A prefix with a hyphen stops the start naming Storage:TablePrefix; a good one lets the host get ready.
+            var secrets = Path.Combine(home.FullName, ".microsoft", "usersecrets", "coachbot-host");
+            Directory.CreateDirectory(secrets);
+            await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "Storage:TablePrefix": "bad-from-secrets", "Storage:ProfileCacheLifetime": "bad" }""");
+            var hostPort = AzuriteProcess.PickFreePort();
+            using var host = HostProcess.Start(
+                home.FullName,
+                new Dictionary<string, string>
+                {
+                    ["Local:AutostartAzurite"] = "false",
+                    ["Storage:ConnectionString"] = _azurite.ConnectionString,
+                    ["Storage:ProfileCacheLifetime"] = "00:00:05",
+                    ["Urls"] = $"http://127.0.0.1:{hostPort}",
+                },
+                new Dictionary<string, string>
+                {
+                    ["Storage__TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+                    ["Storage__ProfileCacheLifetime"] = "also-bad",
+                });
+            var stderr = host.StandardError.ReadToEndAsync();
+            _ = host.StandardOutput.ReadToEndAsync();
+            try
+            {
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hostPort}/") };
+                Assert.True(await HostProcess.ReadyAsync(client, host), "the host did not get ready: " + (host.HasExited ? await stderr : "still running"));
+            }
+            finally
+            {
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
 }
