@@ -83,6 +83,13 @@ public sealed class CommandReader
         [.. _content.For(language).Intents.Words.Where(w => w.Command == verb).Select(w => w.Text)];
 
     /// <summary>
+    /// What a person of this language types for a verb: the verb itself in English (the verbs' own language), else
+    /// their language's first word for it (「今日」 for <c>today</c>), or the verb when the language has none.
+    /// </summary>
+    public string Display(string verb, string language) =>
+        language == ContentLibrary.DefaultLanguage ? verb : WordsFor(verb, language) is [var first, ..] ? first : verb;
+
+    /// <summary>
     /// The checks that need the verbs: every word and intent runs a verb of <see cref="VerbCatalog"/>, and a word or
     /// phrase that two languages share means the same command in both (they are all understood together).
     /// </summary>

@@ -241,11 +241,12 @@ public sealed class ConversationEngine
     {
         var guess = _reader.Suggest(text);
         var word = guess.Typed.Length > 40 ? guess.Typed[..40] + "…" : guess.Typed;
-        var names = guess.Suggestions.Count > 0 ? guess.Suggestions.Select(s => s.Verb).ToList() : guess.Group is { } group ? [group] : [];
+        var language = context.Profile.Language;
+        var names = guess.Suggestions.Count > 0 ? guess.Suggestions.Select(s => _reader.Display(s.Verb, language)).ToList() : guess.Group is { } group ? [group] : [];
         var message = names.Count > 0
             ? context.T("error.unknown_verb", ("word", word), ("suggestions", string.Join(", ", names)))
             : context.T("error.unknown_verb_no_match", ("word", word));
-        var buttons = guess.Suggestions.Select(s => SuggestionButton(context, s)).ToList();
+        var buttons = guess.Suggestions.Select(s => SuggestionButton(context, s, _reader.Display(s.Verb, language))).ToList();
         buttons.Add(guess.GroupVerb is { } groupVerb && VerbCatalog.Find(groupVerb) is { } member
             ? ReplyButton.Command(context.T("button.help_topic", ("topic", context.T(HelpTopic.TitleKey(member.Topic)))), "help " + member.Topic)
             : ReplyButton.Command(context.T("button.help"), "help"));
@@ -258,12 +259,14 @@ public sealed class ConversationEngine
         };
     }
 
-    private static ReplyButton SuggestionButton(TurnContext context, Suggestion suggestion)
+    /// <summary>The button of one suggestion; <paramref name="name"/> is the verb in the person's words (the label only:
+    /// the command it sends is always the verb).</summary>
+    private static ReplyButton SuggestionButton(TurnContext context, Suggestion suggestion, string name)
     {
         var info = VerbCatalog.Find(suggestion.Verb)!;
         return info.SafeWith(suggestion.Arguments)
-            ? ReplyButton.Command(suggestion.Verb, (suggestion.Verb + " " + suggestion.Arguments).Trim())
-            : ReplyButton.Command(context.T("button.how_to_use", ("command", suggestion.Verb)), "help " + suggestion.Verb);
+            ? ReplyButton.Command(name, (suggestion.Verb + " " + suggestion.Arguments).Trim())
+            : ReplyButton.Command(context.T("button.how_to_use", ("command", name)), "help " + suggestion.Verb);
     }
 
     /// <summary>

@@ -115,7 +115,7 @@ public sealed class HelpHandler : ICommandHandler
         var shown = asked.Length > 40 ? asked[..40] + "…" : asked;
         var suggestions = _reader.Suggest(asked).Suggestions.Select(s => s.Verb).ToList();
         var text = suggestions.Count > 0
-            ? context.T("help.unknown_suggest", ("value", shown), ("suggestions", Join(context, suggestions)))
+            ? context.T("help.unknown_suggest", ("value", shown), ("suggestions", Join(context, suggestions.Select(v => Display(context, v)))))
             : context.T("help.unknown", ("value", shown));
         return new Reply
         {
@@ -123,7 +123,7 @@ public sealed class HelpHandler : ICommandHandler
             IsError = true,
             Buttons =
             [
-                .. suggestions.Select(v => ReplyButton.Command(context.T("button.how_to_use", ("command", v)), "help " + v)),
+                .. suggestions.Select(v => ReplyButton.Command(context.T("button.how_to_use", ("command", Display(context, v))), "help " + v)),
                 .. HelpTopic.All.Select(topic => ReplyButton.Command(context.T(HelpTopic.TitleKey(topic)), "help " + TopicWord(context, topic))),
             ],
         };
@@ -167,12 +167,7 @@ public sealed class HelpHandler : ICommandHandler
         return Join(context, parts) + (verbs.Count > OverviewCommands ? "…" : string.Empty);
     }
 
-    /// <summary>
-    /// What the person types for a verb: the verb itself in English (the verbs' own language), else their language's
-    /// first word for it (「今日」), so the Japanese help lists the Japanese commands.
-    /// </summary>
-    private string Display(TurnContext context, string verb) =>
-        context.Profile.Language == ContentLibrary.DefaultLanguage ? verb : _reader.WordsFor(verb, context.Profile.Language) is [var first, ..] ? first : verb;
+    private string Display(TurnContext context, string verb) => _reader.Display(verb, context.Profile.Language);
 
     private string Label(TurnContext context, string verb)
     {

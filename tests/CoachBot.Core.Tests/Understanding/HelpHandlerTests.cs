@@ -1,6 +1,6 @@
 using CoachBot.Core.Conversation;
 
-namespace CoachBot.Core.Tests.Conversation;
+namespace CoachBot.Core.Tests.Understanding;
 
 /// <summary>`help` is one screen of topics; `help &lt;topic&gt;` and `help &lt;command&gt;` give the details, in en and ja.</summary>
 public sealed class HelpHandlerTests
@@ -39,7 +39,7 @@ public sealed class HelpHandlerTests
         }
 
         Assert.Contains("• 毎日の実践：今日、完了、記録、進捗、読書、ホーム（ヘルプ 毎日）", reply.Text.Split('\n'));
-        Assert.Equal(["ヘルプ 毎日", "ヘルプ キャリア", "ヘルプ 1on1", "ヘルプ チーム", "ヘルプ プライバシー"], reply.Buttons.Select(b => b.Values[CommandActions.TextValue]));
+        Assert.Equal(["help 毎日", "help キャリア", "help 1on1", "help チーム", "help プライバシー"], reply.Buttons.Select(b => b.Values[CommandActions.TextValue]));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using CoachBot.Core.Conversation;
 
-namespace CoachBot.Core.Tests.Conversation;
+namespace CoachBot.Core.Tests.Understanding;
 
 /// <summary>The Japanese words for the verbs (content/ja/intents.yaml) work like the verbs, arguments and all.</summary>
 public sealed class JapaneseCommandWordTests

@@ -1,6 +1,6 @@
 using CoachBot.Core.Conversation;
 
-namespace CoachBot.Core.Tests.Conversation;
+namespace CoachBot.Core.Tests.Understanding;
 
 /// <summary>Everyday phrasings from content/&lt;lang&gt;/intents.yaml run the command they mean; nothing else does.</summary>
 public sealed class IntentTests

@@ -1,7 +1,7 @@
 using CoachBot.Core.Conversation;
 using CoachBot.Core.OneOnOnes;
 
-namespace CoachBot.Core.Tests.Conversation;
+namespace CoachBot.Core.Tests.Understanding;
 
 /// <summary>
 /// A typo gets the command it most likely meant, a sub-command typo the sub-command; a suggested button never changes
@@ -85,6 +85,21 @@ public sealed class TypoSuggestionTests
 
         Assert.Contains(reply.Buttons, b => b.Label == $"How to use {verb}" && Command(b) == $"help {verb}");
         Assert.All(reply.Buttons, b => Assert.StartsWith("help", Command(b), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TypoInJapanese_SuggestsInJapanese_AndStillOnlyExplainsAStateChange()
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync();
+        await harness.SendAsync("settings language ja");
+
+        var accept = Assert.Single(await harness.SendAsync("1on1 承認"));
+        var agenda = Assert.Single(await harness.SendAsync("1on1 アジェンタ"));
+
+        Assert.Contains("1on1 承諾", accept.Text, StringComparison.Ordinal);
+        Assert.Equal(("1on1 承諾 の使い方", "help 1on1 accept"), (accept.Buttons[0].Label, Command(accept.Buttons[0])));
+        Assert.Equal(("1on1 アジェンダ", "1on1 agenda"), (agenda.Buttons[0].Label, Command(agenda.Buttons[0])));
     }
 
     [Fact]
