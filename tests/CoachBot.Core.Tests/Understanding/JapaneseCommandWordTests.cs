@@ -22,6 +22,8 @@ public sealed class JapaneseCommandWordTests
     [InlineData("役割 cto", "roles", "cto")]
     [InlineData("読書", "reading", "")]
     [InlineData("読了", "reading", "done")]
+    [InlineData("読書 完了", "reading", "done")]
+    [InlineData("読書 次", "reading", "next")]
     [InlineData("1on1 アジェンダ @bob", "1on1 agenda", "@bob")]
     [InlineData("1on1 完了 2", "1on1 done", "2")]
     [InlineData("1on1 設定 @bob weekly tue 15:00", "1on1 setup", "@bob weekly tue 15:00")]
