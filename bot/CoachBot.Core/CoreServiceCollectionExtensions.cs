@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OneOnOneService>();
         services.AddSingleton<OneOnOneReminders>();
         AddHandler<OneOnOneHandler>(services, actions: true);
+        services.AddSingleton<IFirstContactHandler>(sp => sp.GetRequiredService<OneOnOneHandler>());
         services.AddSingleton<TeamReflectionService>();
         AddHandler<TeamReflectionHandler>(services, actions: false);
         AddHandler<ReflectHandler>(services, actions: true);

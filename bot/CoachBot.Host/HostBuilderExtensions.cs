@@ -44,6 +44,30 @@ public static class HostBuilderExtensions
         return builder;
     }
 
+    /// <summary>Where a laptop run listens when nothing says otherwise: loopback only, the playground's port.</summary>
+    public const string LaptopUrl = "http://localhost:3978";
+
+    /// <summary>
+    /// Binds <see cref="LaptopUrl"/> unless the listen address is configured (<c>Urls</c> / <c>ASPNETCORE_URLS</c>,
+    /// <c>ASPNETCORE_HTTP_PORTS</c> / <c>HTTPS_PORTS</c>, or Kestrel endpoints). The container image sets
+    /// <c>ASPNETCORE_HTTP_PORTS=8080</c> and so listens on every interface; <c>dotnet run</c> on a laptop stays on
+    /// loopback. A pinned <c>Urls</c> in appsettings.json would override the container's port settings.
+    /// </summary>
+    public static WebApplicationBuilder UseLaptopUrlUnlessConfigured(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var configured = !string.IsNullOrWhiteSpace(configuration["urls"])
+            || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+            || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+            || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+        if (!configured)
+        {
+            builder.WebHost.UseUrls(LaptopUrl);
+        }
+
+        return builder;
+    }
+
     /// <summary>camelCase JSON with enums as names and nulls left out, for every JSON endpoint.</summary>
     public static IServiceCollection AddCoachBotJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>

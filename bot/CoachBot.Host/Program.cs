@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseRepositoryAppSettings();
+builder.UseLaptopUrlUnlessConfigured();
 builder.AddServiceDefaults();
 builder.AddCoachBotLocalMode();
 builder.Services.AddCoachBotContent(builder.Configuration);

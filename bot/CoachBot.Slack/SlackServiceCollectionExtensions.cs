@@ -1,5 +1,6 @@
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Privacy;
+using CoachBot.Core.Users;
 using CoachBot.Slack.BlockKit;
 using CoachBot.Slack.Inbound;
 using CoachBot.Slack.Install;
@@ -33,6 +34,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInboxSignal>();
         services.AddSingleton<ISlackInboundDispatcher, SlackInboundDispatcher>();
         services.AddSingleton<SlackUserHints>();
+        services.AddSingleton<IPersonDirectory, SlackPersonDirectory>();
         services.AddSingleton<SlackConversation>();
         services.AddSingleton<IChannelCopies, SlackUploadedCopies>();
         services.AddSingleton<IPersonAccounts, SlackGridAccounts>();

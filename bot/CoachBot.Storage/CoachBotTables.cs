@@ -4,6 +4,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Azure.Identity;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Telemetry;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,10 @@ public sealed class CoachBotTables
             clientOptions.AddPolicy(perCallPolicy, HttpPipelinePosition.PerCall);
         }
 
-        _service = new TableServiceClient(options.Value.ConnectionString, clientOptions);
+        // Keyless: a token from the managed identity (or az login on a laptop); the account key is never configured.
+        _service = options.Value.IsKeyless
+            ? new TableServiceClient(new Uri(options.Value.ServiceUri!), new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(options.Value.ConnectionString, clientOptions);
         Endpoint = new UriBuilder(_service.Uri) { Query = string.Empty }.Uri;
     }
 

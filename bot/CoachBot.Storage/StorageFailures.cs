@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Azure;
+using Azure.Identity;
 
 namespace CoachBot.Storage;
 
@@ -21,6 +22,9 @@ internal static partial class StorageFailures
         RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500,
         AggregateException e => e.Flatten().InnerExceptions is { Count: > 0 } inner && inner.All(x => IsUnavailable(x, callerToken)),
         HttpRequestException or SocketException or IOException or TimeoutException => true,
+
+        // Keyless access: no token (the identity endpoint is down, or no identity is configured) is no storage.
+        AuthenticationFailedException or CredentialUnavailableException => true,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         _ => false,
     };

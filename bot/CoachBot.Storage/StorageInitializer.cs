@@ -90,7 +90,7 @@ public sealed class StorageInitializer : BackgroundService
         if (failures == 1)
         {
             _logger.LogError(
-                "Table Storage at {Endpoint} refused to create the tables: {Reason}. Check Storage:ConnectionString and Storage:TablePrefix. Retrying every {RetrySeconds} s.",
+                "Table Storage at {Endpoint} refused to create the tables: {Reason}. Check Storage:ConnectionString (or Storage:ServiceUri and the identity's Storage Table Data Contributor role) and Storage:TablePrefix. Retrying every {RetrySeconds} s.",
                 _tables.Endpoint,
                 refusal,
                 seconds);

@@ -14,7 +14,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.IsKeyless)
+        {
+            failures.AddRange(ValidateServiceUri(options));
+        }
+        else if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             failures.Add(
                 "Storage:ConnectionString is empty; set it to 'UseDevelopmentStorage=true' for a local Azurite, or to the " +
@@ -36,6 +40,25 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> ValidateServiceUri(StorageOptions options)
+    {
+        if (!Uri.TryCreate(options.ServiceUri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            // A token is only ever sent over TLS; a SAS in the query would be a key by another name.
+            yield return "Storage:ServiceUri must be the account's https table endpoint without a query, e.g. " +
+                "https://<account>.table.core.windows.net (the host signs in with its managed identity; no key or SAS).";
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)
+            && !string.Equals(options.ConnectionString.Trim(), StorageOptions.DevelopmentStorage, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return "Storage:ServiceUri and Storage:ConnectionString are both set (the connection string's value is not shown); " +
+                "keep Storage:ServiceUri for keyless access and set Storage:ConnectionString to empty, or remove Storage:ServiceUri " +
+                "to use the connection string.";
+        }
     }
 
     private static bool IsValidPrefix(string? prefix) =>

@@ -33,13 +33,15 @@ internal sealed class CoachHarness
     /// <param name="skills">A skill store to use instead of the in-memory one.</param>
     /// <param name="exportLinks">The host's export download links; none by default, as in hosts without HTTP.</param>
     /// <param name="personAccounts">A channel's finder of one person's other accounts; none by default.</param>
+    /// <param name="directory">A channel's directory of people the bot has not met; none by default.</param>
     public CoachHarness(
         DateTimeOffset? now = null,
         IUserStore? users = null,
         ITalkingPointStore? talkingPoints = null,
         ISkillStore? skills = null,
         IExportLinks? exportLinks = null,
-        IPersonAccounts? personAccounts = null)
+        IPersonAccounts? personAccounts = null,
+        IPersonDirectory? directory = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         Users = users ?? new InMemoryUserStore();
@@ -71,6 +73,11 @@ internal sealed class CoachHarness
         if (personAccounts is not null)
         {
             services.AddSingleton(personAccounts);
+        }
+
+        if (directory is not null)
+        {
+            services.AddSingleton(directory);
         }
 
         var provider = services.BuildServiceProvider();

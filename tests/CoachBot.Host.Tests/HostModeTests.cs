@@ -92,6 +92,20 @@ public sealed class HostModeTests
         Assert.DoesNotContain("c2VjcmV0", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Start_LocalModeWithAStorageServiceUri_Refuses()
+    {
+        using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?>
+        {
+            ["Local:Enabled"] = "true", ["Storage:ServiceUri"] = "https://coachbotprod.table.core.windows.net", ["Storage:ConnectionString"] = string.Empty,
+            ["Privacy:ReflectionAnswerKey"] = Convert.ToBase64String(new byte[32]),
+        }, overHttp: false);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("Local mode needs the storage emulator, but Storage:ServiceUri names a storage account", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Teams:AppId", "Teams:AppPassword")]
     [InlineData("Teams:AppPassword", "Teams:AppId")]

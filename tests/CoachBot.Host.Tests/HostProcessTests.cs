@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using CoachBot.Core.Users;
 using CoachBot.Storage;
 using CoachBot.Storage.Azurite;
@@ -18,8 +17,6 @@ namespace CoachBot.Host.Tests;
 [Trait("Category", "Slow")]
 public sealed class HostProcessTests
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
-
     private readonly AzuriteFixture _azurite;
 
     public HostProcessTests(AzuriteFixture azurite) => _azurite = azurite;
@@ -30,7 +27,7 @@ public sealed class HostProcessTests
         var home = Directory.CreateTempSubdirectory("coachbot-home-");
         try
         {
-            using var host = StartHost(home.FullName, new Dictionary<string, string>
+            using var host = HostProcess.Start(home.FullName, new Dictionary<string, string>
             {
                 ["Local:Enabled"] = "true",
                 ["Local:AutostartAzurite"] = "false",
@@ -42,7 +39,7 @@ public sealed class HostProcessTests
             var stderr = host.StandardError.ReadToEndAsync();
             var stdout = host.StandardOutput.ReadToEndAsync();
 
-            Assert.True(await ExitsAsync(host), "the host did not exit");
+            Assert.True(await HostProcess.ExitsAsync(host), "the host did not exit");
 
             var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.Equal(1, host.ExitCode);
@@ -72,7 +69,7 @@ public sealed class HostProcessTests
                 $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.AccountName};AccountKey={AzuriteProcess.AccountKey};" +
                 $"TableEndpoint=http://127.0.0.1:{azuritePort}/{AzuriteProcess.AccountName};";
             var prefix = AzuriteFixture.NewTablePrefix();
-            using (var host = StartHost(home.FullName, new Dictionary<string, string>
+            using (var host = HostProcess.Start(home.FullName, new Dictionary<string, string>
             {
                 ["Local:AutostartAzurite"] = "true",
                 ["Local:AzuriteDataPath"] = data.FullName,
@@ -84,7 +81,7 @@ public sealed class HostProcessTests
                 _ = host.StandardError.ReadToEndAsync();
                 _ = host.StandardOutput.ReadToEndAsync();
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hostPort}/") };
-                Assert.True(await ReadyAsync(client, host), "the host did not get ready");
+                Assert.True(await HostProcess.ReadyAsync(client, host), "the host did not get ready");
                 await client.OnboardAsync("mei");
                 await client.SendAsync("mei", "log recruiting Ran a culture-fit interview");
 
@@ -94,7 +91,7 @@ public sealed class HostProcessTests
                     await kill.WaitForExitAsync();
                 }
 
-                Assert.True(await ExitsAsync(host), "the host did not stop");
+                Assert.True(await HostProcess.ExitsAsync(host), "the host did not stop");
             }
 
             await using var azurite = await AzuriteProcess.StartAsync(
@@ -114,78 +111,47 @@ public sealed class HostProcessTests
         }
     }
 
-    /// <summary>
-    /// Starts the built host in a process group of its own (setsid), with a HOME of its own so no developer's
-    /// user-secrets reach it, and settings as command-line arguments.
-    /// </summary>
-    private static Process StartHost(string home, Dictionary<string, string> settings)
+    [Fact]
+    public async Task Settings_AsTheReadmeOrdersThem_EnvironmentBeatsUserSecretsAndTheCommandLineBeatsBoth()
     {
-        var start = new ProcessStartInfo("setsid")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add("dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoachBot.Host.dll"));
-        foreach (var (key, value) in settings)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        start.Environment["HOME"] = home;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var key in HostModeCredentialEnvironment)
-        {
-            start.Environment.Remove(key);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
-    }
-
-    private static readonly string[] HostModeCredentialEnvironment =
-    [
-        "Slack__SigningSecret", "Slack__BotToken", "Slack__ClientId", "Slack__ClientSecret", "Slack__AppToken",
-        "Slack__TokenEncryptionKey", "Teams__AppId", "Teams__AppPassword", "MicrosoftAppId", "MicrosoftAppPassword",
-    ];
-
-    private static async Task<bool> ExitsAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(ProcessTimeout);
+        var home = Directory.CreateTempSubdirectory("coachbot-home-");
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return false;
-        }
-    }
-
-    private static async Task<bool> ReadyAsync(HttpClient client, Process host)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < ProcessTimeout && !host.HasExited)
-        {
+            // A prefix with a hyphen stops the start naming Storage:TablePrefix; a good one lets the host get ready.
+            var secrets = Path.Combine(home.FullName, ".microsoft", "usersecrets", "coachbot-host");
+            Directory.CreateDirectory(secrets);
+            await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "Storage:TablePrefix": "bad-from-secrets", "Storage:ProfileCacheLifetime": "bad" }""");
+            var hostPort = AzuriteProcess.PickFreePort();
+            using var host = HostProcess.Start(
+                home.FullName,
+                new Dictionary<string, string>
+                {
+                    ["Local:AutostartAzurite"] = "false",
+                    ["Storage:ConnectionString"] = _azurite.ConnectionString,
+                    ["Storage:ProfileCacheLifetime"] = "00:00:05",
+                    ["Urls"] = $"http://127.0.0.1:{hostPort}",
+                },
+                new Dictionary<string, string>
+                {
+                    ["Storage__TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+                    ["Storage__ProfileCacheLifetime"] = "also-bad",
+                });
+            var stderr = host.StandardError.ReadToEndAsync();
+            _ = host.StandardOutput.ReadToEndAsync();
             try
             {
-                if ((await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return true;
-                }
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hostPort}/") };
+                Assert.True(await HostProcess.ReadyAsync(client, host), "the host did not get ready: " + (host.HasExited ? await stderr : "still running"));
             }
-            catch (HttpRequestException)
+            finally
             {
-                // Not listening yet.
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync();
             }
-
-            await Task.Delay(200);
         }
-
-        return false;
+        finally
+        {
+            home.Delete(recursive: true);
+        }
     }
 }

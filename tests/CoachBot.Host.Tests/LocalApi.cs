@@ -36,6 +36,20 @@ internal static class LocalApi
         await client.PressAsync(user, "onboarding.days", new { value = "mon-fri" });
     }
 
+    /// <summary>
+    /// Moves the local clock to the next Wednesday, 12:00 UTC: a working day in every time zone from UTC-11 to
+    /// UTC+11, so a test of the daily practice passes on a weekend too.
+    /// </summary>
+    public static async Task TravelToAWorkingDayAsync(this HttpClient client)
+    {
+        var clock = JsonNode.Parse(await client.GetStringAsync("/api/local/clock"))!;
+        var now = clock["now"]!.GetValue<DateTimeOffset>().ToUniversalTime();
+        var days = ((int)DayOfWeek.Wednesday - (int)now.DayOfWeek + 7) % 7;
+        var target = new DateTimeOffset(now.Date, TimeSpan.Zero).AddDays(days == 0 ? 7 : days).AddHours(12);
+        var minutes = (long)Math.Ceiling((target - now).TotalMinutes);
+        (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = minutes })).EnsureSuccessStatusCode();
+    }
+
     public static string Text(this JsonNode? reply) => reply?["text"]?.GetValue<string>() ?? throw new InvalidOperationException("reply without text");
 
     public static string AllText(this JsonArray replies) => string.Join("\n", replies.Select(r => r.Text()));

@@ -17,6 +17,7 @@ public sealed class ProgressChartTests
     {
         await using var app = new CoachBotApp(_azurite);
         var client = app.CreateClient();
+        await client.TravelToAWorkingDayAsync();
         await client.OnboardAsync("mia");
         await client.SendAsync("mia", "today");
         await client.SendAsync("mia", "done Ran the retro");

@@ -73,4 +73,47 @@ public sealed class StorageOptionsValidatorTests
         Assert.StartsWith("Storage:ConnectionString is not a Table Storage connection string", message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("UseDevelopmentStorage=true")]
+    public void Validate_ServiceUriWithNoConnectionString_SucceedsAndIsKeyless(string connectionString)
+    {
+        var options = new StorageOptions { ServiceUri = "https://coachbotprod.table.core.windows.net", ConnectionString = connectionString };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.True(options.IsKeyless);
+        Assert.False(options.IsEmulator);
+    }
+
+    [Theory]
+    [InlineData("http://coachbotprod.table.core.windows.net")]
+    [InlineData("https://coachbotprod.table.core.windows.net/?sv=2024-01-01&sig=abc")]
+    [InlineData("coachbotprod.table.core.windows.net")]
+    public void Validate_ServiceUriNotAPlainHttpsEndpoint_FailsNamingTheSettingAndNotRepeatingASas(string serviceUri)
+    {
+        var result = _validator.Validate(null, new StorageOptions { ServiceUri = serviceUri, ConnectionString = string.Empty });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Storage:ServiceUri must be the account's https table endpoint", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig=abc", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ServiceUriNextToARealConnectionString_FailsNamingBothWithoutTheKey()
+    {
+        var options = new StorageOptions
+        {
+            ServiceUri = "https://coachbotprod.table.core.windows.net",
+            ConnectionString = "DefaultEndpointsProtocol=https;AccountName=coachbotprod;AccountKey=c2VjcmV0c2VjcmV0;EndpointSuffix=core.windows.net",
+        };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Storage:ServiceUri and Storage:ConnectionString are both set", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

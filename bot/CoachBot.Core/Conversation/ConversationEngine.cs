@@ -22,6 +22,7 @@ public sealed class ConversationEngine
     private readonly ContentLibrary _content;
     private readonly IReadOnlyList<ICommandHandler> _commands;
     private readonly IReadOnlyList<IActionHandler> _actions;
+    private readonly IReadOnlyList<IFirstContactHandler> _firstContact;
     private readonly CommandReader _reader;
     private readonly IReadOnlyList<string> _verbs;
     private readonly TimeProvider _time;
@@ -33,6 +34,7 @@ public sealed class ConversationEngine
         ContentLibrary content,
         IEnumerable<ICommandHandler> commands,
         IEnumerable<IActionHandler> actions,
+        IEnumerable<IFirstContactHandler> firstContact,
         CommandReader reader,
         TimeProvider time,
         IOptions<CoachingOptions> options,
@@ -42,6 +44,7 @@ public sealed class ConversationEngine
         _content = content;
         _commands = [.. commands];
         _actions = [.. actions];
+        _firstContact = [.. firstContact];
         _verbs = CatalogOrder(_commands);
         _reader = reader;
         _time = time;
@@ -116,7 +119,29 @@ public sealed class ConversationEngine
         // read-only command (help, export after forget me) must leave no row behind.
         var profile = stored is null ? NewProfile(turn, now) : await RefreshFromHintsAsync(turn, stored, cancellationToken);
         var context = new TurnContext(turn, profile, _users, _content, now);
+        var (replies, verb) = await RouteAsync(context, isNew, cancellationToken);
 
+        // What was kept for this person until they reached the bot follows the answer: on their first direct turn, or
+        // on the empty turn of an install (Teams greets the person who added the app with it).
+        var firstContact = isNew || (turn.Action is null && turn.Text is { Length: 0 });
+        if (!firstContact || turn.InChannel || _firstContact.Count == 0)
+        {
+            return (replies, verb);
+        }
+
+        var waiting = new List<Reply>(replies);
+        foreach (var handler in _firstContact)
+        {
+            waiting.AddRange(await handler.OnFirstContactAsync(context, cancellationToken));
+        }
+
+        return (waiting, verb);
+    }
+
+    private async Task<(IReadOnlyList<Reply> Replies, string Verb)> RouteAsync(TurnContext context, bool isNew, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var profile = context.Profile;
         var text = turn.Text;
         if (turn.Action is { } action)
         {
@@ -212,8 +237,7 @@ public sealed class ConversationEngine
         return await _users.SaveAsync(profile with { TimeZoneId = hinted }, cancellationToken);
     }
 
-    private static string LanguageHint(IncomingTurn turn) =>
-        turn.Locale is { } locale && locale.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : ContentLibrary.DefaultLanguage;
+    private static string LanguageHint(IncomingTurn turn) => ContentLibrary.LanguageOf(turn.Locale);
 
     private static int? TooLong(IncomingTurn turn)
     {

@@ -11,7 +11,7 @@ namespace CoachBot.Core.OneOnOnes;
 /// (<c>OneOnOneHandler.Meetings.cs</c>). Every lookup goes through <see cref="OneOnOneService"/>, which only returns
 /// the requester's own pairings; "no pairing with @x" is the answer whether or not @x has pairings with others.
 /// </summary>
-public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
+public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler, IFirstContactHandler
 {
     private static readonly PairingState[] Open = [PairingState.Proposed, PairingState.Active, PairingState.Paused];
     private static readonly PairingState[] Running = [PairingState.Active, PairingState.Paused];
@@ -21,15 +21,22 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
     private readonly ITalkingPointStore _talkingPoints;
     private readonly ContentLibrary _content;
     private readonly IEnumerable<IChannelSender> _senders;
+    private readonly IEnumerable<IPersonDirectory> _directories;
 
     public OneOnOneHandler(
-        OneOnOneService service, IUserStore users, ITalkingPointStore talkingPoints, ContentLibrary content, IEnumerable<IChannelSender> senders)
+        OneOnOneService service,
+        IUserStore users,
+        ITalkingPointStore talkingPoints,
+        ContentLibrary content,
+        IEnumerable<IChannelSender> senders,
+        IEnumerable<IPersonDirectory> directories)
     {
         _service = service;
         _users = users;
         _talkingPoints = talkingPoints;
         _content = content;
         _senders = senders;
+        _directories = directories;
     }
 
     public IReadOnlyList<string> Verbs { get; } =
@@ -116,6 +123,20 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
             return Error(context.T("oneonones.setup.exists", ("person", OneOnOneText.Mention(report))));
         }
 
+        // Someone the bot has not met: their chat service says who they are (a bot or a deactivated account cannot
+        // meet), and their zone and language, kept as a profile that starts nothing, so the proposal and every
+        // prompt of the pairing reach them in their own words and hours.
+        var reportProfile = await _users.GetAsync(report, cancellationToken);
+        PersonHints? hints = null;
+        if (reportProfile is null && _directories.FirstOrDefault(d => d.Channel == report.Channel) is { } directory)
+        {
+            hints = await directory.FindAsync(report, cancellationToken);
+            if (hints is { IsBot: true } or { Deactivated: true })
+            {
+                return Error(context.T(hints.IsBot ? "oneonones.setup.bot" : "oneonones.setup.deactivated", ("person", OneOnOneText.Mention(report))));
+            }
+        }
+
         // The manager may never have typed `start`: their language and zone are what every prompt of this pairing uses.
         await context.RememberAsync(cancellationToken);
         var zone = context.Profile.TimeZoneId;
@@ -123,28 +144,76 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler
             Guid.NewGuid().ToString("N"), me, report, cadence, day, time, zone,
             MeetingSchedule.FirstMeeting(day, time, zone, context.Now), PairingState.Proposed)
         { CreatedAt = context.Now, UpdatedAt = context.Now };
+        if (hints is not null)
+        {
+            // Saved before the pairing: a conflict with the report's own first message re-runs this turn cleanly.
+            reportProfile = await _users.SaveAsync(
+                PairingProfiles.Assumed(pairing, report, context.Profile.Language) with
+                {
+                    TimeZoneId = SettingsParser.TimeZone(hints.TimeZone) ?? zone,
+                    Language = hints.Locale is null ? context.Profile.Language : ContentLibrary.LanguageOf(hints.Locale),
+                    CreatedAt = context.Now,
+                },
+                cancellationToken);
+        }
+
         pairing = await _service.SaveAsync(me, pairing, cancellationToken);
 
         // Someone who never wrote to the bot still gets the proposal, in the manager's language until they choose.
-        var reportProfile = await _users.GetAsync(report, cancellationToken) ?? PairingProfiles.Assumed(pairing, report, context.Profile.Language);
-        var reportContent = _content.For(reportProfile.Language);
-        var first = MeetingSchedule.Instant(pairing, pairing.FirstMeeting);
-        var proposal = new Reply
+        reportProfile ??= PairingProfiles.Assumed(pairing, report, context.Profile.Language);
+        var sent = await SendAsync(report, Proposal(pairing, reportProfile), cancellationToken);
+        if (!sent)
         {
-            Text = reportContent.Strings.Format(
-                "oneonones.setup.proposal", ("person", OneOnOneText.Mention(me)), ("cadence", reportContent.Strings.Format("oneonones.cadence." + Code(cadence))),
-                ("when", OneOnOneText.When(first, reportProfile.Language, reportProfile.TimeZoneId))),
-            Buttons =
-            [
-                ReplyButton.Command(reportContent.Strings.Format("oneonones.button.accept"), "1on1 accept " + OneOnOneText.Mention(me), ButtonStyle.Primary),
-                ReplyButton.Command(reportContent.Strings.Format("oneonones.button.decline"), "1on1 decline " + OneOnOneText.Mention(me)),
-            ],
-        };
-        var sent = await SendAsync(report, proposal, cancellationToken);
+            // Kept until they reach the bot: their first turn (on Teams, adding the app) delivers it.
+            await _service.SaveAsync(me, pairing with { ProposalHeld = true }, cancellationToken);
+        }
+
+        var first = MeetingSchedule.Instant(pairing, pairing.FirstMeeting);
         return Plain(context.T(
             sent ? "oneonones.setup.sent" : NotSentKey(context, report),
             ("person", OneOnOneText.Mention(report)), ("cadence", context.T("oneonones.cadence." + Code(cadence))),
             ("when", OneOnOneText.When(first, context.Profile.Language, context.Profile.TimeZoneId))));
+    }
+
+    /// <summary>The proposal as the report sees it: in their language and zone, with Accept and Decline.</summary>
+    private Reply Proposal(Pairing pairing, UserProfile reportProfile)
+    {
+        var strings = _content.For(reportProfile.Language).Strings;
+        var manager = OneOnOneText.Mention(pairing.Manager);
+        var first = MeetingSchedule.Instant(pairing, pairing.FirstMeeting);
+        return new Reply
+        {
+            Text = strings.Format(
+                "oneonones.setup.proposal", ("person", manager), ("cadence", strings.Format("oneonones.cadence." + Code(pairing.Cadence))),
+                ("when", OneOnOneText.When(first, reportProfile.Language, reportProfile.TimeZoneId))),
+            Buttons =
+            [
+                ReplyButton.Command(strings.Format("oneonones.button.accept"), "1on1 accept " + manager, ButtonStyle.Primary),
+                ReplyButton.Command(strings.Format("oneonones.button.decline"), "1on1 decline " + manager),
+            ],
+        };
+    }
+
+    /// <summary>
+    /// Proposals held for this person because the platform could not reach them: delivered now, in this turn, and
+    /// the manager is told they arrived. The flag is cleared first, so a retry of the turn does not repeat them.
+    /// </summary>
+    public async Task<IReadOnlyList<Reply>> OnFirstContactAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var me = context.Profile.User;
+        var held = (await _service.ListMineAsync(me, cancellationToken))
+            .Where(p => p.State == PairingState.Proposed && p.ProposalHeld && p.Report == me)
+            .ToList();
+        var replies = new List<Reply>(held.Count);
+        foreach (var pairing in held)
+        {
+            var saved = await _service.SaveAsync(me, pairing with { ProposalHeld = false, UpdatedAt = context.Now }, cancellationToken);
+            replies.Add(Proposal(saved, context.Profile));
+            await NotifyAsync(pairing.Manager, "oneonones.setup.delivered", context, cancellationToken);
+        }
+
+        return replies;
     }
 
     /// <summary>What to do when the proposal could not be delivered: the channel's own steps when the content has them.</summary>

@@ -30,6 +30,12 @@ public sealed record Pairing(
     /// <summary>True when the report chose to show their recent practice on the agenda (off by default).</summary>
     public bool ShareRecentPractice { get; init; }
 
+    /// <summary>
+    /// True while the proposal waits for a report the platform could not reach (on Teams: before they add the app).
+    /// Their first turn with the bot delivers it (<see cref="OneOnOneHandler"/>'s first-contact hook) and clears it.
+    /// </summary>
+    public bool ProposalHeld { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

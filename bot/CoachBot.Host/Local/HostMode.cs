@@ -31,6 +31,7 @@ public static class HostMode
 
     private const string EnabledKey = $"{LocalOptions.SectionName}:{nameof(LocalOptions.Enabled)}";
     private const string StorageKey = "Storage:ConnectionString";
+    private const string ServiceUriKey = "Storage:ServiceUri";
 
     public static HostModeDecision Decide(IConfiguration configuration)
     {
@@ -149,6 +150,13 @@ public static class HostMode
 
     private static IEnumerable<string> RefuseRealStorage(IConfiguration configuration)
     {
+        if (!string.IsNullOrWhiteSpace(configuration[ServiceUriKey]))
+        {
+            yield return $"Local mode needs the storage emulator, but {ServiceUriKey} names a storage account; remove it for a " +
+                "local run, or configure Slack or Teams credentials for production.";
+            yield break;
+        }
+
         // Unset means the default, UseDevelopmentStorage=true (StorageOptions).
         var connectionString = configuration[StorageKey] ?? "UseDevelopmentStorage=true";
         if (AzuriteEndpoint.TablePort(connectionString) is null)

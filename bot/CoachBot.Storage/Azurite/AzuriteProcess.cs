@@ -89,7 +89,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 continue;
             }
 
-            var (process, output) = Launch(executable, root, port, dataDirectory);
+            var (process, output) = Launch(executable, root, port, dataDirectory, options);
             var failure = await WaitUntilListeningAsync(process, output, port, options.StartTimeout, cancellationToken);
             if (failure is null)
             {
@@ -191,7 +191,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static (Process Process, Queue<string> Output) Launch(string executable, string root, int port, string? dataDirectory)
+    private static (Process Process, Queue<string> Output) Launch(string executable, string root, int port, string? dataDirectory, AzuriteStartOptions options)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -206,6 +206,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         foreach (var argument in new[] { "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (options.Https is { } https)
+        {
+            foreach (var argument in new[] { "--cert", https.CertificatePath, "--key", https.KeyPath })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        if (options.OAuth)
+        {
+            start.ArgumentList.Add("--oauth");
+            start.ArgumentList.Add("basic");
         }
 
         if (dataDirectory is null)

@@ -14,6 +14,15 @@ public sealed record AzuriteStartOptions
     /// the current directory.</summary>
     public string? StartDirectory { get; init; }
 
+    /// <summary>
+    /// PEM certificate and private key files: Azurite then serves HTTPS and, with <see cref="OAuth"/>, accepts bearer
+    /// tokens for https://storage.azure.com the way a real account does (tests of keyless access). Null: plain HTTP.
+    /// </summary>
+    public (string CertificatePath, string KeyPath)? Https { get; init; }
+
+    /// <summary>Accept OAuth bearer tokens (Azurite's <c>--oauth basic</c>: issuer, audience and expiry checked); needs <see cref="Https"/>.</summary>
+    public bool OAuth { get; init; }
+
     /// <summary>How long to wait for the port to accept connections.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

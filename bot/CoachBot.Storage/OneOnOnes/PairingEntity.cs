@@ -18,6 +18,8 @@ internal sealed class PairingEntity : TableRow
     public string FirstMeeting { get; set; } = string.Empty;
     public string State { get; set; } = string.Empty;
     public bool ShareRecentPractice { get; set; }
+
+    public bool ProposalHeld { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
 
@@ -37,6 +39,7 @@ internal sealed class PairingEntity : TableRow
         FirstMeeting = pairing.FirstMeeting.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         State = pairing.State.ToString(),
         ShareRecentPractice = pairing.ShareRecentPractice,
+        ProposalHeld = pairing.ProposalHeld,
         CreatedAt = TableDates.ToColumn(pairing.CreatedAt),
         UpdatedAt = TableDates.ToColumn(pairing.UpdatedAt),
     };
@@ -53,6 +56,7 @@ internal sealed class PairingEntity : TableRow
         Enum.Parse<PairingState>(State))
     {
         ShareRecentPractice = ShareRecentPractice,
+        ProposalHeld = ProposalHeld,
         CreatedAt = TableDates.FromColumn(CreatedAt),
         UpdatedAt = TableDates.FromColumn(UpdatedAt),
         Version = ETag.ToString(),

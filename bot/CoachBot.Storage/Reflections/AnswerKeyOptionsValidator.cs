@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using CoachBot.Storage.Azurite;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Storage.Reflections;
@@ -19,10 +17,10 @@ public sealed class AnswerKeyOptionsValidator : IValidateOptions<AnswerKeyOption
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.ReflectionAnswerKey))
         {
-            string connectionString;
+            bool emulator;
             try
             {
-                connectionString = _storage.Value.ConnectionString;
+                emulator = _storage.Value.IsEmulator;
             }
             catch (OptionsValidationException)
             {
@@ -30,7 +28,7 @@ public sealed class AnswerKeyOptionsValidator : IValidateOptions<AnswerKeyOption
                 return ValidateOptionsResult.Success;
             }
 
-            return IsEmulator(connectionString)
+            return emulator
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(
                     "Privacy:ReflectionAnswerKey is not set, and storage is a real account: set it to 32 random bytes in base64 " +
@@ -43,20 +41,5 @@ public sealed class AnswerKeyOptionsValidator : IValidateOptions<AnswerKeyOption
                 $"Privacy:ReflectionAnswerKey is not base64 of at least {AnswerKeyOptions.MinKeyBytes} bytes (its value is not shown: " +
                 "it is a secret); generate one with 'openssl rand -base64 32' and set it again.")
             : ValidateOptionsResult.Success;
-    }
-
-    /// <summary>True when the connection string points at the storage emulator's well-known account (local mode, tests).</summary>
-    public static bool IsEmulator(string? connectionString)
-    {
-        try
-        {
-            return !string.IsNullOrWhiteSpace(connectionString)
-                && new TableServiceClient(connectionString).AccountName == AzuriteProcess.AccountName;
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-        {
-            // StorageOptionsValidator reports an unparsable connection string; here it is simply not the emulator.
-            return false;
-        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ReflectionAnswerKey
         ArgumentNullException.ThrowIfNull(storage);
         _tables = tables;
         _configured = options.Value.ReflectionAnswerKey;
-        _emulator = AnswerKeyOptionsValidator.IsEmulator(storage.Value.ConnectionString);
+        _emulator = storage.Value.IsEmulator;
     }
 
     /// <summary>The key's bytes from base64, or null when it is not base64 of at least <see cref="AnswerKeyOptions.MinKeyBytes"/> bytes.</summary>

@@ -6,6 +6,10 @@ public sealed class ContentLibrary
     /// <summary>The language used when a user has not chosen one or asks for one we do not have.</summary>
     public const string DefaultLanguage = "en";
 
+    /// <summary>The content language a channel's locale hints (ja-JP, ja: Japanese; anything else: the default).</summary>
+    public static string LanguageOf(string? locale) =>
+        locale is not null && locale.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : DefaultLanguage;
+
     private readonly IReadOnlyDictionary<string, ContentCatalog> _catalogs;
 
     public ContentLibrary(IReadOnlyDictionary<string, ContentCatalog> catalogs)

@@ -95,7 +95,7 @@ public sealed class EveryoneIsHeardTests
         var reply = Assert.Single(await harness.SendAsync("1on1 setup @bob weekly tue 10:00", "alice"));
 
         Assert.False(reply.IsError);
-        Assert.Contains("I couldn't message them. Ask them to write to me and type 1on1 accept", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("I couldn't message them. I'm keeping the proposal: the first time they write to me, I'll show it to them", reply.Text, StringComparison.Ordinal);
         Assert.Equal(PairingState.Proposed, Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), None)).State);
         Assert.Empty(harness.Sent.Messages);
     }
@@ -173,4 +173,92 @@ public sealed class EveryoneIsHeardTests
     private static Pairing Proposed() => new(
         "p-1", CoachHarness.User("alice"), CoachHarness.User("bob"), Cadence.Weekly, DayOfWeek.Tuesday, new TimeOnly(10, 0), "UTC",
         new DateOnly(2026, 12, 1), PairingState.Proposed);
+
+    [Fact]
+    public async Task HeldProposal_ReportFirstWritesToTheBot_GetsItAfterTheWelcomeOnceAndTheManagerIsTold()
+    {
+        var harness = new CoachHarness();
+        harness.Sent.Unreachable.Add("bob");
+        await harness.SendAsync("1on1 setup @bob weekly tue 10:00", "alice");
+        Assert.True(Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), None)).ProposalHeld);
+        harness.Sent.Unreachable.Clear();
+
+        var first = await harness.SendAsync("hello", "bob");
+
+        Assert.True(first.Count >= 2, "the welcome comes first, then the proposal");
+        Assert.Contains("would like to have 1-on-1s with you", first[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(["1on1 accept @alice", "1on1 decline @alice"], first[^1].Buttons.Select(b => b.Values["text"]));
+        var (to, notice) = Assert.Single(harness.Sent.Messages);
+        Assert.Equal(CoachHarness.User("alice"), to);
+        Assert.Contains("@bob has started talking to me, and I've just given them your 1-on-1 proposal", notice.Text, StringComparison.Ordinal);
+        Assert.False(Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), None)).ProposalHeld);
+
+        var second = await harness.SendAsync("help", "bob");
+
+        Assert.DoesNotContain(second, r => r.Text.Contains("would like to have 1-on-1s", StringComparison.Ordinal));
+        Assert.Single(harness.Sent.Messages);
+    }
+
+    [Fact]
+    public async Task HeldProposal_KnownPersonAddsTheApp_TheInstallGreetingDeliversIt()
+    {
+        var harness = new CoachHarness();
+        var bob = new UserRef("msteams", "tenant-1", "bob");
+        var alice = new UserRef("msteams", "tenant-1", "alice");
+        await harness.HandleAsync(new IncomingTurn { User = bob, Text = "start", TurnId = "t-0" });
+        await harness.HandleAsync(new IncomingTurn { User = alice, Text = "1on1 setup @bob weekly tue 10:00", TurnId = "t-1" });
+        Assert.True(Assert.Single(await harness.OneOnOnes.ListPairingsAsync(alice, None)).ProposalHeld);
+        await harness.HandleAsync(new IncomingTurn { User = bob, Text = "1on1 list", TurnId = "t-2" });
+        Assert.True(Assert.Single(await harness.OneOnOnes.ListPairingsAsync(alice, None)).ProposalHeld);
+
+        var greeting = await harness.HandleAsync(new IncomingTurn { User = bob, Text = string.Empty, TurnId = "t-3" });
+
+        Assert.Contains(greeting, r => r.Text.Contains("would like to have 1-on-1s with you", StringComparison.Ordinal));
+        Assert.False(Assert.Single(await harness.OneOnOnes.ListPairingsAsync(alice, None)).ProposalHeld);
+    }
+
+    [Fact]
+    public async Task Setup_ReportTheDirectoryKnows_ProposalInTheirLanguageAndZoneAndTheirProfileStartsNothing()
+    {
+        var directory = new Directory { ["bob"] = new PersonHints("Asia/Tokyo", "ja-JP") };
+        var harness = new CoachHarness(directory: directory);
+
+        var reply = Assert.Single(await harness.SendAsync("1on1 setup @bob weekly tue 10:00", "alice", "Europe/London"));
+
+        Assert.False(reply.IsError);
+        var (to, proposal) = Assert.Single(harness.Sent.Messages);
+        Assert.Equal(CoachHarness.User("bob"), to);
+        Assert.Contains("1on1 の提案が届いています", proposal.Text, StringComparison.Ordinal);
+        Assert.Contains("(Asia/Tokyo)", proposal.Text, StringComparison.Ordinal);
+        var bob = await harness.ProfileAsync("bob");
+        Assert.Equal(("ja", "Asia/Tokyo", OnboardingStep.NotStarted), (bob.Language, bob.TimeZoneId, bob.Onboarding));
+        Assert.False(bob.TimeZoneChosen);
+    }
+
+    [Theory]
+    [InlineData(true, false, "is an app, not a person")]
+    [InlineData(false, true, "account is deactivated")]
+    public async Task Setup_ReportIsABotOrDeactivated_IsRefusedAndNothingIsSaved(bool bot, bool deactivated, string expected)
+    {
+        var directory = new Directory { ["bob"] = new PersonHints("UTC", "en-US", bot, deactivated) };
+        var harness = new CoachHarness(directory: directory);
+
+        var reply = Assert.Single(await harness.SendAsync("1on1 setup @bob weekly tue 10:00", "alice"));
+
+        Assert.True(reply.IsError);
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Nothing was saved", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), None));
+        Assert.Null(await harness.Users.GetAsync(CoachHarness.User("bob"), None));
+        Assert.Empty(harness.Sent.Messages);
+    }
+
+    /// <summary>The local channel's directory as a test sets it up: user id to what it says about them.</summary>
+    private sealed class Directory : Dictionary<string, PersonHints>, IPersonDirectory
+    {
+        public string Channel => "local";
+
+        public Task<PersonHints?> FindAsync(UserRef person, CancellationToken cancellationToken) =>
+            Task.FromResult(TryGetValue(person.UserId, out var hints) ? hints : null);
+    }
 }

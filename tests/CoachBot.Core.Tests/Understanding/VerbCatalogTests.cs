@@ -24,7 +24,7 @@ public sealed class VerbCatalogTests
     public void Engine_HandlerVerbNotInTheCatalog_RefusesToStart()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => new ConversationEngine(
-            new InMemoryUserStore(), CoachHarness.Content, [new Dance()], [], new CommandReader(CoachHarness.Content), TimeProvider.System,
+            new InMemoryUserStore(), CoachHarness.Content, [new Dance()], [], [], new CommandReader(CoachHarness.Content), TimeProvider.System,
             Options.Create(new CoachingOptions()), NullLogger<ConversationEngine>.Instance));
 
         Assert.Contains("dance", ex.Message, StringComparison.Ordinal);

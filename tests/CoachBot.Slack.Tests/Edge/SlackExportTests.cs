@@ -60,7 +60,7 @@ public sealed class SlackExportTests : IAsyncLifetime
 
         await _host.PostEventAsync(SlackPayloads.DirectMessage("Ev0FORGET1", "U0CAROL", "forget me yes"));
         await _host.Slack.WaitForCallAsync("files.delete");
-        await _host.Slack.WaitForCallAsync("chat.postMessage", c => ((string?)c.Body["text"])?.Contains("except 1 file", StringComparison.Ordinal) == true);
+        await _host.Slack.WaitForCallAsync("chat.postMessage", c => ((string?)c.Body["text"])?.Contains("except one file", StringComparison.Ordinal) == true);
         Assert.Equal([fileId], await Uploads.ListAsync(carol, CancellationToken.None));
 
         await _host.PostEventAsync(SlackPayloads.DirectMessage("Ev0FORGET2", "U0CAROL", "forget me yes"));
