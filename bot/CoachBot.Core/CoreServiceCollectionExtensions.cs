@@ -19,7 +19,7 @@ namespace CoachBot.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the core. Handlers are registered in the order <c>help</c> lists their verbs. Stores come from the
+    /// Adds the core. <c>help</c> lists the verbs in <see cref="VerbCatalog"/> order. Stores come from the
     /// storage adapter (AddCoachBotStorage) or from test fakes; <see cref="IProgressChartLinks"/> from the host
     /// (AddCoachBotCharts).
     /// </summary>
@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<DailyStepService>();
         services.AddSingleton<ProgressReportService>();
+        services.AddSingleton<CommandReader>();
         AddHandler<HelpHandler>(services, actions: false);
         AddHandler<OnboardingFlow>(services, actions: true);
         services.AddSingleton<HomeDashboard>();
@@ -51,7 +52,6 @@ public static class CoreServiceCollectionExtensions
         AddHandler<TeamReflectionHandler>(services, actions: false);
         AddHandler<ReflectHandler>(services, actions: true);
 
-        // Last, so `help` lists the data-rights verbs after the everyday ones.
         services.AddSingleton<UserDataService>();
         AddHandler<PrivacyHandler>(services, actions: true);
         services.AddSingleton<ConversationEngine>();

@@ -9,26 +9,6 @@ namespace CoachBot.Core.Tests;
 public sealed class ConversationEngineTests
 {
     [Fact]
-    public async Task Help_ListsEveryVerbWithOneLineEach()
-    {
-        var harness = new CoachHarness();
-        await harness.OnboardAsync();
-
-        var reply = Assert.Single(await harness.SendAsync("help"));
-
-        var fields = Assert.Single(reply.Sections).Fields;
-        Assert.Equal(["help", "start", "home", "today", "done [note]", "log <action> <note>", "progress", "skills [five levels]", "settings", "path [path]", "roles [role]", "reading [done|next]",
-            "1on1 setup @person weekly|biweekly|monthly <day> <HH:mm>", "1on1 accept [@manager]", "1on1 decline [@manager]", "1on1 list",
-            "1on1 agenda [@person]", "1on1 add [@person] <text>", "1on1 note [@person] [private] <text>",
-            "1on1 action [@person] <text> [owner @x] [due YYYY-MM-DD]", "1on1 done [@person] <number>", "1on1 history @person",
-            "1on1 share [@manager] on|off", "1on1 reschedule @person <day> <HH:mm>", "1on1 pause @person", "1on1 resume @person", "1on1 end @person",
-            "team reflection on #channel <day> <HH:mm>", "team reflection off #channel", "team reflection status [#channel]", "reflect [#channel]",
-            "export", "forget me"], fields.Select(f => f.Label));
-        Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Value)));
-        Assert.All(fields, f => Assert.Contains(f.Label, reply.Text, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task FirstMessage_StartsOnboarding_WithRoleButtons()
     {
         var harness = new CoachHarness();

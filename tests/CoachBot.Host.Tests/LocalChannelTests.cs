@@ -46,19 +46,48 @@ public sealed class LocalChannelTests
     }
 
     [Fact]
-    public async Task Help_ListsEveryVerb()
+    public async Task Help_ListsTheTopics_AndTheirPagesListTheCommands()
     {
         await using var app = new CoachBotApp(_azurite);
         var client = app.CreateClient();
         await client.OnboardAsync("hana");
 
-        var replies = await client.SendAsync("hana", "help");
+        var overview = (await client.SendAsync("hana", "help")).AllText();
+        var daily = (await client.SendAsync("hana", "help daily")).AllText();
+        var privacy = (await client.SendAsync("hana", "help privacy")).AllText();
 
-        var text = replies.AllText();
-        foreach (var verb in new[] { "help", "start", "home", "today", "done [note]", "log <action> <note>", "settings", "export", "forget me" })
+        foreach (var topic in new[] { "Daily practice", "Career", "1-on-1s", "Team", "Settings and privacy" })
         {
-            Assert.Contains(verb, text, StringComparison.Ordinal);
+            Assert.Contains(topic, overview, StringComparison.Ordinal);
         }
+
+        foreach (var usage in new[] { "today", "done [note]", "log <action> <note>", "home" })
+        {
+            Assert.Contains(usage, daily, StringComparison.Ordinal);
+        }
+
+        foreach (var usage in new[] { "help [topic|command]", "start", "settings", "export", "forget me" })
+        {
+            Assert.Contains(usage, privacy, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Playground_UnderstandsPhrasesJapaneseWordsAndTypos()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        await client.OnboardAsync("yui");
+
+        var progress = (await client.SendAsync("yui", "progress")).AllText();
+        var phrase = (await client.SendAsync("yui", "How am I doing?")).AllText();
+        var word = (await client.SendAsync("yui", "進捗")).AllText();
+        var typo = Assert.Single(await client.SendAsync("yui", "1on1 acept"))!;
+
+        Assert.Equal(progress, phrase);
+        Assert.Equal(progress, word);
+        var commands = typo["buttons"]!.AsArray().Select(b => (string?)b!["values"]!["text"]).ToList();
+        Assert.Equal(["help 1on1 accept", "help 1on1"], commands);
     }
 
     [Fact]

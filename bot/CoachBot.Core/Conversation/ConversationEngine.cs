@@ -23,7 +23,7 @@ public sealed class ConversationEngine
     private readonly IReadOnlyList<ICommandHandler> _commands;
     private readonly IReadOnlyList<IActionHandler> _actions;
     private readonly IReadOnlyList<IFirstContactHandler> _firstContact;
-    private readonly VerbMatcher _matcher;
+    private readonly CommandReader _reader;
     private readonly IReadOnlyList<string> _verbs;
     private readonly TimeProvider _time;
     private readonly CoachingOptions _options;
@@ -35,6 +35,7 @@ public sealed class ConversationEngine
         IEnumerable<ICommandHandler> commands,
         IEnumerable<IActionHandler> actions,
         IEnumerable<IFirstContactHandler> firstContact,
+        CommandReader reader,
         TimeProvider time,
         IOptions<CoachingOptions> options,
         ILogger<ConversationEngine> logger)
@@ -44,8 +45,8 @@ public sealed class ConversationEngine
         _commands = [.. commands];
         _actions = [.. actions];
         _firstContact = [.. firstContact];
-        _verbs = [.. _commands.SelectMany(c => c.Verbs)];
-        _matcher = new VerbMatcher(_verbs);
+        _verbs = CatalogOrder(_commands);
+        _reader = reader;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -117,7 +118,7 @@ public sealed class ConversationEngine
         // A new user's profile is saved by the first handler that changes it (onboarding does), not here: a
         // read-only command (help, export after forget me) must leave no row behind.
         var profile = stored is null ? NewProfile(turn, now) : await RefreshFromHintsAsync(turn, stored, cancellationToken);
-        var context = new TurnContext(turn, profile, _users, _content, now, _verbs);
+        var context = new TurnContext(turn, profile, _users, _content, now);
         var (replies, verb) = await RouteAsync(context, isNew, cancellationToken);
 
         // What was kept for this person until they reached the bot follows the answer: on their first direct turn, or
@@ -162,11 +163,11 @@ public sealed class ConversationEngine
                 : ([HelpHint(context)], "empty");
         }
 
-        if (_matcher.Match(text) is { } command)
+        if (_reader.Read(text, profile.Language) is { } command
+            && _commands.FirstOrDefault(h => h.Verbs.Contains(command.Verb)) is { } commandHandler)
         {
-            var handler = _commands.First(h => h.Verbs.Contains(command.Verb));
-            var reply = await handler.HandleAsync(context, command, cancellationToken);
-            return await RemindsOfSetupAsync(context, handler, cancellationToken)
+            var reply = await commandHandler.HandleAsync(context, command, cancellationToken);
+            return await RemindsOfSetupAsync(context, commandHandler, cancellationToken)
                 ? ([reply, OnboardingFlow.Reminder(context)], command.Verb)
                 : ([reply], command.Verb);
         }
@@ -182,7 +183,7 @@ public sealed class ConversationEngine
         {
             // A first message that is not a command starts onboarding; a typo of a command also gets its suggestions.
             var begin = await OnboardingFlow.BeginAsync(context, cancellationToken);
-            return _matcher.Nearest(text).Count > 0 ? ([UnknownVerb(context, text), begin], "unknown") : ([begin], "start");
+            return _reader.Suggest(text).Any ? ([UnknownVerb(context, text), begin], "unknown") : ([begin], "start");
         }
 
         if (profile.Onboarding == OnboardingStep.NotStarted)
@@ -255,24 +256,57 @@ public sealed class ConversationEngine
         Buttons = [ReplyButton.Command(context.T("button.help"), "help", ButtonStyle.Primary)],
     };
 
+    /// <summary>
+    /// "I don't know X. Did you mean …?" with a button per suggestion. A button runs a suggestion only when that changes
+    /// nothing (<see cref="VerbSafety"/>); for any other it opens that command's help, so a typo never accepts a 1-on-1
+    /// or records a practice. The help button goes to the group's topic when the text was about one (<c>1on1 …</c>).
+    /// </summary>
     private Reply UnknownVerb(TurnContext context, string text)
     {
-        var nearest = _matcher.Nearest(text);
-        var word = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0];
-        if (word.Length > 40)
-        {
-            word = word[..40] + "…";
-        }
-
-        var message = nearest.Count > 0
-            ? context.T("error.unknown_verb", ("word", word), ("suggestions", string.Join(", ", nearest)))
+        var guess = _reader.Suggest(text);
+        var word = guess.Typed.Length > 40 ? guess.Typed[..40] + "…" : guess.Typed;
+        var language = context.Profile.Language;
+        var names = guess.Suggestions.Count > 0 ? guess.Suggestions.Select(s => _reader.Display(s.Verb, language)).ToList() : guess.Group is { } group ? [group] : [];
+        var message = names.Count > 0
+            ? context.T("error.unknown_verb", ("word", word), ("suggestions", string.Join(", ", names)))
             : context.T("error.unknown_verb_no_match", ("word", word));
+        var buttons = guess.Suggestions.Select(s => SuggestionButton(context, s, _reader.Display(s.Verb, language))).ToList();
+        buttons.Add(guess.GroupVerb is { } groupVerb && VerbCatalog.Find(groupVerb) is { } member
+            ? ReplyButton.Command(context.T("button.help_topic", ("topic", context.T(HelpTopic.TitleKey(member.Topic)))), "help " + member.Topic)
+            : ReplyButton.Command(context.T("button.help"), "help"));
         return new Reply
         {
             Text = message,
             IsError = true,
-            Buttons = [.. nearest.Select(v => ReplyButton.Command(v, v)), ReplyButton.Command(context.T("button.help"), "help")],
+            // One button per command: "hlep" suggests help, and the Help button would be the same one again.
+            Buttons = [.. buttons.DistinctBy(b => b.Values[CommandActions.TextValue], StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>The button of one suggestion; <paramref name="name"/> is the verb in the person's words (the label only:
+    /// the command it sends is always the verb).</summary>
+    private static ReplyButton SuggestionButton(TurnContext context, Suggestion suggestion, string name)
+    {
+        var info = VerbCatalog.Find(suggestion.Verb)!;
+        return info.SafeWith(suggestion.Arguments)
+            ? ReplyButton.Command(name, (suggestion.Verb + " " + suggestion.Arguments).Trim())
+            : ReplyButton.Command(context.T("button.how_to_use", ("command", name)), "help " + suggestion.Verb);
+    }
+
+    /// <summary>
+    /// The handlers' verbs in <see cref="VerbCatalog"/> order. A verb a handler runs but the catalog does not describe
+    /// (or the other way round) would be missing from help or never suggested: refuse to start instead.
+    /// </summary>
+    private static List<string> CatalogOrder(IReadOnlyList<ICommandHandler> commands)
+    {
+        var handled = commands.SelectMany(c => c.Verbs).ToHashSet(StringComparer.Ordinal);
+        var missing = handled.Where(v => VerbCatalog.Find(v) is null).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Verbs without a VerbCatalog entry (topic and safety): {string.Join(", ", missing)}. Add them to VerbCatalog.All.");
+        }
+
+        return [.. VerbCatalog.Verbs.Where(handled.Contains)];
     }
 
     private static Reply Error(string text) => new() { Text = text, IsError = true };

@@ -10,13 +10,12 @@ public sealed class TurnContext
     private readonly IUserStore _users;
     private readonly ContentLibrary _content;
 
-    internal TurnContext(IncomingTurn turn, UserProfile profile, IUserStore users, ContentLibrary content, DateTimeOffset now, IReadOnlyList<string> knownVerbs)
+    internal TurnContext(IncomingTurn turn, UserProfile profile, IUserStore users, ContentLibrary content, DateTimeOffset now)
     {
         Turn = turn;
         _users = users;
         _content = content;
         Now = now;
-        KnownVerbs = knownVerbs;
         Profile = profile;
     }
 
@@ -33,9 +32,6 @@ public sealed class TurnContext
 
     /// <summary>The instant of this turn (from the injected TimeProvider).</summary>
     public DateTimeOffset Now { get; }
-
-    /// <summary>Every verb the router knows, in help order.</summary>
-    public IReadOnlyList<string> KnownVerbs { get; }
 
     /// <summary>The user's time zone (falls back to UTC if the stored id is no longer known).</summary>
     public TimeZoneInfo TimeZone => TimeZones.FindOrUtc(Profile.TimeZoneId);

@@ -59,6 +59,7 @@ public static partial class ContentLoader
             ReflectionPrompts = ReadPrompts(Open("reflection.yaml")),
             HealthIndicators = ReadIndicators(Open("org-health.yaml")),
             Strings = ReadStrings([Open("strings.yaml"), .. FeatureStringFiles(root, language).Select(Open)]),
+            Intents = ReadIntents(Open("intents.yaml")),
         };
         CatalogChecks.Run(catalog, problems);
         return catalog;
@@ -244,6 +245,77 @@ public static partial class ContentLoader
         Finish(file);
         return result;
     }
+
+    /// <summary>
+    /// intents.yaml: command words and everyday phrasings. Which command each one runs is checked by the conversation
+    /// core, which knows the verbs (CoachBot.Core's VerbCatalog); here, the shape and that no two entries collide.
+    /// </summary>
+    private static IntentTable ReadIntents(YamlNodeReader? file)
+    {
+        if (file is null)
+        {
+            return IntentTable.Empty;
+        }
+
+        var words = new List<CommandWord>();
+        var seenWords = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in file.Items("words", 0))
+        {
+            var command = item.Text("command");
+            foreach (var text in item.TextList("words", 1))
+            {
+                var tokens = text.Split(IntentSpace, StringSplitOptions.RemoveEmptyEntries);
+                if (tokens.Length > 3)
+                {
+                    item.Problem($"word '{text}' has {tokens.Length} words; a command word is at most 3 words (write longer sentences under intents)");
+                }
+
+                var key = string.Join(' ', tokens.Select(PhraseKey.Fold));
+                if (!seenWords.TryAdd(key, command))
+                {
+                    item.Problem($"word '{text}' is listed twice (also for '{seenWords[key]}'); a word stands for one command");
+                }
+
+                words.Add(new CommandWord(text, command, item.Line));
+            }
+
+            item.RejectUnknownKeys();
+        }
+
+        var intents = new List<Intent>();
+        var seenPhrases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in file.Items("intents", 1))
+        {
+            var id = item.Id();
+            var command = item.Text("command");
+            var phrases = item.TextList("phrases", 2);
+            foreach (var phrase in phrases)
+            {
+                var key = PhraseKey.Of(phrase);
+                if (key.Length == 0)
+                {
+                    item.Problem($"phrase '{phrase}' has no letters or digits");
+                }
+                else if (!seenPhrases.TryAdd(key, id))
+                {
+                    item.Problem($"phrase '{phrase}' is the same as one of intent '{seenPhrases[key]}' once case, width and punctuation are ignored");
+                }
+            }
+
+            if (intents.Any(i => i.Id == id))
+            {
+                item.Problem($"intent id '{id}' is used twice; ids must be unique");
+            }
+
+            intents.Add(new Intent(id, command, phrases, item.Line));
+            item.RejectUnknownKeys();
+        }
+
+        Finish(file);
+        return new IntentTable(words, intents);
+    }
+
+    private static readonly char[] IntentSpace = [' ', '\t', '\u3000'];
 
     /// <summary>
     /// Feature string files (<c>strings.&lt;feature&gt;.yaml</c>) beside <c>strings.yaml</c>: each feature keeps its

@@ -47,6 +47,17 @@ internal static class CrossLanguageChecks
             Compare("reflection.yaml", c => c.ReflectionPrompts.Select(p => p.Id));
             Compare("org-health.yaml", c => c.HealthIndicators.Select(i => i.Id));
             Compare("strings.yaml", c => c.Strings.Keys);
+            Compare("intents.yaml", c => c.Intents.Intents.Select(i => i.Id));
+
+            foreach (var intent in reference.Intents.Intents)
+            {
+                // Like a step's minutes: what an intent does is not translated, only how people say it.
+                if (other.Intents.Intents.FirstOrDefault(i => i.Id == intent.Id) is { } twin && twin.Command != intent.Command)
+                {
+                    problems.Add(new ContentProblem($"{language}/intents.yaml", twin.Line,
+                        $"intent '{intent.Id}' runs '{twin.Command}' here but '{intent.Command}' in {reference.Language}/intents.yaml; an intent runs the same command in every language"));
+                }
+            }
 
             foreach (var key in reference.Strings.Keys.Where(other.Strings.Contains))
             {

@@ -16,6 +16,9 @@ public sealed class ContentCatalog
     public required IReadOnlyList<HealthIndicator> HealthIndicators { get; init; }
     public required StringTable Strings { get; init; }
 
+    /// <summary>Command words and everyday phrasings of this language (intents.yaml).</summary>
+    public required IntentTable Intents { get; init; }
+
     /// <summary>Finds an action by id, or null.</summary>
     public HabitAction? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
 
