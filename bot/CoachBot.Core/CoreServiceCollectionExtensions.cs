@@ -47,7 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OneOnOneReminders>();
         AddHandler<OneOnOneHandler>(services, actions: true);
         services.AddSingleton<TeamReflectionService>();
-        AddHandler<TeamReflectionHandler>(services, actions: false);
+        AddHandler<TeamReflectionHandler>(services, actions: true);
         AddHandler<ReflectHandler>(services, actions: true);
 
         // Last, so `help` lists the data-rights verbs after the everyday ones.
