@@ -34,9 +34,10 @@ public sealed class LocalOneOnOneTests
         await client.SendAsync(report, "1on1 add conference budget");
 
         var agenda = (await client.SendAsync(report, "1on1 agenda")).AllText();
-        Assert.Contains($"hiring plan for Q1 (from @{manager})", agenda, StringComparison.Ordinal);
-        Assert.Contains($"conference budget (from @{report})", agenda, StringComparison.Ordinal);
-        Assert.InRange(QuestionCount(agenda), 2, 3);
+        Assert.Contains($"Talking points from @{manager}\n• hiring plan for Q1", agenda, StringComparison.Ordinal);
+        Assert.Contains("Your talking points\n• conference budget", agenda, StringComparison.Ordinal);
+        Assert.Equal(1, QuestionCount(agenda, manager));
+        Assert.Equal(3, QuestionCount((await client.SendAsync(manager, "1on1 agenda")).AllText(), report));
 
         const string secret = "thinking about a raise for them";
         await client.SendAsync(manager, $"1on1 note @{report} private {secret}");
@@ -108,6 +109,7 @@ public sealed class LocalOneOnOneTests
         return found;
     }
 
-    private static int QuestionCount(string agenda) =>
-        agenda[agenda.IndexOf("Suggested questions:", StringComparison.Ordinal)..].Split('\n').Count(line => line.StartsWith('•'));
+    /// <summary>The questions the reader could ask <paramref name="other"/>: the last section of the agenda.</summary>
+    private static int QuestionCount(string agenda, string other) =>
+        agenda[agenda.IndexOf($"Questions you could ask @{other}", StringComparison.Ordinal)..].Split('\n').Count(line => line.StartsWith('•'));
 }
