@@ -313,7 +313,7 @@ public sealed partial class OneOnOneHandler
         {
             var notes = await _service.NotesAsync(me, pairing, cancellationToken);
             var items = await _service.ActionItemsAsync(me, pairing, cancellationToken);
-            foreach (var date in await _service.HeldMeetingsAsync(me, pairing, cancellationToken))
+            foreach (var date in await _service.HeldMeetingsAsync(me, pairing, context.Now, cancellationToken))
             {
                 var lines = notes.Where(n => n.MeetingDate == date).Select(n => context.T(
                         n.Visibility == NoteVisibility.Private ? "oneonones.history.note_private" : "oneonones.history.note",

@@ -171,12 +171,13 @@ public sealed class OneOnOneService
     }
 
     /// <summary>
-    /// The meetings of a pairing <paramref name="me"/> is part of that took place, newest first: those with a note
-    /// <paramref name="me"/> may read or an action item, and those one of the pair confirmed from the follow-up. A
-    /// scheduled date with none of these is not a meeting that happened (paused, skipped, forgotten), so history
-    /// leaves it out. The other person's private notes do not count: history must not hint that one exists.
+    /// The meetings of a pairing <paramref name="me"/> is part of that took place, newest first: those that have
+    /// started by <paramref name="now"/> and have a note <paramref name="me"/> may read or an action item, or that one
+    /// of the pair confirmed from the follow-up. A scheduled date with none of these is not a meeting that happened
+    /// (paused, skipped, forgotten), so history leaves it out; an item written ahead of the next meeting waits for it.
+    /// The other person's private notes do not count: history must not hint that one exists.
     /// </summary>
-    public async Task<IReadOnlyList<DateOnly>> HeldMeetingsAsync(UserRef me, Pairing pairing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DateOnly>> HeldMeetingsAsync(UserRef me, Pairing pairing, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pairing);
         if (!pairing.Includes(me))
@@ -187,7 +188,13 @@ public sealed class OneOnOneService
         var notes = await NotesAsync(me, pairing, cancellationToken);
         var items = await _store.ListActionItemsAsync(pairing.Id, cancellationToken);
         var confirmed = await _store.ListHeldAsync(pairing.Id, cancellationToken);
-        return [.. notes.Select(n => n.MeetingDate).Concat(items.Select(i => i.MeetingDate)).Concat(confirmed).Distinct().OrderDescending()];
+        return
+        [
+            .. notes.Select(n => n.MeetingDate).Concat(items.Select(i => i.MeetingDate)).Concat(confirmed)
+                .Distinct()
+                .Where(d => MeetingSchedule.Instant(pairing, d) <= now)
+                .OrderDescending(),
+        ];
     }
 
     /// <summary>

@@ -22,6 +22,18 @@ public sealed class AgendaBuilderTests
         new("cross_team.a", "cross_team", "Cross A?", ["cross_team"]),
     ];
 
+    /// <summary>Questions meant for the manager, for the report and for both.</summary>
+    private static readonly IReadOnlyList<OneOnOneQuestion> SidedBank =
+    [
+        new("career.m", "career", "Career M?", [], "manager"),
+        new("feedback.m", "feedback", "Feedback M?", [], "manager"),
+        new("growth.m", "growth", "Growth M?", [], "manager"),
+        new("cross_team.m", "cross_team", "Cross M?", [], "manager"),
+        new("career.r", "career", "Career R?", [], "report"),
+        new("feedback.r", "feedback", "Feedback R?", [], "report"),
+        new("wellbeing.both", "wellbeing", "Wellbeing both?", [], "both"),
+    ];
+
     [Fact]
     public void Build_OpenAndDoneItems_CarriesOnlyOpenOnesOldestFirst()
     {
@@ -204,17 +216,6 @@ public sealed class AgendaBuilderTests
         Assert.NotEqual("career.r", report.Id);
         Assert.Equal([(report.Id, AskedQuestion.ReportOrderBase)], agenda.NewQuestions.Select(a => (a.QuestionId, a.Order)));
     }
-
-    private static readonly IReadOnlyList<OneOnOneQuestion> SidedBank =
-    [
-        new("career.m", "career", "Career M?", [], "manager"),
-        new("feedback.m", "feedback", "Feedback M?", [], "manager"),
-        new("growth.m", "growth", "Growth M?", [], "manager"),
-        new("cross_team.m", "cross_team", "Cross M?", [], "manager"),
-        new("career.r", "career", "Career R?", [], "report"),
-        new("feedback.r", "feedback", "Feedback R?", [], "report"),
-        new("wellbeing.both", "wellbeing", "Wellbeing both?", [], "both"),
-    ];
 
     private static Pairing Pairing() =>
         new("p1", Manager, Report, Cadence.Weekly, DayOfWeek.Tuesday, new TimeOnly(15, 0), "Asia/Tokyo", Meeting, PairingState.Active);

@@ -125,6 +125,20 @@ public sealed class OneOnOneDoneAndHistoryTests
         Assert.Equal(("Meeting of 2026-12-01", "• your private note: worried about the deadline"), (managerHistory.Sections[1].Title, managerHistory.Sections[1].Body));
     }
 
+    [Fact]
+    public async Task History_AnItemWrittenBeforeTheFirstMeeting_AppearsOnlyOnceThatMeetingHasStarted()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("1on1 action @bob prepare the goals", "alice");
+
+        var before = Assert.Single(await harness.SendAsync("1on1 history @bob", "alice"));
+        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
+        var after = Assert.Single(await harness.SendAsync("1on1 history @bob", "alice"));
+
+        Assert.Single(before.Sections);
+        Assert.Equal(("Meeting of 2026-12-01", "• #1 prepare the goals (owner @alice, no due date, open)"), (after.Sections[1].Title, after.Sections[1].Body));
+    }
+
     [Theory]
     [InlineData("2026-12-29", "alice")]
     [InlineData("not a date", "alice")]

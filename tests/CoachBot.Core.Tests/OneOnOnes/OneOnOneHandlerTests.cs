@@ -163,6 +163,7 @@ public sealed class OneOnOneHandlerTests
     public async Task PrivateNote_ByManager_NeverReachesTheReport()
     {
         var harness = await ActivePairAsync();
+        harness.Clock.Advance(TimeSpan.FromDays(8));
         await harness.SendAsync("1on1 note @bob private worried about bob's load", "alice");
         await harness.SendAsync("1on1 note @alice we agreed on the plan", "bob");
 
