@@ -39,9 +39,9 @@ internal static class AgendaReply
         // Each side's points under its own title: who raised what is never left to guess.
         bool Mine(AgendaTalkingPoint p) => p.ByManager == (pairing.Manager == me);
         sections.Add(Section(strings.Format("oneonones.agenda.points_mine"),
-            agenda.TalkingPoints.Where(Mine).Select(p => PointLine(strings, p)), none));
+            agenda.TalkingPoints.Where(Mine).Select(PointLine), none));
         sections.Add(Section(strings.Format("oneonones.agenda.points_other", ("person", OneOnOneText.Mention(other))),
-            agenda.TalkingPoints.Where(p => !Mine(p)).Select(p => PointLine(strings, p)), none));
+            agenda.TalkingPoints.Where(p => !Mine(p)).Select(PointLine), none));
 
         if (agenda.SharedPractice is { } practice)
         {
@@ -79,8 +79,8 @@ internal static class AgendaReply
         : strings.Format("oneonones.agenda.item_no_due", ("number", OneOnOneText.Number(item.Number)), ("text", item.Text),
             ("owner", OneOnOneText.Mention(item.Owner)));
 
-    private static string PointLine(StringTable strings, AgendaTalkingPoint point) =>
-        strings.Format("oneonones.agenda.point", ("text", point.Point.Text));
+    /// <summary>A talking point as typed: its section's title already says whose it is.</summary>
+    private static string PointLine(AgendaTalkingPoint point) => "• " + point.Point.Text;
 
     private static ReplySection Section(string title, IEnumerable<string> lines, string none)
     {
