@@ -49,7 +49,7 @@ public static class CoreServiceCollectionExtensions
         AddHandler<OneOnOneHandler>(services, actions: true);
         services.AddSingleton<IFirstContactHandler>(sp => sp.GetRequiredService<OneOnOneHandler>());
         services.AddSingleton<TeamReflectionService>();
-        AddHandler<TeamReflectionHandler>(services, actions: false);
+        AddHandler<TeamReflectionHandler>(services, actions: true);
         AddHandler<ReflectHandler>(services, actions: true);
 
         services.AddSingleton<UserDataService>();

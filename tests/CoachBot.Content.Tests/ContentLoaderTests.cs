@@ -143,4 +143,68 @@ public sealed class ContentLoaderTests
 
         Assert.Contains(ex.Problems, p => p.File == "en/reading.yaml" && p.Reason.Contains("exactly 3 reflection questions", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Load_ShippedQuestions_EachSideHasQuestionsMeantForItAndNoneSaysWhoInItsText()
+    {
+        var library = ContentLoader.Load(ContentFolder.Shipped);
+
+        foreach (var language in library.Languages)
+        {
+            var questions = library.For(language).Questions;
+            Assert.All(questions, q => Assert.Contains(q.Audience, ContentVocabulary.QuestionAudiences));
+            Assert.True(questions.Count(q => q.ForManager) >= 8, language);
+            Assert.True(questions.Count(q => q.ForReport) >= 8, language);
+
+            // The agenda's section title says whom to ask; a "(To ask your manager)" prefix would repeat it.
+            Assert.All(questions, q => Assert.DoesNotContain("To ask your manager", q.Text, StringComparison.Ordinal));
+            Assert.All(questions, q => Assert.DoesNotContain("上司に聞く", q.Text, StringComparison.Ordinal));
+        }
+
+        Assert.Equal("report", library.For("en").Questions.Single(q => q.Id == "career.ask-next-level").Audience);
+        Assert.Equal("manager", library.For("ja").Questions.Single(q => q.Id == "career.where-in-two-years").Audience);
+    }
+
+    [Fact]
+    public void Load_QuestionWithUnknownAudience_FailsNamingTheQuestion()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("en/questions.yaml").ToList();
+        var index = lines.FindIndex(l => l.Trim() == "audience: manager");
+        var id = lines[index - 2].Split(':', 2)[1].Trim();
+        lines[index] = "    audience: everyone";
+        folder.Write("en/questions.yaml", lines);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.File == "en/questions.yaml" && p.Reason.Contains($"question '{id}' audience", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_QuestionWithoutAudience_FailsNamingTheField()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("ja/questions.yaml").ToList();
+        lines.RemoveAt(lines.FindIndex(l => l.Trim() == "audience: report"));
+        folder.Write("ja/questions.yaml", lines);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.File == "ja/questions.yaml" && p.Reason.Contains("audience", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_AudienceDiffersBetweenLanguages_FailsNamingTheQuestion()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("ja/questions.yaml").ToList();
+        var index = lines.FindIndex(l => l.Trim() == "audience: report");
+        var id = lines[index - 2].Split(':', 2)[1].Trim();
+        lines[index] = "    audience: manager";
+        folder.Write("ja/questions.yaml", lines);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.File == "ja/questions.yaml" && p.Reason.Contains($"question '{id}': audience is 'manager' but 'report'", StringComparison.Ordinal));
+    }
 }

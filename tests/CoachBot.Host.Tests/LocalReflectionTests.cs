@@ -35,6 +35,10 @@ public sealed class LocalReflectionTests
         var on = await client.SendAsync(users[0], "team reflection on #team-a Fri 16:00");
         Assert.False(on[0]!["isError"]!.GetValue<bool>(), on.AllText());
 
+        // The lead is on the team too, so they say so and answer like everyone else.
+        var joined = await client.PressAsync(users[0], TeamReflectionHandler.LeadAction, new Dictionary<string, string> { ["channel"] = "#team-a", ["part"] = "in" });
+        Assert.False(joined[0]!["isError"]!.GetValue<bool>(), joined.AllText());
+
         var service = app.Services.GetRequiredService<TeamReflectionService>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var channel = new TeamChannel("local", "local", "team-a");

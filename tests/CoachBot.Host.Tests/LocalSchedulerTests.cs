@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Reflections;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -138,6 +139,7 @@ public sealed class LocalSchedulerTests
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var open = clock.GetUtcNow().AddDays(1);
         await client.SendInChannelAsync("lea", "#team-r", $"team reflection on #team-r {open.DayOfWeek.ToString()[..3]} {open:HH}:00");
+        await client.PressAsync("lea", TeamReflectionHandler.LeadAction, new Dictionary<string, string> { ["channel"] = "#team-r", ["part"] = "in" });
 
         for (var at = clock.GetUtcNow().AddHours(1); at < open.AddDays(3).AddHours(2); at = at.AddHours(1))
         {

@@ -154,7 +154,7 @@ public sealed class HomeDashboard
 
             mine.AddRange((await _oneOnOnes.ActionItemsAsync(me, pairing, cancellationToken))
                 .Where(i => i.IsOpen && i.Owner == me)
-                .Select(i => new HomeActionItem(i, pairing.Other(me))));
+                .Select(i => new HomeActionItem(i, pairing, pairing.Other(me))));
         }
 
         return
@@ -166,7 +166,11 @@ public sealed class HomeDashboard
         ];
     }
 
-    /// <summary>An absolute http(s) link to the chart, or null when the host has no links or cannot make a usable one.</summary>
+    /// <summary>
+    /// The link to the chart as <c>progress</c> gives it, or null when the host has no links or the link is neither an
+    /// http(s) URL nor a path on this host. A path (no <c>Charts:PublicBaseUrl</c>) is what the playground shows; Slack
+    /// and Teams fetch images themselves, so their renderers leave a path out, exactly as for <c>progress</c>.
+    /// </summary>
     private string? ChartUrl(UserProfile profile)
     {
         if (_charts is null)
@@ -175,8 +179,8 @@ public sealed class HomeDashboard
         }
 
         var url = _charts.CreateUrl(profile.User, profile.Language);
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? url
-            : null;
+        var web = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        var path = url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
+        return web || path ? url : null;
     }
 }

@@ -65,6 +65,9 @@ internal static class HomeText
         {
             sections.Add(items);
             lines.AddRange([items.Title, items.Body]);
+
+            // A Done button per item shown, the same button the agenda offers (checked again when pressed).
+            buttons.AddRange(view.ActionItems.Take(HomeDashboard.MaxActionItems).Select(i => AgendaReply.DoneButton(strings, i.Pairing, i.Item)));
         }
 
         if (view.ChartUrl is { } url)
@@ -105,7 +108,7 @@ internal static class HomeText
         var other = OneOnOneText.Mention(meeting.Pairing.Other(reader.User));
         var when = strings.Format("home.oneonone.when", ("person", other), ("when", OneOnOneText.When(meeting.Start, content.Language, reader.TimeZoneId)));
         var agenda = meeting.Agenda is { } a
-            ? strings.Format("home.oneonone.agenda", ("items", a.OpenActionItems.Count), ("points", a.TalkingPoints.Count), ("questions", a.Questions.Count))
+            ? strings.Format("home.oneonone.agenda", ("items", a.OpenActionItems.Count), ("points", a.TalkingPoints.Count), ("questions", a.QuestionsFor(reader.User).Count))
             : null;
         return (
             new ReplySection { Title = title, Body = StringTable.Lines(when, agenda) },

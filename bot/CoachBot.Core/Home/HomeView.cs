@@ -25,5 +25,5 @@ internal sealed record HomeView(
 /// <summary>The next meeting of a pairing: when it starts (UTC) and its agenda.</summary>
 internal sealed record HomeMeeting(Pairing Pairing, DateTimeOffset Start, Agenda? Agenda);
 
-/// <summary>An open action item and the other person of its pairing.</summary>
-internal sealed record HomeActionItem(ActionItem Item, UserRef With);
+/// <summary>An open action item, its pairing and the other person of that pairing.</summary>
+internal sealed record HomeActionItem(ActionItem Item, Pairing Pairing, UserRef With);

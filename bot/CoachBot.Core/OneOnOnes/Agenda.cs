@@ -1,4 +1,5 @@
 using CoachBot.Content.Model;
+using CoachBot.Core.Users;
 
 namespace CoachBot.Core.OneOnOnes;
 
@@ -8,13 +9,19 @@ namespace CoachBot.Core.OneOnOnes;
 /// <param name="OpenActionItems">Action items not done yet, oldest first.</param>
 /// <param name="TalkingPoints">Talking points of both people, oldest first.</param>
 /// <param name="SharedPractice">The report's recent practice per action, most first; null when the report does not share it.</param>
-/// <param name="Questions">Two or three suggested questions from the bank.</param>
-/// <param name="NewQuestions">True when the questions were chosen now and should be recorded for the meeting.</param>
+/// <param name="ManagerQuestions">Up to three suggested questions meant for the manager to ask (audience manager or both).</param>
+/// <param name="ReportQuestions">Suggested questions meant for the report to ask (audience report or both).</param>
+/// <param name="NewQuestions">The questions chosen now that should be recorded for the meeting (empty when all were recorded before).</param>
 public sealed record Agenda(
     Pairing Pairing,
     DateOnly MeetingDate,
     IReadOnlyList<ActionItem> OpenActionItems,
     IReadOnlyList<AgendaTalkingPoint> TalkingPoints,
     IReadOnlyList<PracticeCount>? SharedPractice,
-    IReadOnlyList<OneOnOneQuestion> Questions,
-    bool NewQuestions);
+    IReadOnlyList<OneOnOneQuestion> ManagerQuestions,
+    IReadOnlyList<OneOnOneQuestion> ReportQuestions,
+    IReadOnlyList<AskedQuestion> NewQuestions)
+{
+    /// <summary>The questions meant for <paramref name="reader"/>'s side of the pairing.</summary>
+    public IReadOnlyList<OneOnOneQuestion> QuestionsFor(UserRef reader) => reader == Pairing.Manager ? ManagerQuestions : ReportQuestions;
+}

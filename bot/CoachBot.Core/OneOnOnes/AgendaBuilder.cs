@@ -13,8 +13,14 @@ public static class AgendaBuilder
     /// <summary>A question suggested for a pair does not come back for this long.</summary>
     public const int NoRepeatDays = 56;
 
-    /// <summary>How many questions an agenda suggests when the bank has enough.</summary>
+    /// <summary>How many questions the manager's side of an agenda suggests when the bank has enough.</summary>
     public const int QuestionCount = 3;
+
+    /// <summary>
+    /// How many questions the report's side suggests: one, so a weekly pairing does not run through the smaller bank of
+    /// questions for the report within the 8 weeks a question stays away.
+    /// </summary>
+    public const int ReportQuestionCount = 1;
 
     /// <summary>The talking point source that ties a point to one pairing (points from elsewhere go to every pairing).</summary>
     public static string SourceFor(string pairingId) => "1on1:" + pairingId;
@@ -41,8 +47,8 @@ public static class AgendaBuilder
                 .OrderByDescending(c => c.Count).ThenBy(c => c.ActionId, StringComparer.Ordinal)]
             : null;
 
-        var (questions, isNew) = ChooseQuestions(input);
-        return new Agenda(pairing, input.MeetingDate, items, points, practice, questions, isNew);
+        var (manager, report, fresh) = ChooseQuestions(input);
+        return new Agenda(pairing, input.MeetingDate, items, points, practice, manager, report, fresh);
     }
 
     private static bool Belongs(TalkingPoint point, AgendaInput input)
@@ -53,19 +59,43 @@ public static class AgendaBuilder
         return forThisPairing && (input.TalkingPointsSince is not { } since || point.CreatedAt >= since);
     }
 
-    private static (IReadOnlyList<OneOnOneQuestion> Questions, bool IsNew) ChooseQuestions(AgendaInput input)
+    /// <summary>
+    /// The questions of each side: those recorded for this meeting when there are (the agenda reads the same every
+    /// time it is opened, from either side), otherwise chosen now from the questions meant for that side.
+    /// </summary>
+    private static (IReadOnlyList<OneOnOneQuestion> Manager, IReadOnlyList<OneOnOneQuestion> Report, IReadOnlyList<AskedQuestion> New) ChooseQuestions(AgendaInput input)
     {
         var byId = input.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var asked = input.AskedQuestions.Where(a => a.PairingId == input.Pairing.Id).ToList();
+        var thisMeeting = asked.Where(a => a.MeetingDate == input.MeetingDate).OrderBy(a => a.Order).ToList();
 
-        // Questions already chosen for this meeting stay: the agenda reads the same every time it is opened.
-        var recorded = asked.Where(a => a.MeetingDate == input.MeetingDate).OrderBy(a => a.Order)
-            .Select(a => byId.GetValueOrDefault(a.QuestionId)).OfType<OneOnOneQuestion>().ToList();
-        if (recorded.Count > 0)
+        // Recorded before audiences existed, a meeting's questions may include one meant for the report among the
+        // manager's: each side shows only what is meant for it.
+        var manager = thisMeeting.Where(a => !a.ForReport).Select(a => byId.GetValueOrDefault(a.QuestionId))
+            .OfType<OneOnOneQuestion>().Where(q => q.ForManager).ToList();
+        var report = thisMeeting.Where(a => a.ForReport).Select(a => byId.GetValueOrDefault(a.QuestionId))
+            .OfType<OneOnOneQuestion>().Where(q => q.ForReport).ToList();
+        var taken = thisMeeting.Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal);
+        var fresh = new List<AskedQuestion>();
+        if (manager.Count == 0)
         {
-            return (recorded, false);
+            manager = Choose(input, asked, taken, q => q.ForManager, QuestionCount);
+            fresh.AddRange(manager.Select((q, i) => new AskedQuestion(input.Pairing.Id, q.Id, input.MeetingDate, i)));
+            taken.UnionWith(manager.Select(q => q.Id));
         }
 
+        if (report.Count == 0)
+        {
+            report = Choose(input, asked, taken, q => q.ForReport, ReportQuestionCount);
+            fresh.AddRange(report.Select((q, i) => new AskedQuestion(input.Pairing.Id, q.Id, input.MeetingDate, AskedQuestion.ReportOrderBase + i)));
+        }
+
+        return (manager, report, fresh);
+    }
+
+    private static List<OneOnOneQuestion> Choose(
+        AgendaInput input, IReadOnlyList<AskedQuestion> asked, HashSet<string> taken, Func<OneOnOneQuestion, bool> meantForSide, int count)
+    {
         var recent = asked
             .Where(a => a.MeetingDate > input.MeetingDate.AddDays(-NoRepeatDays) && a.MeetingDate < input.MeetingDate.AddDays(NoRepeatDays))
             .Select(a => a.QuestionId)
@@ -79,7 +109,7 @@ public static class AgendaBuilder
         // Themed first (by how much the report practised the question's actions), then a rotation that differs per
         // pair and meeting but is the same for the same input.
         var ranked = input.Questions
-            .Where(q => !recent.Contains(q.Id))
+            .Where(q => meantForSide(q) && !recent.Contains(q.Id) && !taken.Contains(q.Id))
             .OrderByDescending(q => q.Actions.Sum(a => practised.GetValueOrDefault(a)))
             .ThenBy(q => Rotation(input.Pairing.Id, input.MeetingDate, q.Id), StringComparer.Ordinal)
             .ToList();
@@ -88,14 +118,14 @@ public static class AgendaBuilder
         foreach (var question in ranked)
         {
             // One question per theme while there is a choice, so an agenda is not three career questions.
-            if (chosen.Count < QuestionCount && chosen.TrueForAll(c => c.Theme != question.Theme))
+            if (chosen.Count < count && chosen.TrueForAll(c => c.Theme != question.Theme))
             {
                 chosen.Add(question);
             }
         }
 
-        chosen.AddRange(ranked.Where(q => !chosen.Contains(q)).Take(QuestionCount - chosen.Count));
-        return (chosen, chosen.Count > 0);
+        chosen.AddRange(ranked.Where(q => !chosen.Contains(q)).Take(count - chosen.Count));
+        return chosen;
     }
 
     private static string Rotation(string pairingId, DateOnly date, string questionId) =>

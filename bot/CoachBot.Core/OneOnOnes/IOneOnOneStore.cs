@@ -57,4 +57,13 @@ public interface IOneOnOneStore
 
     /// <summary>Every question suggested for the pairing, by meeting date then order.</summary>
     Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string pairingId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that one of the pair confirmed the meeting of <paramref name="meetingDate"/> took place (the follow-up's
+    /// "We met" button); confirming it again changes nothing. The record names nobody.
+    /// </summary>
+    Task MarkHeldAsync(string pairingId, DateOnly meetingDate, CancellationToken cancellationToken);
+
+    /// <summary>Every meeting date of the pairing confirmed as held, oldest first.</summary>
+    Task<IReadOnlyList<DateOnly>> ListHeldAsync(string pairingId, CancellationToken cancellationToken);
 }

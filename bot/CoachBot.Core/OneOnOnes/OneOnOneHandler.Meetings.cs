@@ -11,6 +11,19 @@ public sealed partial class OneOnOneHandler
     public const string NoteFormAction = "1on1.note";
     public const string ActionFormAction = "1on1.action";
 
+    /// <summary>A Done button of an action item: <c>1on1.done:{pairing id}</c> with the item's number in <see cref="NumberValue"/>.</summary>
+    public const string DoneAction = "1on1.done";
+
+    /// <summary>The follow-up's "We met" button: <c>1on1.held:{pairing id}</c> with the meeting date in <see cref="DateValue"/>.</summary>
+    public const string HeldAction = "1on1.held";
+
+    public const string NumberValue = "number";
+
+    /// <summary>Most meetings <c>1on1 history</c> shows, newest first.</summary>
+    public const int MaxHistoryMeetings = 12;
+
+    public const string DateValue = "date";
+
     private async Task<Reply> AgendaAsync(TurnContext context, string args, CancellationToken cancellationToken)
     {
         var me = context.Profile.User;
@@ -22,11 +35,12 @@ public sealed partial class OneOnOneHandler
 
         var agenda = (await _service.AgendaAsync(me, pairing, context.Content, context.Now, cancellationToken))!;
         var other = OneOnOneText.Mention(pairing.Other(me));
-        return new Reply
+        var reply = AgendaReply.Build(agenda, context.Content, context.Profile);
+        return reply with
         {
-            Text = OneOnOneText.Agenda(agenda, context.Content, context.Profile),
             Buttons =
             [
+                .. reply.Buttons,
                 ReplyButton.Command(context.T("oneonones.button.note"), "1on1 note " + other),
                 ReplyButton.Command(context.T("oneonones.button.action"), "1on1 action " + other),
             ],
@@ -232,6 +246,51 @@ public sealed partial class OneOnOneHandler
         return Plain(context.T("oneonones.done.done", ("number", OneOnOneText.Number(done.Number)), ("text", done.Text)));
     }
 
+    /// <summary>
+    /// A Done button: the item of the presser's own pairing, closed once. A pairing the presser is not part of, a
+    /// missing number or a deleted item all get the same "can't find it" answer; an item done already says so and
+    /// changes nothing, so pressing twice (or from two messages) is harmless.
+    /// </summary>
+    private async Task<Reply> DoneFromButtonAsync(TurnContext context, string pairingId, TurnAction action, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var pairing = pairingId.Length > 0 ? await _service.GetMineAsync(me, pairingId, cancellationToken) : null;
+        var number = int.TryParse(action.Value(NumberValue), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var item = pairing is null || number <= 0
+            ? null
+            : (await _service.ActionItemsAsync(me, pairing, cancellationToken)).FirstOrDefault(i => i.Number == number);
+        if (pairing is null || item is null)
+        {
+            return Error(context.T("oneonones.done.stale"));
+        }
+
+        if (!item.IsOpen)
+        {
+            return Plain(context.T("oneonones.done.already", ("number", OneOnOneText.Number(item.Number)), ("text", item.Text)));
+        }
+
+        var done = await _service.CompleteAsync(me, pairing, item, context.Now, cancellationToken);
+        return Plain(context.T("oneonones.done.done", ("number", OneOnOneText.Number(done.Number)), ("text", done.Text)));
+    }
+
+    /// <summary>The follow-up's "We met" button: the meeting counts as held, so history lists it.</summary>
+    private async Task<Reply> HeldFromButtonAsync(TurnContext context, string pairingId, TurnAction action, CancellationToken cancellationToken)
+    {
+        var me = context.Profile.User;
+        var pairing = pairingId.Length > 0 ? await _service.GetMineAsync(me, pairingId, cancellationToken) : null;
+        if (pairing is null || SettingsParser.Date(action.Value(DateValue)) is not { } date
+            || !await _service.MarkHeldAsync(me, pairing, date, context.Now, cancellationToken))
+        {
+            return Error(context.T("oneonones.held.stale"));
+        }
+
+        return Plain(context.T("oneonones.held.done", ("person", OneOnOneText.Mention(pairing.Other(me))), ("date", OneOnOneText.Date(date))));
+    }
+
+    /// <summary>
+    /// Past meetings with @person that took place (<see cref="OneOnOneService.HeldMeetingsAsync"/>), newest first, a
+    /// section each: notes with their author, action items with owner, due date and state.
+    /// </summary>
     private async Task<Reply> HistoryAsync(TurnContext context, string args, CancellationToken cancellationToken)
     {
         var me = context.Profile.User;
@@ -247,28 +306,42 @@ public sealed partial class OneOnOneHandler
             return NoPairing(context, person);
         }
 
-        var lines = new List<string?> { context.T("oneonones.history.title", ("person", OneOnOneText.Mention(person))) };
+        var title = context.T("oneonones.history.title", ("person", OneOnOneText.Mention(person)));
+        var sections = new List<ReplySection> { new() { Title = title } };
+        var meetings = new List<(DateOnly Date, ReplySection Section)>();
         foreach (var pairing in pairings)
         {
             var notes = await _service.NotesAsync(me, pairing, cancellationToken);
             var items = await _service.ActionItemsAsync(me, pairing, cancellationToken);
-            var last = MeetingSchedule.PreviousMeetingDate(pairing, context.Now);
-            var dates = MeetingSchedule.Dates(pairing).TakeWhile(d => last is { } l && d <= l)
-                .Concat(notes.Select(n => n.MeetingDate)).Concat(items.Select(i => i.MeetingDate))
-                .Distinct().OrderDescending().Take(12);
-            foreach (var date in dates)
+            foreach (var date in await _service.HeldMeetingsAsync(me, pairing, context.Now, cancellationToken))
             {
-                lines.Add(context.T("oneonones.history.meeting", ("date", OneOnOneText.Date(date))));
-                lines.AddRange(notes.Where(n => n.MeetingDate == date).Select(n => context.T(
-                    n.Visibility == NoteVisibility.Private ? "oneonones.history.note_private" : "oneonones.history.note",
-                    ("person", OneOnOneText.Mention(n.Author)), ("text", n.Text))));
-                lines.AddRange(items.Where(i => i.MeetingDate == date).Select(i => context.T(
-                    i.IsOpen ? "oneonones.history.item_open" : "oneonones.history.item_done",
-                    ("number", OneOnOneText.Number(i.Number)), ("text", i.Text), ("owner", OneOnOneText.Mention(i.Owner)))));
+                var lines = notes.Where(n => n.MeetingDate == date).Select(n => context.T(
+                        n.Visibility == NoteVisibility.Private ? "oneonones.history.note_private" : "oneonones.history.note",
+                        ("person", OneOnOneText.Mention(n.Author)), ("text", n.Text)))
+                    .Concat(items.Where(i => i.MeetingDate == date).Select(i => context.T(
+                        i.IsOpen ? "oneonones.history.item_open" : "oneonones.history.item_done",
+                        ("number", OneOnOneText.Number(i.Number)), ("text", i.Text), ("owner", OneOnOneText.Mention(i.Owner)),
+                        ("due", i.Due is { } d ? context.T("oneonones.history.due", ("date", OneOnOneText.Date(d))) : context.T("oneonones.history.no_due")))))
+                    .ToList();
+                meetings.Add((date, new ReplySection
+                {
+                    Title = context.T("oneonones.history.meeting", ("date", OneOnOneText.Date(date))),
+                    Body = lines.Count == 0 ? context.T("oneonones.history.confirmed") : string.Join("\n", lines),
+                }));
             }
         }
 
-        return Plain(lines.Count == 1 ? StringTable.Lines(lines[0], context.T("oneonones.history.empty")) : StringTable.Lines([.. lines]));
+        sections.AddRange(meetings.OrderByDescending(m => m.Date).Take(MaxHistoryMeetings).Select(m => m.Section));
+        if (sections.Count == 1)
+        {
+            sections[0] = sections[0] with { Body = context.T("oneonones.history.empty") };
+        }
+
+        return new Reply
+        {
+            Text = StringTable.Lines([.. sections.SelectMany(s => new[] { s.Title, s.Body })]),
+            Sections = sections,
+        };
     }
 
     /// <summary>The requester's pairing with <paramref name="person"/>, or their only one when no person is named.</summary>

@@ -83,6 +83,8 @@ public sealed partial class OneOnOneHandler : ICommandHandler, IActionHandler, I
         {
             NoteFormAction => await NoteFromFormAsync(context, pairingId, action, cancellationToken),
             ActionFormAction => await ActionFromFormAsync(context, pairingId, action, cancellationToken),
+            DoneAction => await DoneFromButtonAsync(context, pairingId, action, cancellationToken),
+            HeldAction => await HeldFromButtonAsync(context, pairingId, action, cancellationToken),
             _ => Error(context.T("error.unknown_action")),
         };
     }

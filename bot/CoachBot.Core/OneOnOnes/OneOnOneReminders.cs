@@ -45,13 +45,14 @@ public sealed class OneOnOneReminders
         var agenda = await _service.AgendaAsync(forUser, pairing, content, _clock.GetUtcNow(), cancellationToken);
         var other = OneOnOneText.Mention(pairing.Other(forUser));
         var lead = content.Strings.Format("oneonones.prep", ("person", other), ("hours", hoursBefore));
-        return new Reply
+        var reply = AgendaReply.Build(agenda!, content, profile, lead);
+        return reply with
         {
-            Text = StringTable.Lines(lead, OneOnOneText.Agenda(agenda!, content, profile)),
             Buttons =
             [
                 ReplyButton.Command(content.Strings.Format("oneonones.button.add"), "1on1 add " + other + " "),
                 ReplyButton.Command(content.Strings.Format("oneonones.button.agenda"), "1on1 agenda " + other, ButtonStyle.Primary),
+                .. reply.Buttons,
             ],
         };
     }
@@ -68,6 +69,7 @@ public sealed class OneOnOneReminders
         var profile = await PairingProfiles.GetAsync(_users, pairing, forUser, cancellationToken);
         var strings = _content.For(profile.Language).Strings;
         var other = OneOnOneText.Mention(pairing.Other(forUser));
+        var meeting = OneOnOneService.MeetingDateFor(pairing, _clock.GetUtcNow());
         return new Reply
         {
             Text = strings.Format("oneonones.follow_up", ("person", other)),
@@ -84,6 +86,10 @@ public sealed class OneOnOneReminders
             [
                 ReplyButton.Command(strings.Format("oneonones.button.action"), "1on1 action " + other),
                 ReplyButton.Command(strings.Format("oneonones.button.note"), "1on1 note " + other),
+
+                // A meeting with nothing written down still took place: one press puts it in the history.
+                ReplyButton.With(strings.Format("oneonones.button.held"), OneOnOneHandler.FormAction(OneOnOneHandler.HeldAction, pairing),
+                    OneOnOneHandler.DateValue, OneOnOneText.Date(meeting)),
             ],
         };
     }

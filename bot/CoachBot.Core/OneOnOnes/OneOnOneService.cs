@@ -171,6 +171,55 @@ public sealed class OneOnOneService
     }
 
     /// <summary>
+    /// The meetings of a pairing <paramref name="me"/> is part of that took place, newest first: those that have
+    /// started by <paramref name="now"/> and have a note <paramref name="me"/> may read or an action item, or that one
+    /// of the pair confirmed from the follow-up. A scheduled date with none of these is not a meeting that happened
+    /// (paused, skipped, forgotten), so history leaves it out; an item written ahead of the next meeting waits for it.
+    /// The other person's private notes do not count: history must not hint that one exists.
+    /// </summary>
+    public async Task<IReadOnlyList<DateOnly>> HeldMeetingsAsync(UserRef me, Pairing pairing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(me))
+        {
+            return [];
+        }
+
+        var notes = await NotesAsync(me, pairing, cancellationToken);
+        var items = await _store.ListActionItemsAsync(pairing.Id, cancellationToken);
+        var confirmed = await _store.ListHeldAsync(pairing.Id, cancellationToken);
+        return
+        [
+            .. notes.Select(n => n.MeetingDate).Concat(items.Select(i => i.MeetingDate)).Concat(confirmed)
+                .Distinct()
+                .Where(d => MeetingSchedule.Instant(pairing, d) <= now)
+                .OrderDescending(),
+        ];
+    }
+
+    /// <summary>
+    /// Records that the meeting of <paramref name="meetingDate"/> of a pairing <paramref name="me"/> is part of took
+    /// place. False (nothing recorded) for a meeting that has not started yet or that predates the pairing.
+    /// </summary>
+    public async Task<bool> MarkHeldAsync(UserRef me, Pairing pairing, DateOnly meetingDate, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (!pairing.Includes(me))
+        {
+            throw new InvalidOperationException("A meeting is confirmed only by one of the pair.");
+        }
+
+        var created = pairing.CreatedAt == default ? DateOnly.MinValue : DateOnly.FromDateTime(pairing.CreatedAt.UtcDateTime).AddDays(-1);
+        if (MeetingSchedule.Instant(pairing, meetingDate) > now || meetingDate < created)
+        {
+            return false;
+        }
+
+        await _store.MarkHeldAsync(pairing.Id, meetingDate, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// The agenda of the next meeting (or of the latest, when none is coming because the pairing is paused) of a pairing
     /// <paramref name="me"/> is part of; records newly chosen questions so they do not repeat within 8 weeks.
     /// </summary>
@@ -200,10 +249,9 @@ public sealed class OneOnOneService
             await _store.ListQuestionsAsync(pairing.Id, cancellationToken),
             content.Questions);
         var agenda = AgendaBuilder.Build(input);
-        if (agenda.NewQuestions)
+        if (agenda.NewQuestions.Count > 0)
         {
-            await _store.RecordQuestionsAsync(
-                [.. agenda.Questions.Select((q, i) => new AskedQuestion(pairing.Id, q.Id, meeting, i))], cancellationToken);
+            await _store.RecordQuestionsAsync(agenda.NewQuestions, cancellationToken);
         }
 
         return agenda;

@@ -35,6 +35,11 @@ public sealed class ReflectHandler : ICommandHandler, IActionHandler
         var anyClosed = false;
         foreach (var channel in channels)
         {
+            if (!await InvitedAsync(context, channel, cancellationToken))
+            {
+                continue;
+            }
+
             var rounds = await _store.ListRoundsAsync(channel, cancellationToken);
             if (rounds.Count == 0)
             {
@@ -81,7 +86,8 @@ public sealed class ReflectHandler : ICommandHandler, IActionHandler
 
         var channel = TeamChannel.For(context.Profile.User, id);
         var round = (await _store.ListRoundsAsync(channel, cancellationToken)).FirstOrDefault(r => r.Week == week);
-        var isMember = (await _store.ListMembershipsAsync(context.Profile.User, cancellationToken)).Contains(channel);
+        var isMember = (await _store.ListMembershipsAsync(context.Profile.User, cancellationToken)).Contains(channel)
+            && await InvitedAsync(context, channel, cancellationToken);
         if (round is null || !isMember)
         {
             return Error(context.T("reflection.reflect.none"));
@@ -122,6 +128,10 @@ public sealed class ReflectHandler : ICommandHandler, IActionHandler
             Buttons = [ReplyButton.Command(context.T("reflection.button.edit"), "reflect " + channel.DisplayName)],
         };
     }
+
+    /// <summary>A lead who runs the reflection without taking part is recorded in the channel but not asked.</summary>
+    private async Task<bool> InvitedAsync(TurnContext context, TeamChannel channel, CancellationToken cancellationToken) =>
+        await _store.GetAsync(channel, cancellationToken) is not { } reflection || reflection.Invites(context.Profile.User);
 
     private static Reply Error(string text) => new() { Text = text, IsError = true };
 }

@@ -4,9 +4,10 @@ using CoachBot.Core.Conversation;
 namespace CoachBot.Core.Reflections;
 
 /// <summary>
-/// The summary a channel gets when a round closes: participation, themes and consented quotes. It only ever sees
-/// <see cref="AnonymousAnswer"/>s, so it cannot name anyone; below <see cref="MinAnswersForDetail"/> answers it shows
-/// no content at all, because with one or two answers any theme or quote points to a person.
+/// The summary a channel gets when a round closes: participation, themes, and per prompt how many answered it with the
+/// quotes shared for it. It only ever sees <see cref="AnonymousAnswer"/>s, so it cannot name anyone; below
+/// <see cref="MinAnswersForDetail"/> answers it shows no content at all, because with one or two answers any theme or
+/// quote points to a person. With nobody asked or nobody answering it says so instead of showing empty parts.
 /// </summary>
 public static class ReflectionSummary
 {
@@ -16,8 +17,8 @@ public static class ReflectionSummary
     /// <summary>A theme must come up in at least this many answers: one answer's theme is that person's.</summary>
     public const int MinAnswersPerTheme = 2;
 
-    /// <summary>Most quotes shown, so the summary stays a summary.</summary>
-    public const int MaxQuotes = 10;
+    /// <summary>Most quotes shown under one prompt, so the summary stays a summary.</summary>
+    public const int MaxQuotesPerPrompt = 4;
 
     /// <summary>Builds the summary in <paramref name="content"/>'s language; keywords of every language find themes.</summary>
     public static Reply Build(ContentLibrary library, ContentCatalog content, ReflectionRound round, IReadOnlyList<AnonymousAnswer> answers)
@@ -29,22 +30,34 @@ public static class ReflectionSummary
         var strings = content.Strings;
         var given = answers.Where(a => a.Parts.Any(p => !string.IsNullOrWhiteSpace(p.Text))).ToList();
         var title = strings.Format("reflection.summary.title", ("channel", round.Channel.DisplayName), ("week", round.Week));
-        var participation = strings.Format(
-            "reflection.summary.participation",
-            ("answered", given.Count),
-            ("invited", round.InvitedCount),
-            ("percent", Percent(given.Count, round.InvitedCount)));
 
-        var sections = new List<ReplySection> { new() { Title = title, Body = participation } };
-        if (given.Count < MinAnswersForDetail)
+        var sections = new List<ReplySection>();
+        if (round.InvitedCount == 0 && given.Count == 0)
         {
-            sections.Add(new ReplySection { Body = strings.Format("reflection.summary.too_few", ("min", MinAnswersForDetail)) });
+            // "0 of 0 members answered (0%)" reads like a failure of the team; the truth is nobody was asked.
+            sections.Add(new ReplySection { Title = title, Body = strings.Format("reflection.summary.no_members", ("channel", round.Channel.DisplayName)) });
         }
         else
         {
-            sections.Add(Themes(library, content, given));
-            sections.Add(PromptCounts(content, round, given));
-            sections.Add(Quotes(strings, given));
+            var participation = strings.Format(
+                "reflection.summary.participation",
+                ("answered", given.Count),
+                ("invited", round.InvitedCount),
+                ("percent", Percent(given.Count, round.InvitedCount)));
+            sections.Add(new ReplySection { Title = title, Body = participation });
+            if (given.Count == 0)
+            {
+                sections.Add(new ReplySection { Body = strings.Format("reflection.summary.no_answers") });
+            }
+            else if (given.Count < MinAnswersForDetail)
+            {
+                sections.Add(new ReplySection { Body = strings.Format("reflection.summary.too_few", ("min", MinAnswersForDetail)) });
+            }
+            else
+            {
+                sections.Add(Themes(library, content, given));
+                sections.AddRange(ByPrompt(content, round, given));
+            }
         }
 
         return new Reply
@@ -58,16 +71,34 @@ public static class ReflectionSummary
     public static int Percent(int answered, int invited) =>
         invited <= 0 ? 0 : (int)Math.Round(100.0 * answered / invited, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// The five actions that at least <see cref="MinAnswersPerTheme"/> answers talk about, each with the words that
+    /// showed it, so the line says what the answers said. A keyword counts as a whole word or its plural ("manage" is
+    /// not found in "my manager", "talk" not in "talked", "interview" is in "interviews"); Japanese has no spaces
+    /// between words, so its keywords count wherever they appear.
+    /// </summary>
     private static ReplySection Themes(ContentLibrary library, ContentCatalog content, IReadOnlyList<AnonymousAnswer> answers)
     {
         var fields = new List<ReplyField>();
         foreach (var action in content.Actions)
         {
             var keywords = Keywords(library, action.Id);
-            var count = answers.Count(a => a.Parts.Any(p => keywords.Any(k => p.Text.Contains(k, StringComparison.OrdinalIgnoreCase))));
-            if (count >= MinAnswersPerTheme)
+            var found = answers
+                .Select(a => keywords.Where(k => a.Parts.Any(p => Mentions(p.Text, k))).ToList())
+                .Where(words => words.Count > 0)
+                .ToList();
+            if (found.Count >= MinAnswersPerTheme)
             {
-                fields.Add(new ReplyField(action.Title, content.Strings.Format("reflection.summary.theme", ("count", count))));
+                // Words found in at least two answers only: a word one person used could point to them.
+                var words = found.SelectMany(w => w.Distinct(StringComparer.OrdinalIgnoreCase))
+                    .GroupBy(w => w, StringComparer.OrdinalIgnoreCase)
+                    .Where(g => g.Count() >= MinAnswersPerTheme)
+                    .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => g.Key)
+                    .ToList();
+                fields.Add(new ReplyField(action.Title, words.Count == 0
+                    ? content.Strings.Format("reflection.summary.theme", ("count", found.Count))
+                    : content.Strings.Format("reflection.summary.theme_words", ("count", found.Count), ("words", string.Join(", ", words)))));
             }
         }
 
@@ -79,10 +110,35 @@ public static class ReflectionSummary
         };
     }
 
+    /// <summary>True when <paramref name="keyword"/> appears in <paramref name="text"/> as a word of its own.</summary>
+    internal static bool Mentions(string text, string keyword)
+    {
+        for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = text.IndexOf(keyword, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + keyword.Length;
+            var startsClean = at == 0 || !JoinsWord(keyword[0]) || !JoinsWord(text[at - 1]);
+            var endsClean = end == text.Length || !JoinsWord(keyword[^1]) || !JoinsWord(text[end]) || IsPluralEnd(text, end);
+            if (startsClean && endsClean)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An English plural "s" ends the word at <paramref name="at"/>: "interviews" mentions "interview".</summary>
+    private static bool IsPluralEnd(string text, int at) =>
+        text[at] is 's' or 'S' && (at + 1 == text.Length || !JoinsWord(text[at + 1]));
+
+    /// <summary>A letter or digit of a script that separates words with spaces (Latin and the like, not kana or kanji).</summary>
+    private static bool JoinsWord(char c) => char.IsLetterOrDigit(c) && c < '\u3000';
+
     /// <summary>The action's id and title and the keywords of <c>reflection.keywords.{id}</c> in every language.</summary>
     private static IReadOnlyList<string> Keywords(ContentLibrary library, string actionId)
     {
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { actionId, actionId.Replace('_', ' '), actionId.Replace('_', '-') };
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { actionId.Replace('_', ' '), actionId.Replace('_', '-') };
         foreach (var language in library.Languages)
         {
             var catalog = library.For(language);
@@ -98,34 +154,35 @@ public static class ReflectionSummary
             }
         }
 
-        return [.. words.Where(w => w.Length > 0)];
+        return [.. words.Where(w => w.Length > 0).Order(StringComparer.Ordinal)];
     }
 
-    private static ReplySection PromptCounts(ContentCatalog content, ReflectionRound round, IReadOnlyList<AnonymousAnswer> answers) => new()
+    /// <summary>
+    /// One section per prompt of the round, in form order: how many answered it and the quotes its authors allowed,
+    /// so a quote is read next to the question it answers.
+    /// </summary>
+    private static IEnumerable<ReplySection> ByPrompt(ContentCatalog content, ReflectionRound round, IReadOnlyList<AnonymousAnswer> answers)
     {
-        Title = content.Strings.Format("reflection.summary.prompts"),
-        Fields =
-        [
-            .. round.PromptIds.Select(id => new ReplyField(
-                content.ReflectionPrompts.FirstOrDefault(p => p.Id == id)?.Text ?? id,
-                content.Strings.Format("reflection.summary.prompt_count", ("count", answers.Count(a => a.Parts.Any(p => p.PromptId == id && !string.IsNullOrWhiteSpace(p.Text))))))),
-        ],
-    };
-
-    private static ReplySection Quotes(StringTable strings, IReadOnlyList<AnonymousAnswer> answers)
-    {
-        // Sorted by text, not stored order: the order answers arrived in could hint at who wrote them.
-        var quotes = answers
-            .SelectMany(a => a.Parts)
-            .Where(p => p.MayQuote && !string.IsNullOrWhiteSpace(p.Text))
-            .Select(p => "“" + p.Text.Trim() + "”")
-            .Order(StringComparer.Ordinal)
-            .Take(MaxQuotes)
-            .ToList();
-        return new ReplySection
+        var strings = content.Strings;
+        var anyQuote = false;
+        yield return new ReplySection { Title = strings.Format("reflection.summary.prompts") };
+        foreach (var id in round.PromptIds)
         {
-            Title = strings.Format("reflection.summary.quotes"),
-            Body = quotes.Count == 0 ? strings.Format("reflection.summary.no_quotes") : string.Join("\n", quotes),
-        };
+            var parts = answers.SelectMany(a => a.Parts).Where(p => p.PromptId == id && !string.IsNullOrWhiteSpace(p.Text)).ToList();
+
+            // Sorted by text, not stored order: the order answers arrived in could hint at who wrote them.
+            var quotes = parts.Where(p => p.MayQuote).Select(p => "“" + p.Text.Trim() + "”").Order(StringComparer.Ordinal).Take(MaxQuotesPerPrompt).ToList();
+            anyQuote |= quotes.Count > 0;
+            yield return new ReplySection
+            {
+                Title = content.ReflectionPrompts.FirstOrDefault(p => p.Id == id)?.Text ?? id,
+                Body = StringTable.Lines([strings.Format("reflection.summary.prompt_count", ("count", parts.Count)), .. quotes]),
+            };
+        }
+
+        if (!anyQuote)
+        {
+            yield return new ReplySection { Body = strings.Format("reflection.summary.no_quotes") };
+        }
     }
 }

@@ -11,6 +11,17 @@ namespace CoachBot.Core.Reflections;
 /// <param name="Enabled">False after <c>team reflection off</c>.</param>
 public sealed record TeamReflection(TeamChannel Channel, UserRef Lead, DayOfWeek Day, TimeOnly Time, string TimeZoneId, bool Enabled)
 {
+    /// <summary>
+    /// True when the lead is a member of the team as well as its lead: they get the prompts and count among the
+    /// invited. Setting a reflection up does not make someone a member (a manager may run it for a team they are not
+    /// part of); the lead says so with the "I answer too" button. True for set-ups saved before the choice existed,
+    /// which counted their lead.
+    /// </summary>
+    public bool LeadTakesPart { get; init; } = true;
+
+    /// <summary>True when <paramref name="member"/>, a recorded member of the channel, is asked and counted.</summary>
+    public bool Invites(UserRef member) => member != Lead || LeadTakesPart;
+
     /// <summary>The store's concurrency token; null for a reflection never saved.</summary>
     public string? Version { get; init; }
 }

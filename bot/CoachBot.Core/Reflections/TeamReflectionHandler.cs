@@ -10,8 +10,11 @@ namespace CoachBot.Core.Reflections;
 /// <c>team reflection on #channel &lt;day&gt; &lt;HH:mm&gt;</c>, <c>off #channel</c> and <c>status [#channel]</c> for a
 /// team's lead. Everything shown here is counts; no answer and no name of who answered ever appears.
 /// </summary>
-public sealed class TeamReflectionHandler : ICommandHandler
+public sealed class TeamReflectionHandler : ICommandHandler, IActionHandler
 {
+    /// <summary>The lead's "I answer too" / "I only run it" buttons: values <c>channel</c> and <c>part</c> (in or out).</summary>
+    public const string LeadAction = "reflection.lead";
+
     public const string OnVerb = "team reflection on";
     public const string OffVerb = "team reflection off";
     public const string StatusVerb = "team reflection status";
@@ -26,6 +29,43 @@ public sealed class TeamReflectionHandler : ICommandHandler
     public TeamReflectionHandler(IReflectionStore store) => _store = store;
 
     public IReadOnlyList<string> Verbs { get; } = [OnVerb, OffVerb, StatusVerb];
+
+    public string ActionPrefix => LeadAction;
+
+    /// <summary>
+    /// The lead says whether they are a member of the team as well: only then do they get the prompts and count among
+    /// the invited. Only the lead may say so; the answer is the same for a channel without a reflection.
+    /// </summary>
+    public async Task<Reply> HandleAsync(TurnContext context, TurnAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        var name = action.Value("channel") ?? string.Empty;
+        var part = action.Value("part");
+        if (action.Id != LeadAction || !ReflectionArguments.IsChannel(name) || part is not ("in" or "out"))
+        {
+            return Error(context.T("error.unknown_action"));
+        }
+
+        var channel = TeamChannel.For(context.Profile.User, name);
+        var existing = await _store.GetAsync(channel, cancellationToken);
+        if (existing is null || existing.Lead != context.Profile.User)
+        {
+            return Error(context.T("reflection.error.not_lead", ("channel", channel.DisplayName)));
+        }
+
+        var takesPart = part == "in";
+        if (existing.LeadTakesPart != takesPart)
+        {
+            await _store.SaveAsync(existing with { LeadTakesPart = takesPart }, cancellationToken);
+        }
+
+        return new Reply
+        {
+            Text = context.T(takesPart ? "reflection.lead.in" : "reflection.lead.out", ("channel", channel.DisplayName)),
+            Buttons = [LeadButton(context, channel, !takesPart)],
+        };
+    }
 
     public async Task<Reply> HandleAsync(TurnContext context, CommandRequest command, CancellationToken cancellationToken) =>
         command.Verb switch
@@ -68,18 +108,36 @@ public sealed class TeamReflectionHandler : ICommandHandler
             return Error(context.T("reflection.error.other_lead", ("channel", channel.DisplayName)));
         }
 
+        // Setting a reflection up does not make the lead a member (they had to be seen in the channel, but a manager
+        // may run it for a team they are not part of): a new set-up counts them only once they say "I answer too".
+        // A changed set-up keeps what they chose.
         var saved = await _store.SaveAsync(
-            new TeamReflection(channel, context.Profile.User, day, time, context.Profile.TimeZoneId, Enabled: true) { Version = existing?.Version },
+            new TeamReflection(channel, context.Profile.User, day, time, context.Profile.TimeZoneId, Enabled: true)
+            {
+                LeadTakesPart = existing?.LeadTakesPart ?? false,
+                Version = existing?.Version,
+            },
             cancellationToken);
         var next = TimeZoneInfo.ConvertTime(ReflectionSchedule.NextOpenUtc(saved, context.Now), context.TimeZone);
-        return Reply.Plain(context.T(
-            "reflection.on.done",
-            ("channel", channel.DisplayName),
-            ("day", DayName(context, day)),
-            ("time", time.ToString("HH:mm", CultureInfo.InvariantCulture)),
-            ("zone", saved.TimeZoneId),
-            ("next", next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
+        return new Reply
+        {
+            Text = StringTable.Lines(
+                context.T(
+                    "reflection.on.done",
+                    ("channel", channel.DisplayName),
+                    ("day", DayName(context, day)),
+                    ("time", time.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                    ("zone", saved.TimeZoneId),
+                    ("next", next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))),
+                context.T(saved.LeadTakesPart ? "reflection.on.lead_in" : "reflection.on.lead_out")),
+            Buttons = [LeadButton(context, channel, !saved.LeadTakesPart)],
+        };
     }
+
+    private static ReplyButton LeadButton(TurnContext context, TeamChannel channel, bool takePart) => new(
+        context.T(takePart ? "reflection.button.lead_in" : "reflection.button.lead_out"),
+        LeadAction,
+        new Dictionary<string, string> { ["channel"] = channel.DisplayName, ["part"] = takePart ? "in" : "out" });
 
     private async Task<Reply> OffAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
     {
@@ -164,6 +222,7 @@ public sealed class TeamReflectionHandler : ICommandHandler
                 ("next", TimeZoneInfo.ConvertTime(ReflectionSchedule.NextOpenUtc(reflection, context.Now), TimeZones.FindOrUtc(context.Profile.TimeZoneId))
                     .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
             : context.T("reflection.status.off");
+        state = StringTable.Lines(state, context.T(reflection.LeadTakesPart ? "reflection.status.lead_in" : "reflection.status.lead_out"));
         var rounds = (await _store.ListRoundsAsync(reflection.Channel, cancellationToken)).TakeLast(TrendWeeks).ToList();
         var fields = new List<ReplyField>();
         int? previous = null;

@@ -29,29 +29,37 @@ public sealed class TeamReflectionService
     public static DateTimeOffset NextOpenUtc(TeamReflection reflection, DateTimeOffset after) =>
         ReflectionSchedule.NextOpenUtc(reflection, after);
 
+    /// <summary>Opens the week's round now, as if it had been scheduled now (a manual or test opening).</summary>
+    public Task<IReadOnlyList<ReflectionInvitation>> OpenRoundAsync(TeamChannel channel, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OpenRoundAsync(channel, now, now, cancellationToken);
+
     /// <summary>
-    /// Opens the week's round of an enabled reflection: three prompts, a window of
-    /// <see cref="ReflectionSchedule.AnswerWindow"/>, and a DM with the form for every member in their own language.
+    /// Opens the week's round of an enabled reflection: three prompts, and a DM with the form for every member in
+    /// their own language (the lead only when they take part). The round's week, prompts and window
+    /// (<see cref="ReflectionSchedule.AnswerWindow"/>) count from <paramref name="scheduledAt"/>, the open the schedule
+    /// named, not from <paramref name="now"/>: a message that went out late still closes when the schedule closes it,
+    /// which is when the summary is posted and what the form promises.
     /// </summary>
-    /// <returns>The DMs to send; empty when the reflection is off or missing, or the week's round is already open
-    /// (so a repeated call never messages anyone twice).</returns>
-    public async Task<IReadOnlyList<ReflectionInvitation>> OpenRoundAsync(TeamChannel channel, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The DMs to send; empty when the reflection is off or missing, the week's round is already open (so a
+    /// repeated call never messages anyone twice), or the round's window has passed already.</returns>
+    public async Task<IReadOnlyList<ReflectionInvitation>> OpenRoundAsync(
+        TeamChannel channel, DateTimeOffset scheduledAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         var reflection = await _store.GetAsync(channel, cancellationToken);
-        if (reflection is not { Enabled: true })
+        if (reflection is not { Enabled: true } || now >= scheduledAt + ReflectionSchedule.AnswerWindow)
         {
             return [];
         }
 
-        var members = await _store.ListMembersAsync(channel, cancellationToken);
+        var members = (await _store.ListMembersAsync(channel, cancellationToken)).Where(reflection.Invites).ToList();
         var bank = _content.For(ContentLibrary.DefaultLanguage).ReflectionPrompts.Select(p => p.Id).ToList();
         var round = new ReflectionRound(
             channel,
-            ReflectionSchedule.WeekOf(now, reflection.TimeZoneId),
-            now,
-            now + ReflectionSchedule.AnswerWindow,
-            ReflectionSchedule.PromptsFor(now, reflection.TimeZoneId, bank),
+            ReflectionSchedule.WeekOf(scheduledAt, reflection.TimeZoneId),
+            scheduledAt,
+            scheduledAt + ReflectionSchedule.AnswerWindow,
+            ReflectionSchedule.PromptsFor(scheduledAt, reflection.TimeZoneId, bank),
             members.Count);
         var added = await _store.TryAddRoundAsync(round, cancellationToken);
         if (added is null)

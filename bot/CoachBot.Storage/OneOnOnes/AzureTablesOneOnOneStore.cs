@@ -9,7 +9,7 @@ namespace CoachBot.Storage.OneOnOnes;
 
 /// <summary>
 /// <see cref="IOneOnOneStore"/> on two tables. OneOnOnes: PartitionKey = encoded pairing id, holding the
-/// <c>pairing</c> row (its ETag is the version) and <c>note|</c>, <c>item|</c> and <c>question|</c> rows, so one
+/// <c>pairing</c> row (its ETag is the version) and <c>note|</c>, <c>item|</c>, <c>question|</c> and <c>held|</c> rows, so one
 /// partition query lists a pairing's notes or items. OneOnOneIndex: a row per participant (PartitionKey = encoded user
 /// key, RowKey = pairing id), so each side finds its pairings with one partition query.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class AzureTablesOneOnOneStore : IOneOnOneStore
     private const string NotePrefix = "note|";
     private const string ItemPrefix = "item|";
     private const string QuestionPrefix = "question|";
+    private const string HeldPrefix = "held|";
 
     private readonly CoachBotTables _tables;
 
@@ -143,6 +144,26 @@ public sealed class AzureTablesOneOnOneStore : IOneOnOneStore
     {
         var rows = await RowsAsync<AskedQuestionEntity>(pairingId, QuestionPrefix, cancellationToken);
         return [.. rows.Select(r => r.ToQuestion()).OrderBy(q => q.MeetingDate).ThenBy(q => q.Order)];
+    }
+
+    public async Task MarkHeldAsync(string pairingId, DateOnly meetingDate, CancellationToken cancellationToken)
+    {
+        var row = new HeldMeetingEntity
+        {
+            PartitionKey = Key(pairingId),
+            RowKey = HeldPrefix + meetingDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            PairingId = pairingId,
+            MeetingDate = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+
+        // Insert-only: a second confirmation of the same meeting keeps the first.
+        await _tables.TryAddEntityAsync(StorageTableNames.OneOnOnes, row, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DateOnly>> ListHeldAsync(string pairingId, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync<HeldMeetingEntity>(pairingId, HeldPrefix, cancellationToken);
+        return [.. rows.Select(r => r.ToDate()).Order()];
     }
 
     private Task<IReadOnlyList<T>> RowsAsync<T>(string pairingId, string prefix, CancellationToken cancellationToken)

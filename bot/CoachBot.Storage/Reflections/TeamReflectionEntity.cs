@@ -33,6 +33,9 @@ internal sealed class TeamReflectionEntity : TableRow
 
     public bool Enabled { get; set; }
 
+    /// <summary>Null in rows written before the lead chose; those counted their lead, so null reads as true.</summary>
+    public bool? LeadTakesPart { get; set; }
+
     public static TeamReflectionEntity From(TeamReflection reflection, string partitionKey, string rowKey) => new()
     {
         PartitionKey = partitionKey,
@@ -48,6 +51,7 @@ internal sealed class TeamReflectionEntity : TableRow
         Time = reflection.Time.ToString("HH:mm", CultureInfo.InvariantCulture),
         TimeZoneId = reflection.TimeZoneId,
         Enabled = reflection.Enabled,
+        LeadTakesPart = reflection.LeadTakesPart,
     };
 
     public TeamReflection ToReflection() => new(
@@ -58,6 +62,7 @@ internal sealed class TeamReflectionEntity : TableRow
         TimeZoneId,
         Enabled)
     {
+        LeadTakesPart = LeadTakesPart ?? true,
         Version = ETag.ToString(),
     };
 }

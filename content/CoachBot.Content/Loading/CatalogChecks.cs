@@ -5,6 +5,9 @@ namespace CoachBot.Content.Loading;
 /// <summary>Checks within one language: the fixed id sets, uniqueness and references between kinds.</summary>
 internal static class CatalogChecks
 {
+    /// <summary>Fewest questions meant for each side of a 1-on-1 (audience that side or both).</summary>
+    public const int MinQuestionsPerAudience = 8;
+
     public static void Run(ContentCatalog c, List<ContentProblem> problems)
     {
         var lang = c.Language;
@@ -53,6 +56,17 @@ internal static class CatalogChecks
         {
             References("questions.yaml", $"question '{question.Id}' theme", [question.Theme], ContentVocabulary.QuestionThemeIds, Add);
             References("questions.yaml", $"question '{question.Id}' actions", question.Actions, ContentVocabulary.ActionIds, Add);
+            References("questions.yaml", $"question '{question.Id}' audience", [question.Audience], ContentVocabulary.QuestionAudiences, Add);
+        }
+
+        // Each side's agenda suggests questions meant for that side and keeps them from repeating for 8 weeks: both
+        // sides need enough to choose from (a weekly pairing asks the report's side one question per meeting).
+        foreach (var (side, count) in new[] { ("manager", c.Questions.Count(q => q.ForManager)), ("report", c.Questions.Count(q => q.ForReport)) })
+        {
+            if (count < MinQuestionsPerAudience)
+            {
+                Add("questions.yaml", $"at least {MinQuestionsPerAudience} questions must be meant for the {side} (audience {side} or both), has {count}");
+            }
         }
 
         foreach (var theme in ContentVocabulary.QuestionThemeIds)

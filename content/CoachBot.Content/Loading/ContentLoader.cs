@@ -226,7 +226,7 @@ public static partial class ContentLoader
     private static List<QuestionTheme> ReadThemes(YamlNodeReader? file, out IReadOnlyList<OneOnOneQuestion> questions)
     {
         var themes = Each(file, "themes", 6, t => new QuestionTheme(t.Id(), t.Text("title")));
-        questions = Each(file, "questions", 40, q => new OneOnOneQuestion(q.Id(), q.Text("theme"), q.Text("text"), q.TextList("actions", 0)));
+        questions = Each(file, "questions", 40, q => new OneOnOneQuestion(q.Id(), q.Text("theme"), q.Text("text"), q.TextList("actions", 0), q.Text("audience")));
         Finish(file);
         return themes;
     }

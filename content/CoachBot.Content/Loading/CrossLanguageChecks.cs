@@ -79,6 +79,16 @@ internal static class CrossLanguageChecks
                         $"step '{step.Id}': minutes, roles and paths must be the same as in {reference.Language}/actions.yaml"));
                 }
             }
+
+            // Who a question is meant for decides which agenda shows it: a translation must not move it to the other side.
+            foreach (var question in reference.Questions)
+            {
+                if (other.Questions.FirstOrDefault(q => q.Id == question.Id) is { } twin && twin.Audience != question.Audience)
+                {
+                    problems.Add(new ContentProblem($"{language}/questions.yaml", 0,
+                        $"question '{question.Id}': audience is '{twin.Audience}' but '{question.Audience}' in {reference.Language}/questions.yaml"));
+                }
+            }
         }
     }
 }

@@ -43,7 +43,20 @@ public sealed record Book(
 public sealed record QuestionTheme(string Id, string Title);
 
 /// <summary>A question for a 1-on-1.</summary>
-public sealed record OneOnOneQuestion(string Id, string Theme, string Text, IReadOnlyList<string> Actions);
+/// <param name="Id">"&lt;theme&gt;.&lt;slug&gt;", the same in every language.</param>
+/// <param name="Theme">One of <see cref="ContentVocabulary.QuestionThemeIds"/>.</param>
+/// <param name="Text">The question as the asker says it.</param>
+/// <param name="Actions">Actions the question fits, for theming agendas.</param>
+/// <param name="Audience">Who the question is meant for, i.e. who asks it: <c>manager</c> (asks the report),
+/// <c>report</c> (asks the manager) or <c>both</c> (<see cref="ContentVocabulary.QuestionAudiences"/>).</param>
+public sealed record OneOnOneQuestion(string Id, string Theme, string Text, IReadOnlyList<string> Actions, string Audience = ContentVocabulary.AudienceManager)
+{
+    /// <summary>True when the question is meant for the manager of a pairing (to ask their report).</summary>
+    public bool ForManager => Audience is ContentVocabulary.AudienceManager or ContentVocabulary.AudienceBoth;
+
+    /// <summary>True when the question is meant for the report of a pairing (to ask their manager).</summary>
+    public bool ForReport => Audience is ContentVocabulary.AudienceReport or ContentVocabulary.AudienceBoth;
+}
 
 /// <summary>A weekly team reflection prompt.</summary>
 public sealed record ReflectionPrompt(string Id, string Text);

@@ -23,4 +23,16 @@ public static class ContentVocabulary
 
     /// <summary>The six 1-on-1 question themes.</summary>
     public static readonly IReadOnlyList<string> QuestionThemeIds = ["career", "feedback", "wellbeing", "growth", "recruitment", "cross_team"];
+
+    /// <summary>A 1-on-1 question the manager asks the report.</summary>
+    public const string AudienceManager = "manager";
+
+    /// <summary>A 1-on-1 question the report asks the manager.</summary>
+    public const string AudienceReport = "report";
+
+    /// <summary>A 1-on-1 question either side may ask.</summary>
+    public const string AudienceBoth = "both";
+
+    /// <summary>Who a 1-on-1 question is meant for (the <c>audience</c> of questions.yaml).</summary>
+    public static readonly IReadOnlyList<string> QuestionAudiences = [AudienceManager, AudienceReport, AudienceBoth];
 }

@@ -46,4 +46,8 @@ public sealed class SchedulingOneOnOneStore : IOneOnOneStore
     public Task RecordQuestionsAsync(IReadOnlyList<AskedQuestion> questions, CancellationToken cancellationToken) => _inner.RecordQuestionsAsync(questions, cancellationToken);
 
     public Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string pairingId, CancellationToken cancellationToken) => _inner.ListQuestionsAsync(pairingId, cancellationToken);
+
+    public Task MarkHeldAsync(string pairingId, DateOnly meetingDate, CancellationToken cancellationToken) => _inner.MarkHeldAsync(pairingId, meetingDate, cancellationToken);
+
+    public Task<IReadOnlyList<DateOnly>> ListHeldAsync(string pairingId, CancellationToken cancellationToken) => _inner.ListHeldAsync(pairingId, cancellationToken);
 }

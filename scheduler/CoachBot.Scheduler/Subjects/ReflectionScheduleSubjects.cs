@@ -68,7 +68,8 @@ public sealed partial class ReflectionScheduleSubjects : IScheduleSubjects
         }
 
         var sent = 0;
-        foreach (var invitation in await _service.OpenRoundAsync(reflection.Channel, run.Now, cancellationToken))
+        // The round counts from the scheduled open, so a late run still closes when the schedule closes it.
+        foreach (var invitation in await _service.OpenRoundAsync(reflection.Channel, run.Occurrence.DueAt, run.Now, cancellationToken))
         {
             sent += await SendToMemberAsync(invitation.Member, invitation.Reply, reflection, run, cancellationToken) ? 1 : 0;
         }
@@ -90,7 +91,7 @@ public sealed partial class ReflectionScheduleSubjects : IScheduleSubjects
         var sent = 0;
         foreach (var member in await _sources.Reflections.ListMembersAsync(channel, cancellationToken))
         {
-            if (await _sources.Reflections.GetOwnAnswerAsync(member, channel, round.Week, cancellationToken) is not null)
+            if (!reflection.Invites(member) || await _sources.Reflections.GetOwnAnswerAsync(member, channel, round.Week, cancellationToken) is not null)
             {
                 continue;
             }

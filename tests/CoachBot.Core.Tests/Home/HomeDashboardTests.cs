@@ -1,5 +1,6 @@
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Users;
 using Moq;
@@ -34,8 +35,14 @@ public sealed class HomeDashboardTests
         Assert.DoesNotContain("promo case", items, StringComparison.Ordinal);
 
         Assert.Equal("https://charts.test/alice/en.png", Assert.Single(home.Sections, s => s.Image is not null).Image!.Url);
-        Assert.Equal([.. StepActions, CommandActions.RunCommand, CommandActions.RunCommand, CommandActions.RunCommand], home.Buttons.Select(b => b.ActionId));
-        Assert.Equal(["1on1 agenda @bob", "settings", "help"], home.Buttons.Skip(4).Select(b => b.Values[CommandActions.TextValue]));
+        var pairing = Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), CancellationToken.None));
+        var done = OneOnOneHandler.FormAction(OneOnOneHandler.DoneAction, pairing);
+        Assert.Equal([.. StepActions, CommandActions.RunCommand, done, done, done, CommandActions.RunCommand, CommandActions.RunCommand], home.Buttons.Select(b => b.ActionId));
+        Assert.Equal(["1on1 agenda @bob", "settings", "help"], home.Buttons.Where(b => b.ActionId == CommandActions.RunCommand).Select(b => b.Values[CommandActions.TextValue]));
+
+        // A Done button for each item listed, in the same order, and none for the items only counted.
+        Assert.Equal([("Done #2", "2"), ("Done #1", "1"), ("Done #3", "3")],
+            home.Buttons.Where(b => b.ActionId == done).Select(b => (b.Label, b.Values[OneOnOneHandler.NumberValue])));
 
         // The text alone says it all.
         foreach (var part in new[] { "3 working days in a row", "Best streak: 5", "Today's step", "Tue 2026-12-01 10:00 (Asia/Tokyo)", "#2 book the offsite", "…and 1 more" })
@@ -124,22 +131,46 @@ public sealed class HomeDashboardTests
     }
 
     [Fact]
-    public async Task Chart_IsShownOnlyWhenALinkCanBeMade()
+    public async Task Chart_IsShownWhenALinkCanBeMade_IncludingAPathOnThisHostAsInThePlayground()
     {
         var harness = new CoachHarness();
         await harness.OnboardAsync();
         var relative = new Mock<IProgressChartLinks>();
         relative.Setup(l => l.CreateUrl(It.IsAny<UserRef>(), It.IsAny<string>())).Returns("/charts/progress/abc.png");
+        var unusable = new Mock<IProgressChartLinks>();
+        unusable.Setup(l => l.CreateUrl(It.IsAny<UserRef>(), It.IsAny<string>())).Returns("javascript:alert(1)");
 
         var withLinks = await HomeFixture.Dashboard(harness).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
         var withoutLinks = await HomeFixture.Dashboard(harness, charts: []).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
         var withRelativeLinks = await HomeFixture.Dashboard(harness, charts: [relative.Object]).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
+        var withUnusableLinks = await HomeFixture.Dashboard(harness, charts: [unusable.Object]).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
 
         var image = Assert.Single(withLinks.Sections, s => s.Image is not null).Image!;
         Assert.Equal("https://charts.test/alice/en.png", image.Url);
         Assert.False(string.IsNullOrWhiteSpace(image.AltText));
         Assert.DoesNotContain(withoutLinks.Sections, s => s.Image is not null);
-        Assert.DoesNotContain(withRelativeLinks.Sections, s => s.Image is not null);
+
+        // The playground has no public base URL: its chart is a path, shown as `progress` shows it (Slack and Teams
+        // renderers leave paths out themselves).
+        Assert.Equal("/charts/progress/abc.png", Assert.Single(withRelativeLinks.Sections, s => s.Image is not null).Image!.Url);
+        Assert.DoesNotContain(withUnusableLinks.Sections, s => s.Image is not null);
+    }
+
+    [Fact]
+    public async Task DoneButtonOnTheHome_ClosesTheItemAndTheNextHomeNoLongerListsIt()
+    {
+        var harness = new CoachHarness();
+        await HomeFixture.ActiveUsersAsync(harness);
+        var home = await HomeFixture.Dashboard(harness).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
+        var first = home.Buttons.First(b => b.ActionId.StartsWith(OneOnOneHandler.DoneAction + ":", StringComparison.Ordinal));
+
+        var reply = Assert.Single(await harness.PressAsync(first, "alice"));
+
+        Assert.Equal("Done: #2 book the offsite", reply.Text);
+        var after = await HomeFixture.Dashboard(harness).BuildAsync(CoachHarness.User("alice"), CancellationToken.None);
+        Assert.DoesNotContain("book the offsite", after.Text, StringComparison.Ordinal);
+        Assert.Equal(["Done #1", "Done #3", "Done #4"], after.Buttons.Where(b => b.ActionId == first.ActionId).Select(b => b.Label));
+        Assert.Contains("Your open action items (3)", after.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -215,6 +246,8 @@ public sealed class HomeDashboardTests
         Assert.Equal(["完了", "設定", "ヘルプ"], home.Buttons.Where(b => b.ActionId == HabitHandler.DoneAction || b.ActionId == CommandActions.RunCommand)
             .Where(b => b.Values.GetValueOrDefault(CommandActions.TextValue) is null or "settings" or "help").Select(b => b.Label));
         Assert.Equal("https://charts.test/alice/ja.png", Assert.Single(home.Sections, s => s.Image is not null).Image!.Url);
+        Assert.Equal(["#2 を完了", "#1 を完了", "#3 を完了"], home.Buttons.Where(b => b.ActionId.StartsWith(OneOnOneHandler.DoneAction + ":", StringComparison.Ordinal)).Select(b => b.Label));
+        Assert.Contains("「完了」ボタン", home.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,18 @@ public sealed class AgendaBuilderTests
         new("cross_team.a", "cross_team", "Cross A?", ["cross_team"]),
     ];
 
+    /// <summary>Questions meant for the manager, for the report and for both.</summary>
+    private static readonly IReadOnlyList<OneOnOneQuestion> SidedBank =
+    [
+        new("career.m", "career", "Career M?", [], "manager"),
+        new("feedback.m", "feedback", "Feedback M?", [], "manager"),
+        new("growth.m", "growth", "Growth M?", [], "manager"),
+        new("cross_team.m", "cross_team", "Cross M?", [], "manager"),
+        new("career.r", "career", "Career R?", [], "report"),
+        new("feedback.r", "feedback", "Feedback R?", [], "report"),
+        new("wellbeing.both", "wellbeing", "Wellbeing both?", [], "both"),
+    ];
+
     [Fact]
     public void Build_OpenAndDoneItems_CarriesOnlyOpenOnesOldestFirst()
     {
@@ -72,10 +84,10 @@ public sealed class AgendaBuilderTests
 
         var agenda = AgendaBuilder.Build(input);
 
-        Assert.Equal(3, agenda.Questions.Count);
-        Assert.All(agenda.Questions.Take(2), q => Assert.Contains("management", q.Actions));
-        Assert.Equal(3, agenda.Questions.Select(q => q.Theme).Distinct().Count());
-        Assert.True(agenda.NewQuestions);
+        Assert.Equal(3, agenda.ManagerQuestions.Count);
+        Assert.All(agenda.ManagerQuestions.Take(2), q => Assert.Contains("management", q.Actions));
+        Assert.Equal(3, agenda.ManagerQuestions.Select(q => q.Theme).Distinct().Count());
+        Assert.Equal(agenda.ManagerQuestions.Select(q => q.Id), agenda.NewQuestions.Select(a => a.QuestionId));
     }
 
     [Fact]
@@ -89,7 +101,7 @@ public sealed class AgendaBuilderTests
 
         var agenda = AgendaBuilder.Build(input);
 
-        Assert.DoesNotContain(agenda.Questions, q => q.Id is "career.a" or "feedback.a");
+        Assert.DoesNotContain(agenda.ManagerQuestions, q => q.Id is "career.a" or "feedback.a");
     }
 
     [Fact]
@@ -101,7 +113,7 @@ public sealed class AgendaBuilderTests
 
         var agenda = AgendaBuilder.Build(Input(pairing) with { AskedQuestions = asked });
 
-        Assert.Equal(["career.a"], agenda.Questions.Select(q => q.Id));
+        Assert.Equal(["career.a"], agenda.ManagerQuestions.Select(q => q.Id));
     }
 
     [Fact]
@@ -115,8 +127,8 @@ public sealed class AgendaBuilderTests
 
         var agenda = AgendaBuilder.Build(input);
 
-        Assert.Equal(["growth.a", "wellbeing.a"], agenda.Questions.Select(q => q.Id));
-        Assert.False(agenda.NewQuestions);
+        Assert.Equal(["growth.a", "wellbeing.a"], agenda.ManagerQuestions.Select(q => q.Id));
+        Assert.Empty(agenda.NewQuestions);
     }
 
     [Fact]
@@ -124,7 +136,7 @@ public sealed class AgendaBuilderTests
     {
         var input = Input(Pairing());
 
-        Assert.Equal(AgendaBuilder.Build(input).Questions, AgendaBuilder.Build(input).Questions);
+        Assert.Equal(AgendaBuilder.Build(input).ManagerQuestions, AgendaBuilder.Build(input).ManagerQuestions);
     }
 
     [Fact]
@@ -136,7 +148,7 @@ public sealed class AgendaBuilderTests
         var agenda = AgendaBuilder.Build(input);
 
         // With `1on1 share off` the manager learns nothing from the report's practice, not even through the ranking.
-        Assert.Equal(none.Questions.Select(q => q.Id), agenda.Questions.Select(q => q.Id));
+        Assert.Equal(none.ManagerQuestions.Select(q => q.Id), agenda.ManagerQuestions.Select(q => q.Id));
     }
 
     [Fact]
@@ -147,6 +159,62 @@ public sealed class AgendaBuilderTests
         Assert.Null(AgendaBuilder.Build(input).SharedPractice);
         var shared = AgendaBuilder.Build(input with { Pairing = input.Pairing with { ShareRecentPractice = true } });
         Assert.Equal([new PracticeCount("management", 1)], shared.SharedPractice);
+    }
+
+    [Fact]
+    public void Build_BankWithQuestionsForEachSide_EachSideGetsOnlyTheQuestionsMeantForIt()
+    {
+        var input = Input(Pairing()) with { Questions = SidedBank };
+
+        var agenda = AgendaBuilder.Build(input);
+
+        Assert.Equal(3, agenda.ManagerQuestions.Count);
+        Assert.All(agenda.ManagerQuestions, q => Assert.True(q.ForManager, q.Id));
+        var report = Assert.Single(agenda.ReportQuestions);
+        Assert.True(report.ForReport, report.Id);
+        Assert.Equal(agenda.ManagerQuestions, agenda.QuestionsFor(Manager));
+        Assert.Equal(agenda.ReportQuestions, agenda.QuestionsFor(Report));
+        Assert.Empty(agenda.ManagerQuestions.Intersect(agenda.ReportQuestions));
+        Assert.DoesNotContain(agenda.ManagerQuestions, q => q.Audience == "report");
+    }
+
+    [Fact]
+    public void Build_QuestionsRecordedForEachSide_ComeBackOnTheSideTheyWereChosenFor()
+    {
+        var pairing = Pairing();
+        var input = Input(pairing) with
+        {
+            Questions = SidedBank,
+            AskedQuestions =
+            [
+                new(pairing.Id, "wellbeing.both", Meeting, AskedQuestion.ReportOrderBase),
+                new(pairing.Id, "career.m", Meeting, 0),
+            ],
+        };
+
+        var agenda = AgendaBuilder.Build(input);
+
+        Assert.Equal(["career.m"], agenda.ManagerQuestions.Select(q => q.Id));
+        Assert.Equal(["wellbeing.both"], agenda.ReportQuestions.Select(q => q.Id));
+        Assert.Empty(agenda.NewQuestions);
+    }
+
+    [Fact]
+    public void Build_RecordedBeforeAudiencesWithAReportQuestionAmongTheManagers_ManagerSideLeavesItOutAndReportSideIsChosen()
+    {
+        var pairing = Pairing();
+        var input = Input(pairing) with
+        {
+            Questions = SidedBank,
+            AskedQuestions = [new(pairing.Id, "career.m", Meeting, 0), new(pairing.Id, "career.r", Meeting, 1)],
+        };
+
+        var agenda = AgendaBuilder.Build(input);
+
+        Assert.Equal(["career.m"], agenda.ManagerQuestions.Select(q => q.Id));
+        var report = Assert.Single(agenda.ReportQuestions);
+        Assert.NotEqual("career.r", report.Id);
+        Assert.Equal([(report.Id, AskedQuestion.ReportOrderBase)], agenda.NewQuestions.Select(a => (a.QuestionId, a.Order)));
     }
 
     private static Pairing Pairing() =>

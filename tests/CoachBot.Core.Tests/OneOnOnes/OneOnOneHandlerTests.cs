@@ -1,3 +1,4 @@
+using CoachBot.Core.Conversation;
 using CoachBot.Core.OneOnOnes;
 
 namespace CoachBot.Core.Tests.OneOnOnes;
@@ -56,18 +57,84 @@ public sealed class OneOnOneHandlerTests
     }
 
     [Fact]
-    public async Task Agenda_BothAddPoints_ShowsBothAndTwoToThreeQuestions()
+    public async Task Agenda_BothAddPoints_ShowsEachSidesPointsUnderItsOwnTitle()
     {
         var harness = await ActivePairAsync();
         await harness.SendAsync("1on1 add @bob release plan", "alice");
         await harness.SendAsync("1on1 add conference budget", "bob");
 
-        var agenda = Assert.Single(await harness.SendAsync("1on1 agenda", "bob")).Text;
+        var report = Assert.Single(await harness.SendAsync("1on1 agenda", "bob"));
+        var manager = Assert.Single(await harness.SendAsync("1on1 agenda", "alice"));
 
-        Assert.Contains("release plan (from @alice)", agenda, StringComparison.Ordinal);
-        Assert.Contains("conference budget (from @bob)", agenda, StringComparison.Ordinal);
-        var questions = agenda[agenda.IndexOf("Suggested questions:", StringComparison.Ordinal)..].Split('\n').Count(l => l.StartsWith('•'));
-        Assert.InRange(questions, 2, 3);
+        Assert.Equal("• conference budget", Section(report, "Your talking points").Body);
+        Assert.Equal("• release plan", Section(report, "Talking points from @alice").Body);
+        Assert.Equal("• release plan", Section(manager, "Your talking points").Body);
+        Assert.Equal("• conference budget", Section(manager, "Talking points from @bob").Body);
+        Assert.Contains("Talking points from @alice\n• release plan", report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agenda_IsStructured_TitledSectionsAndAnItemWithOwnerDueDateAndADoneButton()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("1on1 action @bob book the venue owner @bob due 2026-12-10", "alice");
+        await harness.SendAsync("1on1 action @bob draft the agenda", "alice");
+        var pairing = await PairingAsync(harness);
+
+        var agenda = Assert.Single(await harness.SendAsync("1on1 agenda", "bob"));
+
+        Assert.Equal(
+            ["1-on-1 with @alice, Mon 2026-11-30 17:00 (America/Los_Angeles)", "Open action items", "Your talking points", "Talking points from @alice", "Questions you could ask @alice"],
+            agenda.Sections.Select(s => s.Title));
+        Assert.Equal(
+            ["• #1 book the venue (owner @bob, due 2026-12-10)", "• #2 draft the agenda (owner @alice, no due date)", "Close one with its Done button, or type 1on1 done <number>."],
+            Section(agenda, "Open action items").Body!.Split('\n'));
+        Assert.Equal("• none yet", Section(agenda, "Your talking points").Body);
+        var done = agenda.Buttons.Where(b => b.ActionId == OneOnOneHandler.FormAction(OneOnOneHandler.DoneAction, pairing)).ToList();
+        Assert.Equal([("Done #1", "1"), ("Done #2", "2")], done.Select(b => (b.Label, b.Values[OneOnOneHandler.NumberValue])));
+        Assert.Equal(["1on1 note @alice", "1on1 action @alice"], agenda.Buttons.Skip(2).Select(b => b.Values["text"]));
+
+        // The text alone carries every section for channels without structure.
+        foreach (var section in agenda.Sections)
+        {
+            Assert.Contains(section.Title!, agenda.Text, StringComparison.Ordinal);
+            Assert.Contains(section.Body ?? section.Title!, agenda.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Agenda_EachSideSeesOnlyTheQuestionsMeantForIt()
+    {
+        var harness = await ActivePairAsync();
+        var questions = CoachHarness.Content.For("en").Questions;
+
+        var manager = Assert.Single(await harness.SendAsync("1on1 agenda", "alice"));
+        var report = Assert.Single(await harness.SendAsync("1on1 agenda", "bob"));
+
+        var managerAsks = Lines(Section(manager, "Questions you could ask @bob")).Select(text => questions.Single(q => "• " + q.Text == text)).ToList();
+        var reportAsks = Lines(Section(report, "Questions you could ask @alice")).Select(text => questions.Single(q => "• " + q.Text == text)).ToList();
+        Assert.Equal(AgendaBuilder.QuestionCount, managerAsks.Count);
+        Assert.All(managerAsks, q => Assert.True(q.ForManager, q.Id));
+        Assert.True(Assert.Single(reportAsks).ForReport);
+        Assert.Empty(managerAsks.Intersect(reportAsks));
+
+        // Opened again (from either side) the agenda reads the same.
+        Assert.Equal(manager.Text, Assert.Single(await harness.SendAsync("1on1 agenda", "alice")).Text);
+    }
+
+    [Fact]
+    public async Task Agenda_Japanese_IsStructuredInJapanese()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("settings language ja", "bob");
+        await harness.SendAsync("1on1 action @bob book the venue owner @bob due 2026-12-10", "alice");
+        await harness.SendAsync("1on1 add @bob release plan", "alice");
+
+        var agenda = Assert.Single(await harness.SendAsync("1on1 agenda", "bob"));
+
+        Assert.Equal(["未完了のアクションアイテム", "あなたが話したいこと", "@alice さんが話したいこと", "@alice さんに聞いてみるとよい質問"], agenda.Sections.Skip(1).Select(s => s.Title));
+        Assert.StartsWith("• #1 book the venue(担当 @bob、期限 2026-12-10)", Section(agenda, "未完了").Body, StringComparison.Ordinal);
+        Assert.Equal("#1 を完了", agenda.Buttons[0].Label);
     }
 
     [Fact]
@@ -96,6 +163,7 @@ public sealed class OneOnOneHandlerTests
     public async Task PrivateNote_ByManager_NeverReachesTheReport()
     {
         var harness = await ActivePairAsync();
+        harness.Clock.Advance(TimeSpan.FromDays(8));
         await harness.SendAsync("1on1 note @bob private worried about bob's load", "alice");
         await harness.SendAsync("1on1 note @alice we agreed on the plan", "bob");
 
@@ -131,7 +199,7 @@ public sealed class OneOnOneHandlerTests
         await harness.SendAsync("1on1 share on", "bob");
         var agenda = (await harness.SendAsync("1on1 agenda", "alice"))[0].Text;
 
-        Assert.Contains("Recently practised by @bob:", agenda, StringComparison.Ordinal);
+        Assert.Contains("Recently practised by @bob\n", agenda, StringComparison.Ordinal);
         Assert.True((await harness.SendAsync("1on1 share on", "alice"))[0].IsError, "only the report decides what of theirs is shared");
     }
 
@@ -231,6 +299,11 @@ public sealed class OneOnOneHandlerTests
         Assert.Null(await reminders.BuildPrepAsync(pairing, CoachHarness.User("carol"), 1, CancellationToken.None));
         Assert.Equal(MeetingSchedule.NextMeetingUtc(pairing, harness.Clock.GetUtcNow()), reminders.NextMeetingUtc(pairing));
     }
+
+    private static ReplySection Section(Reply reply, string title) =>
+        Assert.Single(reply.Sections, s => s.Title is { } t && t.StartsWith(title, StringComparison.Ordinal));
+
+    private static string[] Lines(ReplySection section) => section.Body!.Split('\n');
 
     private static async Task<CoachHarness> PairOfUsersAsync()
     {

@@ -62,11 +62,96 @@ public sealed class ReflectionSummaryTests
     }
 
     [Fact]
-    public void Build_NobodyInvited_ReportsZeroPercent()
+    public void Build_NobodyInvited_SaysNobodyWasAskedInsteadOfZeroPercent()
     {
         var reply = Build(Round(invited: 0), []);
 
-        Assert.Contains("0 of 0 members answered (0%)", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            "No one was asked this week: I haven't seen any member in #team-a yet. Anyone who writes to me in the channel becomes a member and gets the next prompts.",
+            Assert.Single(reply.Sections).Body);
+        Assert.DoesNotContain("0%", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NobodyAnswered_SaysThereIsNothingToSummariseYet()
+    {
+        var reply = Build(Round(invited: 4), [Answer("   ")]);
+
+        Assert.Equal(["Participation: 0 of 4 members answered (0%).", "Nobody answered this week, so there is nothing to summarise yet."], reply.Sections.Select(s => s.Body));
+        Assert.DoesNotContain("Fewer than 3", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NobodyAnsweredInJapanese_SaysSoInJapanese()
+    {
+        var library = CoachHarness.Content;
+
+        var reply = ReflectionSummary.Build(library, library.For("ja"), Round(invited: 0), []);
+
+        Assert.Contains("今週は誰にも問いを送っていません", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_QuotesAreGroupedUnderTheirPromptInFormOrderWithTheCountOfEach()
+    {
+        AnonymousAnswer Three(string learned, string blocked, string actions) => new(
+        [
+            new AnswerPart("learned", learned, MayQuote: true),
+            new AnswerPart("blocked", blocked, MayQuote: true),
+            new AnswerPart("five-actions", actions, MayQuote: false),
+        ]);
+        var answers = new[]
+        {
+            Three("Learned the deploy tool", "Waiting on reviews", "Ran an interview"),
+            Three("Learned to say no", string.Empty, "Mentored a junior"),
+            Three(string.Empty, "Flaky tests", string.Empty),
+        };
+
+        var reply = Build(Round(invited: 3), answers);
+
+        var prompts = CoachHarness.Content.For("en").ReflectionPrompts;
+        var learned = HomeSection(reply, prompts.Single(p => p.Id == "learned").Text);
+        var blocked = HomeSection(reply, prompts.Single(p => p.Id == "blocked").Text);
+        var actions = HomeSection(reply, prompts.Single(p => p.Id == "five-actions").Text);
+        Assert.Equal(["2 answers", "“Learned the deploy tool”", "“Learned to say no”"], learned.Body!.Split('\n'));
+        Assert.Equal(["2 answers", "“Flaky tests”", "“Waiting on reviews”"], blocked.Body!.Split('\n'));
+        Assert.Equal("2 answers", actions.Body);
+        var titles = reply.Sections.Select(s => s.Title).ToList();
+        Assert.True(titles.IndexOf(learned.Title) < titles.IndexOf(blocked.Title) && titles.IndexOf(blocked.Title) < titles.IndexOf(actions.Title));
+        Assert.DoesNotContain("Nobody chose to share a quote", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ThemeLine_CountsWholeWordsAndNamesTheWordsTheAnswersUsed()
+    {
+        var answers = new[]
+        {
+            Answer("My manager talked about the roadmap"),
+            Answer("The manager settled a dispute; we talked a lot"),
+            Answer("Ran an interview and reviewed a candidate"),
+            Answer("Two interviews this week"),
+        };
+
+        var reply = Build(Round(invited: 4), answers);
+
+        var themes = reply.Sections.Single(s => s.Title == "Themes from the five actions");
+        var theme = Assert.Single(themes.Fields);
+        Assert.Equal(("Get involved in hiring", "mentioned in 2 answers (interview)"), (theme.Label, theme.Value));
+        Assert.DoesNotContain(themes.Fields, f => f.Label == CoachHarness.Content.For("en").FindAction("management")!.Title);
+    }
+
+    [Theory]
+    [InlineData("I talked to sales", "talk", false)]
+    [InlineData("my manager", "manage", false)]
+    [InlineData("Gave a talk at a meetup", "meetup", true)]
+    [InlineData("1-on-1 with Sam", "1-on-1", true)]
+    [InlineData("採用の面接に出ました", "面接", true)]
+    [InlineData("INTERVIEW day", "interview", true)]
+    [InlineData("two interviews", "interview", true)]
+    [InlineData("interviewer", "interview", false)]
+    public void Mentions_WholeWordsOnlyExceptWhereTheScriptHasNoSpaces(string text, string keyword, bool expected)
+    {
+        Assert.Equal(expected, ReflectionSummary.Mentions(text, keyword));
     }
 
     [Fact]
@@ -86,6 +171,8 @@ public sealed class ReflectionSummaryTests
 
         Assert.Contains("メンバー2人中1人が回答しました（50%）", reply.Text, StringComparison.Ordinal);
     }
+
+    private static Conversation.ReplySection HomeSection(Conversation.Reply reply, string title) => Assert.Single(reply.Sections, s => s.Title == title);
 
     private static Conversation.Reply Build(ReflectionRound round, IReadOnlyList<AnonymousAnswer> answers) =>
         ReflectionSummary.Build(CoachHarness.Content, CoachHarness.Content.For("en"), round, answers);

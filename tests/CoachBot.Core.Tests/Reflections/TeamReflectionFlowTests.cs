@@ -263,6 +263,83 @@ public sealed class TeamReflectionFlowTests
         Assert.Equal(["Carol words"], (await harness.Reflections.ListAnswersAsync(Team, round.Week, None)).Select(a => a.Parts[0].Text));
     }
 
+    [Fact]
+    public async Task TeamReflectionOn_LeadWhoOnlyRunsIt_IsNeitherAskedNorCountedNorAbleToAnswer()
+    {
+        var (harness, on) = await LeadOnlyTeamAsync("lead", "bob", "carol");
+
+        var invitations = await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+        var reflect = Assert.Single(await harness.SendAsync("reflect", "lead"));
+        var submitted = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, Values("the lead's own answer"), "lead"));
+        var status = Assert.Single(await harness.SendAsync("team reflection status", "lead"));
+
+        Assert.Contains("You run it without answering, so you are not counted among the members.", on.Text, StringComparison.Ordinal);
+        Assert.Equal("I answer too", Assert.Single(on.Buttons).Label);
+        Assert.Equal(["bob", "carol"], invitations.Select(i => i.Member.UserId).Order(StringComparer.Ordinal));
+        var round = Assert.Single(await harness.Reflections.ListRoundsAsync(Team, None));
+        Assert.Equal(2, round.InvitedCount);
+        Assert.Contains("There is no team reflection open for you", reflect.Text, StringComparison.Ordinal);
+        Assert.True(submitted.IsError);
+        Assert.Empty(await harness.Reflections.ListAnswersAsync(Team, round.Week, None));
+        Assert.Contains("You run it without answering", status.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeadButton_OnlyTheLeadMayPressIt_AndTheChoiceDecidesWhetherTheyAreAskedAndSurvivesAChangedSetUp()
+    {
+        var (harness, on) = await LeadOnlyTeamAsync("lead", "bob");
+        var button = Assert.Single(on.Buttons);
+
+        var forged = Assert.Single(await harness.PressAsync(button, "bob"));
+        Assert.True(forged.IsError);
+        Assert.Contains("You don't run a team reflection in #team-a", forged.Text, StringComparison.Ordinal);
+        Assert.False((await harness.Reflections.GetAsync(Team, None))!.LeadTakesPart);
+
+        var joined = Assert.Single(await harness.PressAsync(button, "lead"));
+        var changed = Assert.Single(await harness.SendAsync("team reflection on #team-a Mon 09:00", "lead"));
+        var invitations = await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None);
+
+        Assert.StartsWith("You now take part in #team-a's reflection as a member", joined.Text, StringComparison.Ordinal);
+        Assert.Equal("I only run it", Assert.Single(joined.Buttons).Label);
+        Assert.Contains("You take part as a member too", changed.Text, StringComparison.Ordinal);
+        Assert.True((await harness.Reflections.GetAsync(Team, None))!.LeadTakesPart);
+        Assert.Equal(["bob", "lead"], invitations.Select(i => i.Member.UserId).Order(StringComparer.Ordinal));
+        Assert.Equal(2, Assert.Single(await harness.Reflections.ListRoundsAsync(Team, None)).InvitedCount);
+    }
+
+    [Fact]
+    public async Task OpenRoundAsync_MessagesGoOutLate_TheRoundStillClosesAtItsScheduledTime()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        var scheduled = harness.Clock.GetUtcNow();
+        harness.Clock.Advance(TimeSpan.FromHours(2));
+
+        var invitations = await harness.TeamReflections.OpenRoundAsync(Team, scheduled, harness.Clock.GetUtcNow(), None);
+
+        var round = Assert.Single(await harness.Reflections.ListRoundsAsync(Team, None));
+        Assert.Equal((scheduled, scheduled + ReflectionSchedule.AnswerWindow), (round.OpensAt, round.ClosesAt));
+        var closes = TimeZoneInfo.ConvertTime(scheduled + ReflectionSchedule.AnswerWindow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        Assert.All(invitations, i => Assert.Contains(closes.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), i.Reply.Text, StringComparison.Ordinal));
+
+        harness.Clock.SetUtcNow(round.ClosesAt - TimeSpan.FromMinutes(1));
+        Assert.False(Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, Values("just in time"), "bob")).IsError);
+        harness.Clock.SetUtcNow(round.ClosesAt);
+        var late = Assert.Single(await harness.PressAsync(ReflectionForm.SubmitAction, Values("too late"), "carol"));
+        Assert.Contains("This week's reflection has closed", late.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenRoundAsync_RunAfterTheWindowHasPassed_OpensNothing()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        var scheduled = harness.Clock.GetUtcNow();
+
+        var invitations = await harness.TeamReflections.OpenRoundAsync(Team, scheduled, scheduled + ReflectionSchedule.AnswerWindow, None);
+
+        Assert.Empty(invitations);
+        Assert.Empty(await harness.Reflections.ListRoundsAsync(Team, None));
+    }
+
     private static Dictionary<string, string> Values(string first, bool quote = false) => new Dictionary<string, string>
     {
         [ReflectionForm.RoundInput] = "2026-W48|team-a",
@@ -287,11 +364,22 @@ public sealed class TeamReflectionFlowTests
         return harness;
     }
 
+    /// <summary>#team-a with its reflection on, led by the first member, who answers too (the "I answer too" button).</summary>
     private static async Task<CoachHarness> EnabledTeamAsync(params string[] members)
+    {
+        var (harness, on) = await LeadOnlyTeamAsync(members);
+        var joined = Assert.Single(await harness.PressAsync(Assert.Single(on.Buttons), members[0]));
+        Assert.False(joined.IsError, joined.Text);
+        Assert.True((await harness.Reflections.GetAsync(Team, None))!.LeadTakesPart);
+        return harness;
+    }
+
+    /// <summary>#team-a with its reflection on, led by the first member, who only runs it (the default); and the reply.</summary>
+    private static async Task<(CoachHarness Harness, Reply On)> LeadOnlyTeamAsync(params string[] members)
     {
         var harness = await TeamAsync(members);
         var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 16:00", members[0]));
         Assert.False(reply.IsError, reply.Text);
-        return harness;
+        return (harness, reply);
     }
 }

@@ -70,6 +70,8 @@ public sealed class ForgetMeEveryTableTests
 
         var on = await app.SendAsync(victim, $"team reflection on #{channel.ConversationId} Tue 09:05");
         Assert.False(on[0].IsError, on[0].Text);
+        var joined = await app.PressAsync(victim, TeamReflectionHandler.LeadAction, new Dictionary<string, string> { ["channel"] = "#" + channel.ConversationId, ["part"] = "in" });
+        Assert.False(joined[0].IsError, joined[0].Text);
 
         // Where proactive messages go, and the workspace's installation.
         await app.Get<IConversationReferenceStore>().SaveAsync(new ConversationReference(victim, "D" + suffix, null, "B1", "en", Start), None);

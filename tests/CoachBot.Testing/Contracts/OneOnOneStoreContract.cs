@@ -146,6 +146,21 @@ public abstract class OneOnOneStoreContract
         Assert.Empty(await store.ListActionItemsAsync(mine.Id, None));
     }
 
+    [Fact]
+    public async Task MarkHeldAsync_SameMeetingTwice_IsListedOnceAndOnlyForItsPairing()
+    {
+        var store = await CreateStoreAsync();
+        var pairing = await store.SavePairingAsync(NewPairing(), None);
+        var other = await store.SavePairingAsync(NewPairing(), None);
+
+        await store.MarkHeldAsync(pairing.Id, new DateOnly(2026, 12, 8), None);
+        await store.MarkHeldAsync(pairing.Id, new DateOnly(2026, 12, 1), None);
+        await store.MarkHeldAsync(pairing.Id, new DateOnly(2026, 12, 8), None);
+
+        Assert.Equal([new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 8)], await store.ListHeldAsync(pairing.Id, None));
+        Assert.Empty(await store.ListHeldAsync(other.Id, None));
+    }
+
     private static Pairing NewPairing()
     {
         var manager = TestUsers.New();

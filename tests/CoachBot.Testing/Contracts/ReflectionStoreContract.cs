@@ -28,13 +28,15 @@ public abstract class ReflectionStoreContract
         var reflection = new TeamReflection(NewChannel(), lead, DayOfWeek.Friday, new TimeOnly(16, 0), "Asia/Tokyo", Enabled: true);
 
         var saved = await store.SaveAsync(reflection, None);
-        var changed = await store.SaveAsync(saved with { Enabled = false, Time = new TimeOnly(9, 30) }, None);
+        var changed = await store.SaveAsync(saved with { Enabled = false, Time = new TimeOnly(9, 30), LeadTakesPart = false }, None);
 
         Assert.NotNull(saved.Version);
         Assert.NotEqual(saved.Version, changed.Version);
         var read = await store.GetAsync(reflection.Channel, None);
         Assert.Equal(changed, read);
-        Assert.Equal([read!], await store.ListLedByAsync(lead, None));
+        Assert.False(read!.LeadTakesPart);
+        Assert.True(saved.LeadTakesPart);
+        Assert.Equal([read], await store.ListLedByAsync(lead, None));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class InMemoryOneOnOneStore : IOneOnOneStore
     private readonly Dictionary<(string, string), MeetingNote> _notes = [];
     private readonly Dictionary<(string, int), ActionItem> _items = [];
     private readonly Dictionary<(string, DateOnly, string), AskedQuestion> _questions = [];
+    private readonly HashSet<(string, DateOnly)> _held = [];
     private long _version;
 
     public Task<Pairing?> GetPairingAsync(string pairingId, CancellationToken cancellationToken)
@@ -176,6 +177,27 @@ public sealed class InMemoryOneOnOneStore : IOneOnOneStore
         {
             IReadOnlyList<AskedQuestion> result =
                 [.. _questions.Values.Where(q => q.PairingId == pairingId).OrderBy(q => q.MeetingDate).ThenBy(q => q.Order)];
+            return Task.FromResult(result);
+        }
+    }
+
+    public Task MarkHeldAsync(string pairingId, DateOnly meetingDate, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _held.Add((pairingId, meetingDate));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DateOnly>> ListHeldAsync(string pairingId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<DateOnly> result = [.. _held.Where(h => h.Item1 == pairingId).Select(h => h.Item2).Order()];
             return Task.FromResult(result);
         }
     }
