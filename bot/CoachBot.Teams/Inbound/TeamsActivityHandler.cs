@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Installations;
+using CoachBot.Core.Storage;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Protocol;
@@ -62,7 +63,7 @@ public sealed class TeamsActivityHandler
         {
             // Anything the tenant or the user does after an uninstall (adding the app again, a message, a press)
             // means they still use CoachBot: the grace period's deletion must not happen.
-            await _uninstalls.NoteActivityAsync(user, sentAt: null, cancellationToken);
+            await NoteActivityAsync(user, cancellationToken);
         }
 
         switch (activity.Type)
@@ -93,6 +94,19 @@ public sealed class TeamsActivityHandler
                 return TeamsResponse.Ok;
             default:
                 return TeamsResponse.Ok;
+        }
+    }
+
+    private async Task NoteActivityAsync(CoachBot.Core.Users.UserRef user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _uninstalls.NoteActivityAsync(user, sentAt: null, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The activity id is already recorded, so failing here would lose the turn; the next activity clears the mark.
+            _logger.LogWarning(ex, "Storage unavailable: a Teams uninstall mark was not checked this time");
         }
     }
 

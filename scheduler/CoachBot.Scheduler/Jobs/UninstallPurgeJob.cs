@@ -3,6 +3,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Installations;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Storage;
+using CoachBot.Core.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -24,6 +25,7 @@ public sealed partial class UninstallPurgeJob : IJob
     private readonly IPendingUninstallStore _uninstalls;
     private readonly ITenantUsers _tenantUsers;
     private readonly UserDataService _userData;
+    private readonly IUploadedFileStore _files;
     private readonly IDeliveryLedger _ledger;
     private readonly UninstallOptions _options;
     private readonly TimeProvider _time;
@@ -33,6 +35,7 @@ public sealed partial class UninstallPurgeJob : IJob
         IPendingUninstallStore uninstalls,
         ITenantUsers tenantUsers,
         UserDataService userData,
+        IUploadedFileStore files,
         IDeliveryLedger ledger,
         IOptions<UninstallOptions> options,
         TimeProvider time,
@@ -42,6 +45,7 @@ public sealed partial class UninstallPurgeJob : IJob
         _uninstalls = uninstalls;
         _tenantUsers = tenantUsers;
         _userData = userData;
+        _files = files;
         _ledger = ledger;
         _options = options.Value;
         _time = time;
@@ -69,7 +73,7 @@ public sealed partial class UninstallPurgeJob : IJob
             {
                 if (uninstall.User is { } person)
                 {
-                    await _userData.DeleteAllAsync(person, cancellationToken);
+                    await PurgeUserAsync(person, cancellationToken);
                     await _uninstalls.ClearUserAsync(person, cancellationToken);
                     deleted++;
                     continue;
@@ -78,7 +82,7 @@ public sealed partial class UninstallPurgeJob : IJob
                 var users = await _tenantUsers.ListAsync(uninstall.Channel, uninstall.TenantId, cancellationToken);
                 foreach (var user in users)
                 {
-                    await _userData.DeleteAllAsync(user, cancellationToken);
+                    await PurgeUserAsync(user, cancellationToken);
                 }
 
                 // Last: until here a failed run leaves the mark, and tomorrow's run lists whoever is left.
@@ -96,6 +100,29 @@ public sealed partial class UninstallPurgeJob : IJob
             return 0;
         }
     }
+
+    /// <summary>
+    /// `forget me` for the user, then the ids of copies on the channel it could not delete: the uninstall revoked the
+    /// token, so CoachBot can never delete those files (the workspace's admins can), and keeping their ids would keep
+    /// a row naming the person for ever.
+    /// </summary>
+    private async Task PurgeUserAsync(UserRef user, CancellationToken cancellationToken)
+    {
+        var copiesLeft = await _userData.DeleteAllAsync(user, cancellationToken);
+        var ids = await _files.ListAsync(user, cancellationToken);
+        foreach (var id in ids)
+        {
+            await _files.DeleteAsync(user, id, cancellationToken);
+        }
+
+        if (copiesLeft > 0 || ids.Count > 0)
+        {
+            LogCopiesLeft(_logger, user.Channel, ids.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Uninstall purge: {Count} files uploaded on {Channel} could not be deleted (the app's access is revoked); their ids are forgotten, the workspace's admins can delete the files")]
+    private static partial void LogCopiesLeft(ILogger logger, string channel, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Uninstall purge: {Uninstalls} uninstalls older than {GraceDays} days, {Users} users' data deleted")]
     private static partial void LogDone(ILogger logger, int uninstalls, int users, int graceDays);

@@ -1,4 +1,5 @@
 using CoachBot.Core.Installations;
+using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
 using CoachBot.Scheduler.Jobs;
@@ -142,8 +143,8 @@ public sealed class UninstallPurgeJobTests
     }
 
     /// <summary>
-    /// A workspace with a user who practised and answered a 1-on-1, their manager, and a member known only from a team
-    /// reflection's membership (no profile, no practice).
+    /// A workspace with a user who practised, wrote a 1-on-1 note and got an export file, their manager, and a member
+    /// known only from a team reflection's membership (no profile, no practice).
     /// </summary>
     private static async Task<IReadOnlyList<UserRef>> SeedWorkspaceAsync(FullStackHarness app, string team)
     {
@@ -159,6 +160,9 @@ public sealed class UninstallPurgeJobTests
         await app.SendAsync(worker, "1on1 accept");
         await app.SendAsync(worker, $"1on1 note @{boss.UserId} shared note from the worker");
         await app.Get<TeamReflectionService>().RecordMemberAsync(TeamChannel.For(boss, "C" + suffix), member, None);
+
+        // An export file uploaded to the worker's DM: after the uninstall nothing can delete it in Slack any more.
+        await app.Get<IUploadedFileStore>().AddAsync(worker, "F" + suffix, None);
         return [worker, boss, member];
     }
 
