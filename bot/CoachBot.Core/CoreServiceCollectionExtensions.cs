@@ -1,6 +1,7 @@
 using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Installations;
 using CoachBot.Core.Home;
 using CoachBot.Core.Onboarding;
 using CoachBot.Core.OneOnOnes;
@@ -28,6 +29,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CoachingOptions>().BindConfiguration(CoachingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CoachingOptions>, CoachingOptionsValidator>();
+        services.AddOptions<UninstallOptions>().BindConfiguration(UninstallOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UninstallOptions>, UninstallOptionsValidator>());
+        services.TryAddSingleton<UninstallMarks>();
 
         services.AddSingleton<DailyStepService>();
         services.AddSingleton<ProgressReportService>();

@@ -4,6 +4,7 @@ using CoachBot.Host;
 using CoachBot.Host.Charts;
 using CoachBot.Host.Exports;
 using CoachBot.Host.Local;
+using CoachBot.Host.Privacy;
 using CoachBot.Host.ServiceDefaults;
 using CoachBot.Scheduler;
 using CoachBot.Slack;
@@ -32,6 +33,7 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapCoachBotCharts();
 app.MapCoachBotExports();
+app.MapCoachBotPrivacyPage();
 app.MapCoachBotSlack();
 var localMode = app.Services.GetRequiredService<HostModeDecision>().IsLocal;
 if (localMode || !string.IsNullOrWhiteSpace(app.Configuration["Teams:AppId"]))

@@ -63,6 +63,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInbox, AzureTablesInbox>();
         services.AddSingleton<IDueIndex, AzureTablesDueIndex>();
         services.AddSingleton<IUploadedFileStore, AzureTablesUploadedFileStore>();
+        services.AddSingleton<ITenantUsers, AzureTablesTenantUsers>();
 
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<ReflectionIndexBackfill>();

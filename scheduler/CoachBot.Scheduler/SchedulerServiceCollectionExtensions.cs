@@ -19,7 +19,7 @@ public static class SchedulerServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="SchedulerOptions"/> (section <c>Scheduler</c>, validated on start), wraps the user, 1-on-1 and
     /// reflection stores so every save reschedules, and adds <see cref="DueIndexDispatcher"/>. With
-    /// <c>Scheduler:Enabled</c> it also runs Quartz with the dispatch tick and the daily retention clean-up on the
+    /// <c>Scheduler:Enabled</c> it also runs Quartz with the dispatch tick, the daily retention clean-up and the daily uninstall purge on the
     /// container's <see cref="TimeProvider"/>. Call after the stores are registered.
     /// </summary>
     public static IServiceCollection AddCoachBotScheduler(this IServiceCollection services, IConfiguration configuration)
@@ -46,6 +46,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<ChannelSenders>();
         services.AddSingleton<DueIndexDispatcher>();
         services.AddSingleton<RetentionJob>();
+        services.AddSingleton<UninstallPurgeJob>();
 
         var options = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         if (!options.Enabled)
@@ -66,6 +67,11 @@ public static class SchedulerServiceCollectionExtensions
             q.AddTrigger(t => t
                 .ForJob(RetentionJob.Key)
                 .WithIdentity("retention-daily", "coachbot")
+                .WithCronSchedule(options.RetentionCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<UninstallPurgeJob>(j => j.WithIdentity(UninstallPurgeJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(UninstallPurgeJob.Key)
+                .WithIdentity("uninstall-purge-daily", "coachbot")
                 .WithCronSchedule(options.RetentionCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Installations;
 using CoachBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,7 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
     private readonly ISlackViewSubmissionHandler _submissions;
     private readonly ISlackBlockActionHandler _actions;
     private readonly IDeliveryLedger _ledger;
+    private readonly UninstallMarks _uninstalls;
     private readonly ILogger<SlackInboundDispatcher> _logger;
 
     public SlackInboundDispatcher(
@@ -35,9 +37,11 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         ISlackViewSubmissionHandler submissions,
         ISlackBlockActionHandler actions,
         IDeliveryLedger ledger,
+        UninstallMarks uninstalls,
         ILogger<SlackInboundDispatcher> logger)
     {
         _ledger = ledger;
+        _uninstalls = uninstalls;
         _inbox = inbox;
         _signal = signal;
         _commands = commands;
@@ -62,6 +66,7 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
                     return SlackAck.BadRequest("event_callback needs an event_id and a team_id (Slack ids: letters and digits) and an event object.");
                 }
 
+                await NoteEventAsync(body, cancellationToken);
                 return await EnqueueAsync(eventId, "event", body, cancellationToken);
             default:
                 // Slack may add envelope types (app_rate_limited, ...): acknowledge and move on.
@@ -91,6 +96,7 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         var slash = new SlackCommand(
             new SlackTeam(team, Id("enterprise_id")), user, channel, command, Field("text") ?? string.Empty,
             SlackPayload.HttpsUrl(Field("response_url")), Id("trigger_id"));
+        await NoteActivityAsync(slash.Team, sentAt: null, cancellationToken);
         return await IsRepeatAsync("command", slash.TriggerId, cancellationToken)
             ? SlackAck.Empty
             : await _commands.HandleAsync(slash, cancellationToken);
@@ -109,6 +115,8 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
         {
             return SlackAck.BadRequest("An interaction payload needs team.id and user.id as Slack ids (letters and digits).");
         }
+
+        await NoteActivityAsync(team, sentAt: null, cancellationToken);
 
         if (type is "view_submission" or "block_actions" && await IsRepeatAsync(type, SlackPayload.Id(payload, "trigger_id"), cancellationToken))
         {
@@ -162,6 +170,37 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
 
         _logger.LogInformation("Slack delivered a {Kind} with trigger {TriggerId} again; it was handled once, the copy is acked", kind, triggerId);
         return true;
+    }
+
+    /// <summary>
+    /// A verified event of a workspace uninstalled within the grace period clears its mark (ADR 0021), when Slack sent
+    /// it after the uninstall: a late retry of an event from before keeps the mark, and so do the uninstall events
+    /// themselves. An event without <c>event_time</c> proves nothing and clears nothing.
+    /// </summary>
+    private Task NoteEventAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        if (SlackPayload.Text(body, "event.type") is "app_uninstalled" or "tokens_revoked")
+        {
+            return Task.CompletedTask;
+        }
+
+        var sentAt = body["event_time"] is JsonValue value && value.TryGetValue<long>(out var seconds) && seconds > 0
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.MinValue;
+        return NoteActivityAsync(new SlackTeam(SlackPayload.Id(body, "team_id")!, SlackPayload.Id(body, "enterprise_id")), sentAt, cancellationToken);
+    }
+
+    private async Task NoteActivityAsync(SlackTeam team, DateTimeOffset? sentAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _uninstalls.NoteTenantActivityAsync(SlackTeam.Channel, team.TenantId, sentAt, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The request is still handled; the next activity of the workspace clears the mark.
+            _logger.LogWarning(ex, "Storage unavailable: a Slack workspace's uninstall mark was not checked this time");
+        }
     }
 
     private async Task<SlackAck> EnqueueAsync(string id, string kind, JsonObject body, CancellationToken cancellationToken)

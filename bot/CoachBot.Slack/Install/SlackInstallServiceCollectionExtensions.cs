@@ -1,3 +1,4 @@
+using CoachBot.Core.Installations;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.SocketMode;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public static class SlackInstallServiceCollectionExtensions
         services.TryAddSingleton<SlackTokenProtector>();
         services.TryAddSingleton<SlackTokenSource>();
         services.TryAddSingleton<ISlackTokenSource>(sp => sp.GetRequiredService<SlackTokenSource>());
+        services.TryAddSingleton<UninstallMarks>();
         services.TryAddSingleton<SlackInstallationService>();
         services.TryAddSingleton<SlackOAuthState>();
 

@@ -13,7 +13,7 @@ namespace CoachBot.Slack.Install;
 public sealed class SlackInstallationService
 {
     private readonly IInstallationStore _installations;
-    private readonly IPendingUninstallStore _uninstalls;
+    private readonly UninstallMarks _uninstalls;
     private readonly SlackTokenProtector _protector;
     private readonly SlackTokenSource _tokens;
     private readonly TimeProvider _time;
@@ -21,7 +21,7 @@ public sealed class SlackInstallationService
 
     public SlackInstallationService(
         IInstallationStore installations,
-        IPendingUninstallStore uninstalls,
+        UninstallMarks uninstalls,
         SlackTokenProtector protector,
         SlackTokenSource tokens,
         TimeProvider time,
@@ -60,7 +60,7 @@ public sealed class SlackInstallationService
             _time.GetUtcNow());
         await _installations.SaveAsync(installation, cancellationToken);
         // Installed again within the grace period: the users' data stays (ADR 0021).
-        await _uninstalls.ClearAsync(SlackTeam.Channel, tenantId, cancellationToken);
+        await _uninstalls.ClearTenantAsync(SlackTeam.Channel, tenantId, cancellationToken);
         _tokens.Invalidate(result.Team);
         _logger.LogInformation(
             "Slack installation saved for {TenantId} ({Kind}, {ScopeCount} scopes).",

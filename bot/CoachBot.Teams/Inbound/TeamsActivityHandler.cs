@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Installations;
+using CoachBot.Core.Storage;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Protocol;
@@ -24,6 +25,7 @@ public sealed class TeamsActivityHandler
     private readonly IConversationReferenceStore _references;
     private readonly IDeliveryLedger _ledger;
     private readonly TimeProvider _time;
+    private readonly UninstallMarks _uninstalls;
     private readonly ILogger<TeamsActivityHandler> _logger;
 
     public TeamsActivityHandler(
@@ -33,8 +35,10 @@ public sealed class TeamsActivityHandler
         IConversationReferenceStore references,
         IDeliveryLedger ledger,
         TimeProvider time,
+        UninstallMarks uninstalls,
         ILogger<TeamsActivityHandler> logger)
     {
+        _uninstalls = uninstalls;
         _engine = engine;
         _cards = cards;
         _outbox = outbox;
@@ -55,6 +59,13 @@ public sealed class TeamsActivityHandler
             return TeamsResponse.Ok;
         }
 
+        if (activity is not { Type: "installationUpdate", Action: "remove" or "remove-upgrade" })
+        {
+            // Anything the tenant or the user does after an uninstall (adding the app again, a message, a press)
+            // means they still use CoachBot: the grace period's deletion must not happen.
+            await NoteActivityAsync(user, cancellationToken);
+        }
+
         switch (activity.Type)
         {
             case "message":
@@ -73,6 +84,7 @@ public sealed class TeamsActivityHandler
                 });
             case "installationUpdate" when activity.Action is "remove" or "remove-upgrade":
                 await _references.DeleteAsync(user, cancellationToken);
+                await MarkUninstallAsync(activity, user, cancellationToken);
                 _logger.LogInformation("CoachBot was removed by a Teams user; their conversation reference is gone");
                 return TeamsResponse.Ok;
             case "installationUpdate":
@@ -84,6 +96,49 @@ public sealed class TeamsActivityHandler
                 return TeamsResponse.Ok;
         }
     }
+
+    private async Task NoteActivityAsync(CoachBot.Core.Users.UserRef user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _uninstalls.NoteActivityAsync(user, sentAt: null, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The activity id is already recorded, so failing here would lose the turn; the next activity clears the mark.
+            _logger.LogWarning(ex, "Storage unavailable: a Teams uninstall mark was not checked this time");
+        }
+    }
+
+    /// <summary>
+    /// Starts the grace period of docs/decisions/0021-uninstall-grace-period.md: removed from a team, the tenant's
+    /// data goes after it; removed from someone's personal scope, only that person's; removed from a group chat, no
+    /// one's (the members keep their own installs).
+    /// </summary>
+    private async Task MarkUninstallAsync(Activity activity, CoachBot.Core.Users.UserRef user, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        switch (ScopeOf(activity))
+        {
+            case "team":
+                await _uninstalls.MarkAsync(new PendingUninstall(user.Channel, user.TenantId, now), cancellationToken);
+                _logger.LogInformation("CoachBot was removed from a team; the tenant's data is deleted after the grace period unless it is used again");
+                break;
+            case "personal":
+                await _uninstalls.MarkAsync(PendingUninstall.ForUser(user, now), cancellationToken);
+                _logger.LogInformation("CoachBot was removed from a personal scope; that user's data is deleted after the grace period unless they use it again");
+                break;
+        }
+    }
+
+    /// <summary>team (a channel, or channelData naming a team), groupChat, or personal (also when Teams gives no type).</summary>
+    private static string ScopeOf(Activity activity) => activity.Conversation?.ConversationType switch
+    {
+        "channel" => "team",
+        "groupChat" => "groupChat",
+        _ when activity.ChannelData?["team"] is not null => "team",
+        _ => "personal",
+    };
 
     private async Task<TeamsResponse> ExecuteAsync(Activity activity, Uri serviceUrl, CancellationToken cancellationToken)
     {

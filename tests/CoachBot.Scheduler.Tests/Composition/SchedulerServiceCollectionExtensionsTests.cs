@@ -39,6 +39,24 @@ public sealed class SchedulerServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddCoachBotScheduler_Enabled_SchedulesTheUninstallPurgeOnTheRetentionCron()
+    {
+        const string Cron = "0 41 2 * * ?";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduler:RetentionCron"] = Cron }).Build();
+        var services = Services(new Dictionary<string, string?> { ["Scheduler:RetentionCron"] = Cron });
+        services.AddSingleton<IConfiguration>(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var scheduler = await provider.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var trigger = Assert.IsAssignableFrom<Quartz.ICronTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey("uninstall-purge-daily", "coachbot")));
+
+        Assert.Equal(CoachBot.Scheduler.Jobs.UninstallPurgeJob.Key, trigger.JobKey);
+        Assert.Equal(Cron, trigger.CronExpressionString);
+        Assert.Equal(TimeZoneInfo.Utc, trigger.TimeZone);
+        Assert.NotNull(provider.GetRequiredService<CoachBot.Scheduler.Jobs.UninstallPurgeJob>());
+    }
+
+    [Fact]
     public void AddCoachBotScheduler_BadSetting_FailsValidationWithItsName()
     {
         using var provider = Build(new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false", ["Scheduler:NudgeGrace"] = "-00:01:00" });

@@ -6,6 +6,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Scheduling;
 using CoachBot.Core.Skills;
@@ -18,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace CoachBot.Scheduler.Tests.Dispatch;
 
@@ -66,6 +68,11 @@ public sealed class DispatchHarness : IDisposable
             .AddSingleton<IReflectionStore>(new InMemoryReflectionStore())
             .AddSingleton<IChannelSender>(Sender)
             .AddSingleton<IDueIndex>(Index)
+
+            // The uninstall purge's ports: this harness never runs the purge (see Privacy/UninstallPurgeJobTests).
+            .AddSingleton<IPendingUninstallStore>(new InMemoryPendingUninstallStore())
+            .AddSingleton(Mock.Of<ITenantUsers>())
+            .AddSingleton(Mock.Of<IUploadedFileStore>())
             .AddSingleton<IProgressChartLinks, FixedChartLinks>()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))

@@ -19,7 +19,7 @@ public sealed class SlackInstallationServiceTests
     public SlackInstallationServiceTests()
     {
         _tokens = InstallTestSupport.TokenSource(_store, _protector, _clock);
-        _service = new SlackInstallationService(_store, _uninstalls, _protector, _tokens, _clock, _logger);
+        _service = new SlackInstallationService(_store, new CoachBot.Core.Installations.UninstallMarks(_uninstalls, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<CoachBot.Core.Installations.UninstallMarks>.Instance), _protector, _tokens, _clock, _logger);
     }
 
     [Fact]

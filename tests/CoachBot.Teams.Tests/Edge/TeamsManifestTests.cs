@@ -34,6 +34,12 @@ public sealed class TeamsManifestTests
         Assert.Equal("{{TEAMS_APP_ID}}", (string?)manifest["bots"]![0]!["botId"]);
     }
 
+    [Fact]
+    public void Manifest_PrivacyUrl_IsTheHostsPrivacyPage()
+    {
+        Assert.Equal("https://{{PUBLIC_HOST}}/privacy", (string?)Manifest()["developer"]!["privacyUrl"]);
+    }
+
     [Theory]
     [InlineData("color.png", 192)]
     [InlineData("outline.png", 32)]

@@ -1,4 +1,5 @@
 using CoachBot.Core.Installations;
+using CoachBot.Core.Users;
 
 namespace CoachBot.Testing.Contracts;
 
@@ -44,5 +45,54 @@ public abstract class PendingUninstallStoreContract
         var due = await store.ListDueAsync(Day0.AddDays(1), CancellationToken.None);
 
         Assert.Equal(["EDGE", "OLD"], due.Select(row => row.TenantId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task MarkAsync_PersonalUninstall_IsThatUsersOwnAndLeavesTheTenantUnmarked()
+    {
+        var store = await CreateStoreAsync();
+        var user = new UserRef("msteams", "T1", "29:alice");
+        await store.MarkAsync(PendingUninstall.ForUser(user, Day0), CancellationToken.None);
+        await store.MarkAsync(PendingUninstall.ForUser(user, Day0.AddDays(2)), CancellationToken.None);
+
+        var own = await store.GetUserAsync(user, CancellationToken.None);
+
+        Assert.Equal(Day0, own?.UninstalledAt);
+        Assert.Equal(user, own?.User);
+        Assert.Null(await store.GetAsync("msteams", "T1", CancellationToken.None));
+        Assert.Null(await store.GetUserAsync(user with { UserId = "29:bob" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClearUserAsync_BothMarked_ClearsOnlyThePersonalMark()
+    {
+        var store = await CreateStoreAsync();
+        var user = new UserRef("msteams", "T1", "29:alice");
+        await store.MarkAsync(PendingUninstall.ForUser(user, Day0), CancellationToken.None);
+        await store.MarkAsync(new PendingUninstall("msteams", "T1", Day0.AddDays(1)), CancellationToken.None);
+
+        await store.ClearUserAsync(user, CancellationToken.None);
+        await store.ClearUserAsync(user, CancellationToken.None);
+
+        Assert.Null(await store.GetUserAsync(user, CancellationToken.None));
+        Assert.Equal(Day0.AddDays(1), (await store.GetAsync("msteams", "T1", CancellationToken.None))?.UninstalledAt);
+    }
+
+    [Fact]
+    public async Task ListDueAndListAll_TenantAndPersonalMarks_ReturnBothKinds()
+    {
+        var store = await CreateStoreAsync();
+        var user = new UserRef("msteams", "T2", "29:carol");
+        await store.MarkAsync(new PendingUninstall("slack", "T1", Day0), CancellationToken.None);
+        await store.MarkAsync(PendingUninstall.ForUser(user, Day0), CancellationToken.None);
+        await store.MarkAsync(new PendingUninstall("slack", "T3", Day0.AddDays(5)), CancellationToken.None);
+
+        var due = await store.ListDueAsync(Day0, CancellationToken.None);
+        var all = await store.ListAllAsync(CancellationToken.None);
+
+        Assert.Equal(2, due.Count);
+        Assert.Contains(due, row => row.User == user);
+        Assert.Contains(due, row => row is { TenantId: "T1", UserId: null });
+        Assert.Equal(3, all.Count);
     }
 }
