@@ -61,6 +61,9 @@ public sealed class PublishedHostTests
                 Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/local/messages", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
                 Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/local/clock")).StatusCode);
                 Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
+                var privacy = await client.GetAsync("/privacy");
+                Assert.Equal(HttpStatusCode.OK, privacy.StatusCode);
+                Assert.Contains("forget me", await privacy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 if (Environment.UserName == "root")
                 {
                     // setpriv replaces itself with dotnet, so the host keeps the process id.
