@@ -220,34 +220,29 @@ resource environmentLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
 
 var appUri = 'https://${appName}.${environment.properties.defaultDomain}'
 
-// Settings that are not secrets. Names are CoachBot settings (Section__Key, checked against the options classes by
-// tests/CoachBot.Infra.Tests) or platform variables.
-var plainSettings = concat(
-  [
-    // Selects the user-assigned identity for DefaultAzureCredential (storage).
-    { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-    { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-    // Production, stated: local mode (open /api/local, clock travel) must never start here.
-    { name: 'Local__Enabled', value: 'false' }
-    // Keyless storage (ADR 0027): the table endpoint and no connection string.
-    { name: 'Storage__ServiceUri', value: storage.properties.primaryEndpoints.table }
-    { name: 'Storage__ConnectionString', value: '' }
-    { name: 'Charts__PublicBaseUrl', value: appUri }
-    { name: 'Telemetry__JsonLogs', value: 'true' }
-  ],
-  slackOAuth
-    ? [
-        { name: 'Slack__ClientId', value: slackClientId }
-        { name: 'Slack__RedirectUri', value: '${appUri}/slack/oauth' }
-      ]
-    : [],
-  enableTeams
-    ? [
-        { name: 'Teams__AppId', value: teamsAppId }
-        { name: 'Teams__TenantId', value: teamsTenantId }
-      ]
-    : []
-)
+// Settings that are not secrets, in three groups by when they apply. Names are CoachBot settings (Section__Key,
+// checked against the options classes by tests/CoachBot.Infra.Tests, which also reads these groups to prove that
+// every Slack / Teams combination starts the host in production mode) or platform variables.
+var baseSettings = [
+  // Selects the user-assigned identity for DefaultAzureCredential (storage).
+  { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+  // Production, stated: local mode (open /api/local, clock travel) must never start here.
+  { name: 'Local__Enabled', value: 'false' }
+  // Keyless storage (ADR 0027): the table endpoint and no connection string.
+  { name: 'Storage__ServiceUri', value: storage.properties.primaryEndpoints.table }
+  { name: 'Storage__ConnectionString', value: '' }
+  { name: 'Charts__PublicBaseUrl', value: appUri }
+  { name: 'Telemetry__JsonLogs', value: 'true' }
+]
+var slackOAuthSettings = [
+  { name: 'Slack__ClientId', value: slackClientId }
+  { name: 'Slack__RedirectUri', value: '${appUri}/slack/oauth' }
+]
+var teamsSettings = [
+  { name: 'Teams__AppId', value: teamsAppId }
+  { name: 'Teams__TenantId', value: teamsTenantId }
+]
 
 var probePort = targetPort
 var httpProbes = [
@@ -339,7 +334,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json('0.5')
             memory: '1Gi'
           }
-          env: concat(plainSettings, map(usedSecrets, s => { name: s.setting, secretRef: s.secret }))
+          env: concat(baseSettings, slackOAuth ? slackOAuthSettings : [], enableTeams ? teamsSettings : [], map(usedSecrets, s => { name: s.setting, secretRef: s.secret }))
           probes: usePlaceholder ? placeholderProbes : httpProbes
         }
       ]
