@@ -139,7 +139,8 @@ public sealed partial class ContainerAppSettingsTests
 
     public static TheoryData<bool, bool, bool> Modes() => new()
     {
-        // Slack, Slack over OAuth, Teams
+        // Slack, Slack over OAuth, Teams. Neither: docs/deploy.md's first `azd up`, before the chat apps exist.
+        { false, false, false },
         { true, false, false },
         { true, true, false },
         { false, false, true },
