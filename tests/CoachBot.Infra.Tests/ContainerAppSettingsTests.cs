@@ -153,6 +153,15 @@ public sealed partial class ContainerAppSettingsTests
     public void EachChannelCombination_StartsTheHostInProductionMode_WithSettingsItsValidatorsAccept(bool slack, bool slackOAuth, bool teams)
     {
         var environment = DeployedEnvironment(slack, slackOAuth, teams);
+        Assert.Equal("", environment["Storage__ConnectionString"]);
+        AssertStartsInProduction(environment, slack, slackOAuth, teams);
+
+        // A platform that drops empty variables leaves appsettings.json's development default, which must count as empty too.
+        AssertStartsInProduction(environment.Where(e => e.Value.Length > 0).ToDictionary(), slack, slackOAuth, teams);
+    }
+
+    private static void AssertStartsInProduction(Dictionary<string, string> environment, bool slack, bool slackOAuth, bool teams)
+    {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Repository.Root, "appsettings.json"), optional: false)
             .AddInMemoryCollection(environment.Where(e => e.Key.Contains("__", StringComparison.Ordinal))
