@@ -41,8 +41,8 @@ public sealed class ProgressChartRenderer
         var catalog = _content.For(drawn);
         var palette = ChartPalette.For(theme);
 
-        using var regular = SKTypeface.FromFamilyName(cjk, SKFontStyle.Normal);
-        using var bold = SKTypeface.FromFamilyName(cjk, SKFontStyle.Bold);
+        using var regular = SKTypeface.FromFamilyName(cjk ?? _fonts.LatinFontName, SKFontStyle.Normal);
+        using var bold = SKTypeface.FromFamilyName(cjk ?? _fonts.LatinFontName, SKFontStyle.Bold);
         var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
         var drawing = new Drawing(surface.Canvas, palette, catalog, LanguageCultures.For(drawn), regular, bold);
