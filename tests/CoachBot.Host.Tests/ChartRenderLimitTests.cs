@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CoachBot.Core.Users;
 using CoachBot.Host.Charts;
+using CoachBot.Host.Local;
 using CoachBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Host.Tests;
@@ -70,25 +73,32 @@ public sealed class ChartRenderLimitTests
         await client.TravelToAWorkingDayAsync();
         var url = await ChartUrlAsync(client, "pia");
         await client.SendAsync("pia", "done Ran the retro");
+        var limiter = app.Services.GetRequiredService<ChartRenderLimiter>();
+        var pia = new UserRef(LocalChannel.Name, LocalChannel.Tenant, "pia");
 
+        // With the user's drawing budget spent, only a cached chart can be served (a drawing would be 429).
         using var first = await client.GetAsync(url);
         (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = 120 })).EnsureSuccessStatusCode();
+        Assert.True(limiter.TryAcquire(pia, out _));
         using var laterThatDay = await client.GetAsync(url);
-        (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = 24 * 60 })).EnsureSuccessStatusCode();
-        using var nextDay = await client.GetAsync(url);
-        using var nextDayAgain = await client.GetAsync(url);
 
-        // Same day, same data: the drawing of the morning, not a new one (the budget of one a minute is spent).
+        // 14:00 to 01:00 the next day (UTC, the user's zone): a new local day, and the link (24 h) still works.
+        (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = 11 * 60 })).EnsureSuccessStatusCode();
+        Assert.True(limiter.TryAcquire(pia, out _));
+        using var nextDaySpent = await client.GetAsync(url);
+        (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = 1 })).EnsureSuccessStatusCode();
+        using var nextDay = await client.GetAsync(url);
+
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, laterThatDay.StatusCode);
         var drawn = await first.Content.ReadAsByteArrayAsync();
         Assert.Equal(drawn, await laterThatDay.Content.ReadAsByteArrayAsync());
 
-        // The next local day is a new picture (the calendar ends on the new today), drawn once and then cached.
+        // The next local day needs a new drawing (the calendar ends on the new today): refused while the budget is
+        // spent, drawn once it is back, and different from yesterday's.
+        Assert.Equal(HttpStatusCode.TooManyRequests, nextDaySpent.StatusCode);
         Assert.Equal(HttpStatusCode.OK, nextDay.StatusCode);
         Assert.NotEqual(drawn, await nextDay.Content.ReadAsByteArrayAsync());
-        Assert.Equal(HttpStatusCode.OK, nextDayAgain.StatusCode);
-        Assert.Equal(await nextDay.Content.ReadAsByteArrayAsync(), await nextDayAgain.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
