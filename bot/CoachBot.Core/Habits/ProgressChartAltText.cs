@@ -23,10 +23,10 @@ public static class ProgressChartAltText
                 ("count", busiest.Last12Weeks))
             : strings.Format("chart.alt.nothing");
 
-        // One template joins the sentences: English puts a space between them, Japanese does not.
+        // One template says what the picture is and joins the sentences: English puts a space between them, Japanese not.
         return strings.Format(
             "chart.alt.summary",
-            ("intro", strings.Format("chart.alt.intro", ("weeks", ProgressReportService.CalendarWeeks))),
+            ("weeks", ProgressReportService.CalendarWeeks),
             ("streak", strings.Format("chart.alt.streak", ("current", report.Streak.Current), ("longest", report.Streak.Longest))),
             ("practice", practice),
             ("skills", Skills(report, content)));
