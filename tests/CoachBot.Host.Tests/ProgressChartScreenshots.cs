@@ -14,12 +14,13 @@ public sealed class ProgressChartScreenshots
     public const string Variable = "COACHBOT_CHART_SCREENSHOTS";
 
     [Theory]
-    [InlineData("progress-light.png", "en", ChartTheme.Light)]
-    [InlineData("progress-dark.png", "en", ChartTheme.Dark)]
-    [InlineData("progress-ja-light.png", "ja", ChartTheme.Light)]
-    public async Task Screenshot_OfTheSampleReport_IsDrawnAndWrittenWhenAsked(string file, string language, ChartTheme theme)
+    [InlineData("progress-light.png", "en", ChartTheme.Light, false)]
+    [InlineData("progress-dark.png", "en", ChartTheme.Dark, false)]
+    [InlineData("progress-ja-light.png", "ja", ChartTheme.Light, false)]
+    [InlineData("progress-empty-light.png", "en", ChartTheme.Light, true)]
+    public async Task Screenshot_OfTheSampleReport_IsDrawnAndWrittenWhenAsked(string file, string language, ChartTheme theme, bool empty)
     {
-        var png = ChartSamples.Renderer().Render(await ChartSamples.ReportAsync(language), language, theme);
+        var png = ChartSamples.Renderer().Render(await ChartSamples.ReportAsync(language, empty: empty), language, theme);
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal((ProgressChartRenderer.Width, ProgressChartRenderer.Height), (bitmap.Width, bitmap.Height));
