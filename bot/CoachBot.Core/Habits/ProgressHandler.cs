@@ -74,7 +74,7 @@ public sealed class ProgressHandler : ICommandHandler
                 new ReplySection { Title = title, Body = neglected, Fields = fields },
                 new ReplySection
                 {
-                    Image = new ReplyImage(_charts.CreateUrl(context.Profile.User, context.Profile.Language), context.T("progress.chart_alt")),
+                    Image = new ReplyImage(_charts.CreateUrl(context.Profile.User, context.Profile.Language), ProgressChartAltText.Describe(report, content)),
                 },
             ],
             Buttons = buttons,

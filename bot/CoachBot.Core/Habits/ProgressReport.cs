@@ -18,6 +18,18 @@ public sealed record ProgressReport(
     SkillAssessment? LatestSkills,
     SkillAssessment? PreviousSkills)
 {
+    /// <summary>
+    /// The practice calendar the chart draws: every local day from the Monday <see cref="ProgressReportService.CalendarWeeks"/>
+    /// weeks back (the current week counted) to <see cref="Today"/>, oldest first.
+    /// </summary>
+    public IReadOnlyList<CalendarDay> Calendar { get; init; } = [];
+
+    /// <summary>Every skill self-assessment, oldest month first (<see cref="LatestSkills"/> is the last).</summary>
+    public IReadOnlyList<SkillAssessment> Assessments { get; init; } = [];
+
+    /// <summary>The action practised most over 12 weeks (ties: content order), or null when nothing was practised.</summary>
+    public ActionProgress? Busiest => Actions.Where(a => a.Last12Weeks > 0).OrderByDescending(a => a.Last12Weeks).FirstOrDefault();
+
     /// <summary>Practices over 12 weeks, all actions together.</summary>
     public int Total12Weeks => Actions.Sum(a => a.Last12Weeks);
 }

@@ -13,6 +13,9 @@ public sealed class ProgressReportService
     /// <summary>The long window of <c>progress</c>: twelve weeks.</summary>
     public const int LongWindowDays = 84;
 
+    /// <summary>Weeks (Monday to Sunday columns, the current one included) in the chart's practice calendar.</summary>
+    public const int CalendarWeeks = 26;
+
     private readonly IProgressStore _progress;
     private readonly ISkillStore _skills;
 
@@ -47,7 +50,10 @@ public sealed class ProgressReportService
                     mine.Count(e => e.LocalDate >= shortFrom),
                     last12,
                     total == 0 ? 0 : (int)Math.Round(100.0 * last12 / total, MidpointRounding.AwayFromZero),
-                    mine.Count == 0 ? null : mine.Max(e => e.LocalDate));
+                    mine.Count == 0 ? null : mine.Max(e => e.LocalDate))
+                {
+                    Weekly = [.. Enumerable.Range(0, LongWindowDays / 7).Select(w => mine.Count(e => WeekOf(e.LocalDate, longFrom) == w))],
+                };
             })
             .ToList();
 
@@ -64,6 +70,39 @@ public sealed class ProgressReportService
             actions,
             neglected,
             ordered.Count > 0 ? ordered[^1] : null,
-            ordered.Count > 1 ? ordered[^2] : null);
+            ordered.Count > 1 ? ordered[^2] : null)
+        {
+            Calendar = Calendar(log, profile, today),
+            Assessments = ordered,
+        };
+    }
+
+    /// <summary>The first day of the chart's calendar: a Monday, <see cref="CalendarWeeks"/> weeks back with this week.</summary>
+    public static DateOnly CalendarStart(DateOnly today) =>
+        today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - (7 * (CalendarWeeks - 1)));
+
+    private static List<CalendarDay> Calendar(IReadOnlyList<PracticeEntry> log, UserProfile profile, DateOnly today)
+    {
+        var from = CalendarStart(today);
+        var counts = log.Where(e => e.LocalDate >= from && e.LocalDate <= today).GroupBy(e => e.LocalDate).ToDictionary(g => g.Key, g => g.Count());
+        var holidays = profile.Holidays.ToHashSet();
+        var days = new List<CalendarDay>();
+        for (var day = from; day <= today; day = day.AddDays(1))
+        {
+            // The same rule as StreakCalculator: a day off the working week, a holiday or a paused day never counts.
+            var kind = !profile.WorkingDays.Contains(day.DayOfWeek) ? CalendarDayKind.NonWorking
+                : holidays.Contains(day) || profile.Pauses.Any(p => p.Contains(day)) ? CalendarDayKind.Paused
+                : CalendarDayKind.Counting;
+            days.Add(new CalendarDay(day, counts.GetValueOrDefault(day), kind));
+        }
+
+        return days;
+    }
+
+    /// <summary>The 7-day week (0 = oldest) of the 12-week window that <paramref name="date"/> falls in, or -1 outside it.</summary>
+    private static int WeekOf(DateOnly date, DateOnly longFrom)
+    {
+        var offset = date.DayNumber - longFrom.DayNumber;
+        return offset is < 0 or >= LongWindowDays ? -1 : offset / 7;
     }
 }

@@ -6,7 +6,10 @@ using CoachBot.Core.Users;
 
 namespace CoachBot.Host.Charts;
 
-/// <summary><c>GET /charts/progress/{token}.png</c>: the signed, expiring progress chart. Mapped in every mode.</summary>
+/// <summary>
+/// <c>GET /charts/progress/{token}.png[?theme=dark]</c>: the signed, expiring progress chart, on a light card unless
+/// <c>theme=dark</c> asks for the dark one. Mapped in every mode.
+/// </summary>
 public static class ChartEndpoints
 {
     public static WebApplication MapCoachBotCharts(this WebApplication app)
@@ -18,6 +21,7 @@ public static class ChartEndpoints
 
     private static async Task<IResult> GetProgressChartAsync(
         string file,
+        string? theme,
         SignedProgressChartLinks links,
         IUserStore users,
         ContentLibrary content,
@@ -45,7 +49,9 @@ public static class ChartEndpoints
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZones.FindOrUtc(profile.TimeZoneId)).DateTime);
             var language = content.Supports(ticket.Language) ? ticket.Language : ContentLibrary.DefaultLanguage;
             var report = await reports.BuildAsync(profile, content.For(language), today, cancellationToken);
-            var key = ChartRenderCache.KeyFor(ticket.User, language, report);
+            // The theme is not part of the signed link: it changes colours only, never whose data is drawn.
+            var chartTheme = string.Equals(theme, "dark", StringComparison.OrdinalIgnoreCase) ? ChartTheme.Dark : ChartTheme.Light;
+            var key = ChartRenderCache.KeyFor(ticket.User, language, chartTheme, report);
             if (cache.Find(key) is { } drawn)
             {
                 png = drawn;
@@ -61,7 +67,7 @@ public static class ChartEndpoints
             }
             else
             {
-                png = renderer.Render(report, language);
+                png = renderer.Render(report, language, chartTheme);
                 cache.Add(key, png);
             }
         }

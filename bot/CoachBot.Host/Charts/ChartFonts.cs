@@ -14,9 +14,13 @@ public sealed class ChartFonts
     public static readonly IReadOnlyList<string> KnownCjkFonts =
         ["Noto Sans CJK JP", "Noto Sans JP", "IPAGothic", "IPAPGothic", "Noto Serif CJK JP", "TakaoGothic", "VL Gothic"];
 
+    /// <summary>Sans-serif families tried for Latin text; without any, SkiaSharp's default face (which may be a serif).</summary>
+    public static readonly IReadOnlyList<string> KnownLatinFonts = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"];
+
     public ChartFonts(IOptions<ChartsOptions> options, ILogger<ChartFonts> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        LatinFontName = KnownLatinFonts.FirstOrDefault(Installed);
         var candidates = string.IsNullOrWhiteSpace(options.Value.CjkFontName) ? KnownCjkFonts : [options.Value.CjkFontName.Trim(), .. KnownCjkFonts];
         CjkFontName = candidates.FirstOrDefault(DrawsJapanese);
         if (CjkFontName is null)
@@ -31,8 +35,17 @@ public sealed class ChartFonts
         }
     }
 
+    /// <summary>The installed sans-serif font for Latin text, or null for SkiaSharp's default.</summary>
+    public string? LatinFontName { get; }
+
     /// <summary>The installed CJK font, or null when there is none.</summary>
     public string? CjkFontName { get; }
+
+    private static bool Installed(string family)
+    {
+        using var typeface = SKFontManager.Default.MatchFamily(family);
+        return typeface is not null && string.Equals(typeface.FamilyName, family, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool DrawsJapanese(string family)
     {

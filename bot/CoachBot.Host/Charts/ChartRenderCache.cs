@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Host.Charts;
 
 /// <summary>
-/// Rendered chart PNGs in memory, keyed by user, language and a fingerprint of exactly what the renderer draws, so a
-/// chat client fetching the same image again costs no drawing. Bounded (<see cref="ChartsOptions.RenderCacheEntries"/>),
+/// Rendered chart PNGs in memory, keyed by user, language, theme, the user's local date and a fingerprint of exactly
+/// what the renderer draws, so a chat client fetching the same image again costs no drawing. Bounded (<see cref="ChartsOptions.RenderCacheEntries"/>),
 /// least recently used out first. The stores are still read on every request, so an entry is only ever served for
 /// data the stores hold now: after `forget me` the fingerprint changes and the old entry just ages out.
 /// </summary>
@@ -26,19 +26,38 @@ public sealed class ChartRenderCache
         _capacity = options.Value.RenderCacheEntries;
     }
 
-    /// <summary>The cache key: a hash, so the key itself holds neither the user id nor their counts.</summary>
-    public static string KeyFor(UserRef user, string language, ProgressReport report)
+    /// <summary>
+    /// The cache key: a hash, so the key itself holds neither the user id nor their counts. It covers the user's local
+    /// date (the calendar ends on today, so each local day is a new picture: at most one drawing per user, language and
+    /// theme a day while the data stays the same) and everything the renderer draws, so new data is drawn at once.
+    /// </summary>
+    public static string KeyFor(UserRef user, string language, ChartTheme theme, ProgressReport report)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder()
-            .Append(user.Channel).Append('\n').Append(user.TenantId).Append('\n').Append(user.UserId).Append('\n').Append(language);
+            .Append(user.Channel).Append('\n').Append(user.TenantId).Append('\n').Append(user.UserId).Append('\n').Append(language)
+            .Append('\n').Append(theme).Append('\n').Append(Day(report.Today))
+            .Append('\n').Append(Number(report.Streak.Current)).Append('|').Append(Number(report.Streak.Longest));
+
+        // What ProgressChartRenderer draws, and nothing else: the same drawing gets the same key.
         foreach (var action in report.Actions)
         {
-            // What ProgressChartRenderer draws, and nothing else: the same drawing gets the same key.
-            text.Append('\n').Append(action.ActionId).Append('|')
-                .Append(action.Last4Weeks.ToString(CultureInfo.InvariantCulture)).Append('|')
-                .Append(action.Last12Weeks.ToString(CultureInfo.InvariantCulture));
+            text.Append('\n').Append(action.ActionId).Append('|').Append(Number(action.Last12Weeks)).Append('|')
+                .AppendJoin(',', action.Weekly.Select(Number));
+        }
+
+        text.Append("\ncalendar");
+        foreach (var day in report.Calendar.Where(d => d.Practices > 0 || d.Kind != CalendarDayKind.Counting))
+        {
+            text.Append('\n').Append(Day(day.Date)).Append('|').Append(Number(day.Practices)).Append('|').Append(day.Kind);
+        }
+
+        text.Append("\nskills");
+        foreach (var assessment in report.Assessments)
+        {
+            text.Append('\n').Append(Day(assessment.Month)).Append('|')
+                .AppendJoin(',', assessment.Scores.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + Number(s.Value)));
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
@@ -59,6 +78,10 @@ public sealed class ChartRenderCache
             return node.Value.Png;
         }
     }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Keeps <paramref name="png"/> for <paramref name="key"/>, dropping the least recently used past the bound.</summary>
     public void Add(string key, byte[] png)
