@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
 
 namespace CoachBot.Teams.Tests.Edge;
 
@@ -60,6 +61,30 @@ internal sealed class TeamsHost : IAsyncDisposable
                 factory.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// A host that checks Bot Framework tokens from <paramref name="issuer"/> (app id and tenant set, loopback service
+    /// URLs allowed so the fake connector on loopback receives the replies), with a fixed outbound connector token.
+    /// </summary>
+    public static Task<TeamsHost> StartAuthenticatedAsync(AzuriteFixture azurite, Auth.TestTokenIssuer issuer)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        var tokens = new Mock<CoachBot.Teams.Connector.ITeamsAccessTokenProvider>();
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("connector-token-for-tests");
+        return StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["Local:Enabled"] = "false",
+                ["Teams:AppId"] = Auth.TestTokenIssuer.AppId,
+                ["Teams:AppPassword"] = "not-used-here",
+                ["Teams:TenantId"] = TeamsActivities.Tenant,
+                ["Teams:AllowLoopbackServiceUrls"] = "true",
+                ["Teams:OpenIdMetadataUrl"] = issuer.BotFrameworkMetadataUrl.ToString(),
+                ["Teams:EntraOpenIdMetadataUrl"] = issuer.EntraMetadataTemplate,
+            },
+            services => services.Replace(ServiceDescriptor.Singleton(tokens.Object)));
     }
 
     /// <summary>

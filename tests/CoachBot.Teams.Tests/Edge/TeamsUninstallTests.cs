@@ -2,12 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CoachBot.Core.Installations;
 using CoachBot.Core.Users;
-using CoachBot.Teams.Connector;
 using CoachBot.Teams.Tests.Auth;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Moq;
 
 namespace CoachBot.Teams.Tests.Edge;
 
@@ -35,21 +32,7 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     {
         await _issuer.InitializeAsync();
         _connector = await FakeConnector.FakeConnector.StartAsync();
-        var tokens = new Mock<ITeamsAccessTokenProvider>();
-        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("connector-token-for-tests");
-        _host = await TeamsHost.StartAsync(
-            _azurite,
-            new Dictionary<string, string?>
-            {
-                ["Local:Enabled"] = "false",
-                ["Teams:AppId"] = TestTokenIssuer.AppId,
-                ["Teams:AppPassword"] = "not-used-here",
-                ["Teams:TenantId"] = TeamsActivities.Tenant,
-                ["Teams:AllowLoopbackServiceUrls"] = "true",
-                ["Teams:OpenIdMetadataUrl"] = _issuer.BotFrameworkMetadataUrl.ToString(),
-                ["Teams:EntraOpenIdMetadataUrl"] = _issuer.EntraMetadataTemplate,
-            },
-            services => services.Replace(ServiceDescriptor.Singleton(tokens.Object)));
+        _host = await TeamsHost.StartAuthenticatedAsync(_azurite, _issuer);
     }
 
     public async Task DisposeAsync()
