@@ -1,4 +1,3 @@
-using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
@@ -9,6 +8,7 @@ using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
+using CoachBot.Testing;
 using CoachBot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,6 @@ namespace CoachBot.Core.Tests;
 /// </summary>
 internal sealed class CoachHarness
 {
-    private static readonly Lazy<ContentLibrary> SharedContent = new(() => ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "content")));
     private int _messageCounter;
 
     /// <param name="now">The fake clock's start; Tuesday 2026-11-24 09:00 UTC by default.</param>
@@ -50,7 +49,7 @@ internal sealed class CoachHarness
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(SharedContent.Value)
+            .AddSingleton(TestContent.Library)
             .AddSingleton(Users)
             .AddSingleton<IProgressStore>(Progress)
             .AddSingleton<ISkillStore>(Skills)
@@ -117,7 +116,7 @@ internal sealed class CoachHarness
 
     public TeamReflectionService TeamReflections { get; }
 
-    public static ContentLibrary Content => SharedContent.Value;
+    public static ContentLibrary Content => TestContent.Library;
 
     public static UserRef User(string id = "alice") => new("local", "local", id);
 

@@ -1,10 +1,10 @@
-using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Time;
 using CoachBot.Core.Users;
 using CoachBot.Host.Charts;
+using CoachBot.Testing;
 using CoachBot.Testing.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,7 +22,7 @@ internal static class ChartSamples
 
     public static readonly UserRef User = new("local", "local", "sample");
 
-    public static ContentLibrary Content { get; } = ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "content"));
+    public static ContentLibrary Content => TestContent.Library;
 
     /// <summary>The renderer as the host builds it, with whatever CJK font this machine has (possibly none).</summary>
     public static ProgressChartRenderer Renderer() =>

@@ -59,10 +59,11 @@ public sealed class TeamsActivityHandler
             return TeamsResponse.Ok;
         }
 
-        if (activity is not { Type: "installationUpdate", Action: "remove" or "remove-upgrade" })
+        if (IsUseByAPerson(activity))
         {
-            // Anything the tenant or the user does after an uninstall (adding the app again, a message, a press)
-            // means they still use CoachBot: the grace period's deletion must not happen.
+            // What a person does after an uninstall (adding the app again, a message, a press) means they still use
+            // CoachBot: the grace period's deletion must not happen. Teams' own notices (the bot's removal from a
+            // conversation, member changes) are not use, whatever order they arrive in.
             await NoteActivityAsync(user, cancellationToken);
         }
 
@@ -97,6 +98,15 @@ public sealed class TeamsActivityHandler
         }
     }
 
+    /// <summary>A message, a card press, adding the app, or adding the bot to a conversation: a person using CoachBot.</summary>
+    private static bool IsUseByAPerson(Activity activity) => activity.Type switch
+    {
+        "message" or "invoke" => true,
+        "installationUpdate" => activity.Action is "add" or "add-upgrade",
+        "conversationUpdate" => activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true,
+        _ => false,
+    };
+
     private async Task NoteActivityAsync(CoachBot.Core.Users.UserRef user, CancellationToken cancellationToken)
     {
         try
@@ -111,19 +121,16 @@ public sealed class TeamsActivityHandler
     }
 
     /// <summary>
-    /// Starts the grace period of docs/decisions/0021-uninstall-grace-period.md: removed from a team, the tenant's
-    /// data goes after it; removed from someone's personal scope, only that person's; removed from a group chat, no
-    /// one's (the members keep their own installs).
+    /// Starts the grace period of docs/decisions/0021-uninstall-grace-period.md for the person who removed CoachBot
+    /// from their personal scope, and for no one else. Removal from a team or a group chat marks no one: any member
+    /// who may create a team could otherwise schedule the deletion of every quiet colleague's data, and people keep
+    /// their own personal installs (an admin's tenant-wide uninstall removes each of those, marking each person).
     /// </summary>
     private async Task MarkUninstallAsync(Activity activity, CoachBot.Core.Users.UserRef user, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         switch (ScopeOf(activity))
         {
-            case "team":
-                await _uninstalls.MarkAsync(new PendingUninstall(user.Channel, user.TenantId, now), cancellationToken);
-                _logger.LogInformation("CoachBot was removed from a team; the tenant's data is deleted after the grace period unless it is used again");
-                break;
             case "personal":
                 await _uninstalls.MarkAsync(PendingUninstall.ForUser(user, now), cancellationToken);
                 _logger.LogInformation("CoachBot was removed from a personal scope; that user's data is deleted after the grace period unless they use it again");

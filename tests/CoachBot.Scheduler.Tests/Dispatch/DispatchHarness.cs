@@ -1,4 +1,3 @@
-using CoachBot.Content.Loading;
 using CoachBot.Content.Model;
 using CoachBot.Core;
 using CoachBot.Core.Conversation;
@@ -12,6 +11,7 @@ using CoachBot.Core.Scheduling;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Scheduler.Dispatch;
+using CoachBot.Testing;
 using CoachBot.Testing.Fakes;
 using CoachBot.Testing.Logging;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +30,6 @@ namespace CoachBot.Scheduler.Tests.Dispatch;
 /// </summary>
 public sealed class DispatchHarness : IDisposable
 {
-    private static readonly Lazy<ContentLibrary> SharedContent = new(() => ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "content")));
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly ServiceProvider _provider;
 
@@ -56,7 +55,7 @@ public sealed class DispatchHarness : IDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(SharedContent.Value)
+            .AddSingleton(TestContent.Library)
             .AddSingleton<IUserStore>(new InMemoryUserStore())
             .AddSingleton<IProgressStore>(Progress)
             .AddSingleton<ISkillStore>(new InMemorySkillStore())
@@ -123,8 +122,8 @@ public sealed class DispatchHarness : IDisposable
         DisplayName = id,
         TimeZoneId = timeZone,
         TimeZoneChosen = true,
-        Role = SharedContent.Value.For(ContentLibrary.DefaultLanguage).Roles[0].Id,
-        CareerPath = SharedContent.Value.For(ContentLibrary.DefaultLanguage).Paths[0].Id,
+        Role = TestContent.Library.For(ContentLibrary.DefaultLanguage).Roles[0].Id,
+        CareerPath = TestContent.Library.For(ContentLibrary.DefaultLanguage).Paths[0].Id,
         Onboarding = OnboardingStep.Complete,
         NudgeTime = new TimeOnly(9, 0),
     };

@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using CoachBot.Content.Loading;
-using CoachBot.Content.Model;
 using CoachBot.Core;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
@@ -25,7 +23,6 @@ namespace CoachBot.Scheduler.Tests.Privacy;
 /// </summary>
 public sealed class FullStackHarness : IAsyncDisposable
 {
-    private static readonly Lazy<ContentLibrary> SharedContent = new(() => ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "content")));
     private readonly ServiceProvider _provider;
     private readonly string _connectionString;
     private int _turns;
@@ -53,7 +50,7 @@ public sealed class FullStackHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(SharedContent.Value)
+            .AddSingleton(TestContent.Library)
             .AddSingleton<IChannelSender>(Sender)
             .AddSingleton<IProgressChartLinks, NoChartLinks>()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)

@@ -43,12 +43,13 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Remove_TeamScope_MarksTheTenant()
+    public async Task Remove_TeamScope_MarksNoOne()
     {
+        // Anyone who may create a team could add CoachBot to it and remove it again: that must not schedule the
+        // deletion of every quiet colleague's data. People keep their own personal installs.
         await PostAsync(InTeam(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove")));
 
-        Assert.NotNull(await Marks.GetAsync("msteams", TeamsActivities.Tenant, None));
-        Assert.Null(await Marks.GetUserAsync(User(Alice), None));
+        Assert.Empty(await Marks.ListAllAsync(None));
     }
 
     [Fact]
@@ -74,26 +75,40 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Add_AfterATeamRemove_ClearsTheTenantMark()
+    public async Task Add_AfterAPersonalRemove_ClearsTheMark()
     {
-        await PostAsync(InTeam(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove")));
-        Assert.NotNull(await Marks.GetAsync("msteams", TeamsActivities.Tenant, None));
+        await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove"));
+        Assert.NotNull(await Marks.GetUserAsync(User(Alice), None));
 
-        await PostAsync(InTeam(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Bob, "add")));
+        await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "add"));
 
-        Assert.Null(await Marks.GetAsync("msteams", TeamsActivities.Tenant, None));
+        Assert.Null(await Marks.GetUserAsync(User(Alice), None));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheBotsRemovalNotice_InEitherOrder_IsNotUseAndKeepsTheMark(bool noticeFirst)
+    {
+        // Teams also tells of the removal with a conversationUpdate naming the bot among the members removed.
+        var notice = TeamsActivities.Base("conversationUpdate", _connector.ServiceUrl, Alice, null, "a:personal-chat-1");
+        notice["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = TeamsActivities.Bot });
+        var remove = TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove");
+
+        await PostAsync(noticeFirst ? notice : remove);
+        await PostAsync(noticeFirst ? remove : notice);
+
+        Assert.NotNull(await Marks.GetUserAsync(User(Alice), None));
     }
 
     [Fact]
-    public async Task Message_AfterRemoves_ClearsTheTenantMarkAndTheSendersOwnButNotAnotherUsers()
+    public async Task Message_AfterRemoves_ClearsTheSendersOwnMarkButNotAnotherUsers()
     {
-        await PostAsync(InTeam(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove")));
         await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove"));
         await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Bob, "remove"));
 
         await PostAsync(TeamsActivities.Message(_connector.ServiceUrl, Alice, "help"));
 
-        Assert.Null(await Marks.GetAsync("msteams", TeamsActivities.Tenant, None));
         Assert.Null(await Marks.GetUserAsync(User(Alice), None));
         Assert.NotNull(await Marks.GetUserAsync(User(Bob), None));
     }
