@@ -288,7 +288,10 @@ public sealed class ConversationEngine
     private static ReplyButton SuggestionButton(TurnContext context, Suggestion suggestion, string name)
     {
         var info = VerbCatalog.Find(suggestion.Verb)!;
-        return info.SafeWith(suggestion.Arguments)
+
+        // In a shared conversation anyone may plant a typo for someone else to press ("1on1 histroy @bob"), and the
+        // answer to a card press may replace the message for the whole channel: there a suggestion only explains.
+        return info.SafeWith(suggestion.Arguments) && !context.Turn.InChannel
             ? ReplyButton.Command(name, (suggestion.Verb + " " + suggestion.Arguments).Trim())
             : ReplyButton.Command(context.T("button.how_to_use", ("command", name)), "help " + suggestion.Verb);
     }

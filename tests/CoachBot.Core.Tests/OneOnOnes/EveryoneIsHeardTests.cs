@@ -157,6 +157,20 @@ public sealed class EveryoneIsHeardTests
         Assert.Null(await harness.Users.GetAsync(CoachHarness.User(), None));
     }
 
+    [Theory]
+    [InlineData("1on1 histroy @bob")]
+    [InlineData("1on1 agnda @bob")]
+    [InlineData("progres")]
+    public async Task ChannelTypo_PlantedForSomeoneElseToPress_EveryButtonOnlyExplains(string planted)
+    {
+        var harness = new CoachHarness();
+
+        var reply = Assert.Single(await harness.HandleAsync(new IncomingTurn { User = CoachHarness.User("mallory"), Text = planted, TurnId = "c-typo", InChannel = true }));
+
+        Assert.NotEmpty(reply.Buttons);
+        Assert.All(reply.Buttons, b => Assert.StartsWith("help", b.Values["text"], StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task FirstChatMessage_UserKnownOnlyFromOneOnOnes_GetsTheWelcomeNotAnError()
     {
