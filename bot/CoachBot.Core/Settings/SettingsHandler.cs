@@ -55,7 +55,7 @@ public sealed class SettingsHandler : ICommandHandler, IActionHandler
         var parts = command.Arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
         if (!FieldAliases.TryGetValue(parts[0], out var field))
         {
-            return Show(context, context.T("settings.error.unknown_field", ("field", parts[0]))) with { IsError = true };
+            return FormError(context, context.T("settings.error.unknown_field", ("field", parts[0])), null, []);
         }
 
         var value = parts.Length > 1 ? parts[1].Trim() : string.Empty;
@@ -90,9 +90,7 @@ public sealed class SettingsHandler : ICommandHandler, IActionHandler
         var update = SettingsUpdate.Read(context, values);
         if (update.Errors.Count > 0)
         {
-            var reply = Show(context, string.Join("\n", update.Errors));
-            // The buttons that fix the bad value come first: they are what the person most likely wants to press.
-            return reply with { IsError = true, ErrorInputId = update.ErrorInputId, Buttons = [.. update.Fixes, .. reply.Buttons] };
+            return FormError(context, string.Join("\n", update.Errors), update.ErrorInputId, update.Fixes);
         }
 
         if (update.Profile == context.Profile)
@@ -104,6 +102,18 @@ public sealed class SettingsHandler : ICommandHandler, IActionHandler
         // The confirmation is in the language just chosen: that is the proof the change took effect.
         return Show(context, StringTable.Lines([context.T("settings.saved"), .. update.Notes]));
     }
+
+    /// <summary>
+    /// A mistake: what was wrong and the buttons that fix it (they are what the person most likely wants to press),
+    /// then one button back to the settings; not the whole settings card again. Nothing was saved.
+    /// </summary>
+    private static Reply FormError(TurnContext context, string message, string? inputId, IReadOnlyList<ReplyButton> fixes) => new()
+    {
+        Text = message,
+        IsError = true,
+        ErrorInputId = inputId,
+        Buttons = [.. fixes, ReplyButton.Command(context.T("button.settings"), "settings")],
+    };
 
     /// <summary>Asks for one setting with a button per common answer (typed <c>settings pause</c> and the like).</summary>
     private static Reply Ask(TurnContext context, string field)

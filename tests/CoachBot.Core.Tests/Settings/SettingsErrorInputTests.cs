@@ -29,7 +29,10 @@ public sealed class SettingsErrorInputTests
 
         Assert.True(reply.IsError);
         Assert.Equal(input, reply.ErrorInputId);
-        Assert.Contains(reply.Form!.Inputs, i => i.Id == input);
+        // The error and its fixes, then a way back to the settings: not the whole card and form again.
+        Assert.Null(reply.Form);
+        Assert.Empty(reply.Sections);
+        Assert.Equal("settings", reply.Buttons[^1].Values["text"]);
         Assert.Equal(before.NudgeTime, (await harness.ProfileAsync()).NudgeTime);
     }
 
