@@ -123,7 +123,8 @@ public sealed class ConversationEngine
 
         // What was kept for this person until they reached the bot follows the answer: on their first direct turn, or
         // on the empty turn of an install (Teams greets the person who added the app with it).
-        var firstContact = isNew || (turn.Action is null && turn.Text is { Length: 0 });
+        // Someone known only from 1-on-1s (NotStarted: e.g. a report Slack's directory told about) counts as well.
+        var firstContact = isNew || profile.Onboarding == OnboardingStep.NotStarted || (turn.Action is null && turn.Text is { Length: 0 });
         if (!firstContact || turn.InChannel || _firstContact.Count == 0)
         {
             return (replies, verb);

@@ -199,7 +199,8 @@ public sealed class OneOnOneService
 
     /// <summary>
     /// Records that the meeting of <paramref name="meetingDate"/> of a pairing <paramref name="me"/> is part of took
-    /// place. False (nothing recorded) for a meeting that has not started yet or that predates the pairing.
+    /// place. False (nothing recorded) for a day that is no meeting of its schedule, a meeting that has not started yet or
+    /// that predates the pairing, and for a pairing still only proposed.
     /// </summary>
     public async Task<bool> MarkHeldAsync(UserRef me, Pairing pairing, DateOnly meetingDate, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -209,8 +210,11 @@ public sealed class OneOnOneService
             throw new InvalidOperationException("A meeting is confirmed only by one of the pair.");
         }
 
+        // Only a meeting of this pairing's schedule that has started, and only once the pairing was accepted: either side
+        // could otherwise fill the shared history with made-up meetings, one a day.
         var created = pairing.CreatedAt == default ? DateOnly.MinValue : DateOnly.FromDateTime(pairing.CreatedAt.UtcDateTime).AddDays(-1);
-        if (MeetingSchedule.Instant(pairing, meetingDate) > now || meetingDate < created)
+        if (pairing.State == PairingState.Proposed || MeetingSchedule.Instant(pairing, meetingDate) > now || meetingDate < created
+            || MeetingSchedule.Dates(pairing).SkipWhile(d => d < meetingDate).FirstOrDefault() != meetingDate)
         {
             return false;
         }

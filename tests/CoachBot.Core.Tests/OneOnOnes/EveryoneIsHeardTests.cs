@@ -249,6 +249,22 @@ public sealed class EveryoneIsHeardTests
         Assert.False(bob.TimeZoneChosen);
     }
 
+    [Fact]
+    public async Task HeldProposal_ReportTheDirectoryKnewButTheChannelCouldNotReach_GetsItWhenTheyFirstWrite()
+    {
+        // The lookup saves a profile that starts nothing; the held proposal must still reach them on their first turn.
+        var harness = new CoachHarness(directory: new Directory { ["bob"] = new PersonHints("Europe/Berlin", "en-GB") });
+        harness.Sent.Unreachable.Add("bob");
+        await harness.SendAsync("1on1 setup @bob weekly tue 10:00", "alice");
+        Assert.Equal(OnboardingStep.NotStarted, (await harness.ProfileAsync("bob")).Onboarding);
+        harness.Sent.Unreachable.Clear();
+
+        var first = await harness.SendAsync("hello", "bob");
+
+        Assert.Contains("would like to have 1-on-1s with you", first[^1].Text, StringComparison.Ordinal);
+        Assert.False(Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), None)).ProposalHeld);
+    }
+
     [Theory]
     [InlineData(true, false, "is an app, not a person")]
     [InlineData(false, true, "account is deactivated")]

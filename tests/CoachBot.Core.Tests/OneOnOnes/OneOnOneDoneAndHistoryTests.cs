@@ -143,6 +143,8 @@ public sealed class OneOnOneDoneAndHistoryTests
     [InlineData("2026-12-29", "alice")]
     [InlineData("not a date", "alice")]
     [InlineData("2026-12-15", "carol")]
+    [InlineData("2026-12-10", "alice")]
+    [InlineData("2026-12-09", "bob")]
     public async Task HeldButton_ForAMeetingNotStartedYetOrFromSomeoneElse_IsRefusedAndRecordsNothing(string date, string presser)
     {
         var harness = await ActivePairAsync();
