@@ -71,23 +71,15 @@ public sealed partial class UninstallPurgeJob : IJob
             var due = await _uninstalls.ListDueAsync(now - _options.GracePeriod, cancellationToken);
             foreach (var uninstall in due)
             {
-                if (uninstall.User is { } person)
+                try
                 {
-                    await PurgeUserAsync(person, cancellationToken);
-                    await _uninstalls.ClearUserAsync(person, cancellationToken);
-                    deleted++;
-                    continue;
+                    deleted += await PurgeAsync(uninstall, cancellationToken);
                 }
-
-                var users = await _tenantUsers.ListAsync(uninstall.Channel, uninstall.TenantId, cancellationToken);
-                foreach (var user in users)
+                catch (Exception e) when (e is not (OperationCanceledException or StoreUnavailableException))
                 {
-                    await PurgeUserAsync(user, cancellationToken);
+                    // One uninstall that cannot be purged must not hold up the others, today or any later day.
+                    LogPurgeFailed(_logger, uninstall.Channel, e.GetType().Name);
                 }
-
-                // Last: until here a failed run leaves the mark, and tomorrow's run lists whoever is left.
-                await _uninstalls.ClearAsync(uninstall.Channel, uninstall.TenantId, cancellationToken);
-                deleted += users.Count;
             }
 
             // Counts only: after the purge not even the logs should tie people or workspaces to CoachBot.
@@ -99,6 +91,51 @@ public sealed partial class UninstallPurgeJob : IJob
             LogUnavailable(_logger, e.Message);
             return 0;
         }
+    }
+
+    /// <summary>
+    /// Purges one due uninstall and returns how many users' data was deleted. The mark is read again before each
+    /// person: one cleared since the run listed it (installed again, or used) stops the purge of that tenant there.
+    /// </summary>
+    private async Task<int> PurgeAsync(PendingUninstall uninstall, CancellationToken cancellationToken)
+    {
+        if (uninstall.User is { } person)
+        {
+            if (!await StillDueAsync(uninstall, cancellationToken))
+            {
+                return 0;
+            }
+
+            await PurgeUserAsync(person, cancellationToken);
+            await _uninstalls.ClearUserAsync(person, cancellationToken);
+            return 1;
+        }
+
+        var users = await _tenantUsers.ListAsync(uninstall.Channel, uninstall.TenantId, cancellationToken);
+        var deleted = 0;
+        foreach (var user in users)
+        {
+            if (!await StillDueAsync(uninstall, cancellationToken))
+            {
+                return deleted;
+            }
+
+            await PurgeUserAsync(user, cancellationToken);
+            deleted++;
+        }
+
+        // Last: until here a failed run leaves the mark, and tomorrow's run lists whoever is left.
+        await _uninstalls.ClearAsync(uninstall.Channel, uninstall.TenantId, cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>True while the very same mark (same uninstall time) is still stored.</summary>
+    private async Task<bool> StillDueAsync(PendingUninstall uninstall, CancellationToken cancellationToken)
+    {
+        var current = uninstall.User is { } person
+            ? await _uninstalls.GetUserAsync(person, cancellationToken)
+            : await _uninstalls.GetAsync(uninstall.Channel, uninstall.TenantId, cancellationToken);
+        return current is not null && current.UninstalledAt == uninstall.UninstalledAt;
     }
 
     /// <summary>
@@ -123,6 +160,9 @@ public sealed partial class UninstallPurgeJob : IJob
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Uninstall purge: {Count} files uploaded on {Channel} could not be deleted (the app's access is revoked); their ids are forgotten, the workspace's admins can delete the files")]
     private static partial void LogCopiesLeft(ILogger logger, string channel, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Uninstall purge: one {Channel} uninstall could not be purged ({Error}); the others go on and it is tried again tomorrow")]
+    private static partial void LogPurgeFailed(ILogger logger, string channel, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Uninstall purge: {Uninstalls} uninstalls older than {GraceDays} days, {Users} users' data deleted")]
     private static partial void LogDone(ILogger logger, int uninstalls, int users, int graceDays);

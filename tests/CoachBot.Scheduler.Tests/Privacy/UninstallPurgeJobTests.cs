@@ -1,9 +1,12 @@
+using CoachBot.Core.Delivery;
 using CoachBot.Core.Installations;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
 using CoachBot.Scheduler.Jobs;
 using CoachBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Scheduler.Tests.Privacy;
 
@@ -133,6 +136,54 @@ public sealed class UninstallPurgeJobTests
         Assert.Equal(second.Count, nextDay);
         var left = await app.RowsContainingAsync([.. second.Select(u => u.UserId)]);
         Assert.True(left.Count == 0, "rows still naming the workspace's users: " + string.Join("; ", left));
+    }
+
+    [Fact]
+    public async Task Purge_AWorkspaceInstalledAgainWhileTheRunIsUnderWay_IsNotPurged()
+    {
+        await using var app = await StartAsync();
+        var one = await SeedWorkspaceAsync(app, "T" + Suffix());
+        var two = await SeedWorkspaceAsync(app, "T" + Suffix());
+        var store = app.Get<IPendingUninstallStore>();
+        foreach (var workspace in new[] { one, two })
+        {
+            await app.Get<UninstallMarks>().MarkAsync(new PendingUninstall("slack", workspace[0].TenantId, Start), None);
+        }
+
+        app.Clock.SetUtcNow(Start.AddDays(31));
+
+        // While the run lists the first workspace's users, the other one installs CoachBot again.
+        var users = new ReinstallDuringTheRun(app.Get<ITenantUsers>(), store, [one[0].TenantId, two[0].TenantId]);
+        var job = new UninstallPurgeJob(
+            store, users, app.Get<UserDataService>(), app.Get<IUploadedFileStore>(), app.Get<IDeliveryLedger>(),
+            app.Get<IOptions<UninstallOptions>>(), app.Clock, NullLogger<UninstallPurgeJob>.Instance);
+
+        var deleted = await job.RunOnceAsync(None);
+
+        var (purged, kept) = users.FirstListed == one[0].TenantId ? (one, two) : (two, one);
+        Assert.Equal(purged.Count, deleted);
+        Assert.Empty(await app.RowsContainingAsync([.. purged.Select(u => u.UserId)]));
+        foreach (var user in kept)
+        {
+            Assert.NotEmpty(await app.RowsContainingAsync(user.UserId));
+        }
+    }
+
+    /// <summary>The real tenant listing; the first time it is asked, the other workspace's mark is cleared (a reinstall).</summary>
+    private sealed class ReinstallDuringTheRun(ITenantUsers inner, IPendingUninstallStore store, string[] tenants) : ITenantUsers
+    {
+        public string? FirstListed { get; private set; }
+
+        public async Task<IReadOnlyList<UserRef>> ListAsync(string channel, string tenantId, CancellationToken cancellationToken)
+        {
+            if (FirstListed is null)
+            {
+                FirstListed = tenantId;
+                await store.ClearAsync(channel, tenants.Single(t => t != tenantId), cancellationToken);
+            }
+
+            return await inner.ListAsync(channel, tenantId, cancellationToken);
+        }
     }
 
     private async Task<FullStackHarness> StartAsync()
