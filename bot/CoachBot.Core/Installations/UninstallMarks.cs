@@ -21,6 +21,7 @@ public sealed partial class UninstallMarks : IDisposable
     private readonly ILogger<UninstallMarks> _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _snapshot;
+    private long _generation;
 
     public UninstallMarks(IPendingUninstallStore store, TimeProvider time, ILogger<UninstallMarks> logger)
     {
@@ -37,6 +38,7 @@ public sealed partial class UninstallMarks : IDisposable
     {
         ArgumentNullException.ThrowIfNull(uninstall);
         await _store.MarkAsync(uninstall, cancellationToken);
+        Interlocked.Increment(ref _generation);
         Volatile.Write(ref _snapshot, null);
     }
 
@@ -119,11 +121,19 @@ public sealed partial class UninstallMarks : IDisposable
                 return other;
             }
 
+            var generation = Interlocked.Read(ref _generation);
             var rows = await _store.ListAllAsync(cancellationToken);
             var marks = ImmutableDictionary.CreateRange(
                 rows.Select(row => KeyValuePair.Create(new Key(row.Channel, row.TenantId, row.UserId), row)));
             var snapshot = new Snapshot(now, marks);
-            Volatile.Write(ref _snapshot, snapshot);
+
+            // A mark written while the rows were read may be missing from them: use them for this call only, or the
+            // new mark would stay unseen here for a whole refresh period.
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                Volatile.Write(ref _snapshot, snapshot);
+            }
+
             return snapshot;
         }
         finally
