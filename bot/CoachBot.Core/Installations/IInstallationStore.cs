@@ -17,6 +17,16 @@ public interface IInstallationStore
     /// </summary>
     Task<IReadOnlyList<Installation>> ListByEnterpriseAsync(string channel, string enterpriseId, CancellationToken cancellationToken);
 
+    /// <summary>Every installation of the channel (one partition: a row per workspace or tenant), in no particular order.</summary>
+    Task<IReadOnlyList<Installation>> ListAsync(string channel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the stored bot token with <paramref name="newBotToken"/> only if the row still holds
+    /// <paramref name="expectedBotToken"/> and nothing else changed since (a key rotation re-sealing a token must never
+    /// overwrite a reinstall that happened meanwhile); false when the row changed or is gone.
+    /// </summary>
+    Task<bool> ReplaceBotTokenAsync(string channel, string tenantId, string expectedBotToken, string newBotToken, CancellationToken cancellationToken);
+
     /// <summary>Deletes the installation; a missing one is not an error.</summary>
     Task DeleteAsync(string channel, string tenantId, CancellationToken cancellationToken);
 }

@@ -15,6 +15,13 @@ public sealed class ChartsOptions
     /// </summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// During a key rotation, the key <see cref="SigningKey"/> replaced: links it signed keep working until they
+    /// expire (24 hours for charts, <c>Exports:LinkLifetimeMinutes</c> for exports), new links use the new key.
+    /// Remove it a day after the rotation. A secret, like the signing key.
+    /// </summary>
+    public string? PreviousSigningKey { get; set; }
+
     /// <summary>A font with Japanese glyphs for ja charts, tried before the known names (e.g. "Noto Sans CJK JP").</summary>
     public string? CjkFontName { get; set; }
 

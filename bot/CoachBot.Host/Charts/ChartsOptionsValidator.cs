@@ -9,18 +9,11 @@ public sealed class ChartsOptionsValidator : IValidateOptions<ChartsOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        CheckKey("SigningKey", options.SigningKey, failures);
+        CheckKey("PreviousSigningKey", options.PreviousSigningKey, failures);
+        if (!string.IsNullOrWhiteSpace(options.PreviousSigningKey) && string.IsNullOrWhiteSpace(options.SigningKey))
         {
-            // Never echo the value: it is a secret.
-            var bytes = new byte[options.SigningKey.Length];
-            if (!Convert.TryFromBase64String(options.SigningKey.Trim(), bytes, out var length))
-            {
-                failures.Add("Charts:SigningKey is not valid base64; set it (environment Charts__SigningKey or user-secrets) to the output of 'openssl rand -base64 32'.");
-            }
-            else if (length < ChartsOptions.MinKeyBytes)
-            {
-                failures.Add($"Charts:SigningKey is {length} bytes; it needs at least {ChartsOptions.MinKeyBytes}. Generate one with 'openssl rand -base64 32'.");
-            }
+            failures.Add("Charts:PreviousSigningKey is set but Charts:SigningKey is not; during a rotation set the new key as Charts:SigningKey and the old one as Charts:PreviousSigningKey.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
@@ -40,5 +33,24 @@ public sealed class ChartsOptionsValidator : IValidateOptions<ChartsOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckKey(string setting, string? value, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        // Never echo the value: it is a secret.
+        var bytes = new byte[value.Length];
+        if (!Convert.TryFromBase64String(value.Trim(), bytes, out var length))
+        {
+            failures.Add($"Charts:{setting} is not valid base64; set it (environment Charts__{setting} or user-secrets) to the output of 'openssl rand -base64 32'.");
+        }
+        else if (length < ChartsOptions.MinKeyBytes)
+        {
+            failures.Add($"Charts:{setting} is {length} bytes; it needs at least {ChartsOptions.MinKeyBytes}. Generate one with 'openssl rand -base64 32'.");
+        }
     }
 }

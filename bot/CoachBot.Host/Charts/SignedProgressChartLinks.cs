@@ -23,8 +23,8 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
 
-        // The configured key as it is (not derived): chart links made before export links existed keep working.
-        _signer = new UrlTokenSigner(key.Bytes);
+        // The configured keys as they are (not derived): chart links made before export links existed keep working.
+        _signer = new UrlTokenSigner(key.All);
         _time = time;
         _baseUrl = options.Value.PublicBaseUrl?.Trim().TrimEnd('/') ?? string.Empty;
     }

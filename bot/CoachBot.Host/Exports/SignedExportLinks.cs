@@ -20,7 +20,7 @@ public sealed class SignedExportLinks : IExportLinks
     private const int IvBytes = 16;
 
     private readonly UrlTokenSigner _signer;
-    private readonly byte[] _encryptionKey;
+    private readonly IReadOnlyList<byte[]> _encryptionKeys;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
     private readonly string _baseUrl;
@@ -30,7 +30,7 @@ public sealed class SignedExportLinks : IExportLinks
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(exports);
         _signer = UrlTokenSigner.ForPurpose(key, "export-link-signature");
-        _encryptionKey = UrlTokenSigner.DeriveKey(key, "export-link-encryption");
+        _encryptionKeys = UrlTokenSigner.DeriveKeys(key, "export-link-encryption");
         _time = time;
         _lifetime = exports.Value.LinkLifetime;
         _baseUrl = charts.Value.PublicBaseUrl?.Trim().TrimEnd('/') ?? string.Empty;
@@ -50,7 +50,7 @@ public sealed class SignedExportLinks : IExportLinks
         var expires = _time.GetUtcNow() + _lifetime;
         var json = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(user.Channel, user.TenantId, user.UserId, language, expires.ToUnixTimeSeconds()));
         using var aes = Aes.Create();
-        aes.Key = _encryptionKey;
+        aes.Key = _encryptionKeys[0];
         var iv = RandomNumberGenerator.GetBytes(IvBytes);
         return _signer.Seal([.. iv, .. aes.EncryptCbc(json, iv)]);
     }
@@ -61,7 +61,8 @@ public sealed class SignedExportLinks : IExportLinks
     /// </summary>
     public ExportTicket? Read(string token)
     {
-        if (_signer.Open(token) is not { Length: > IvBytes } sealedPayload)
+        // The encryption key that belongs to the signing key that verified the token (the previous one in a rotation).
+        if (_signer.Open(token, out var keyIndex) is not { Length: > IvBytes } sealedPayload)
         {
             return null;
         }
@@ -70,7 +71,7 @@ public sealed class SignedExportLinks : IExportLinks
         try
         {
             using var aes = Aes.Create();
-            aes.Key = _encryptionKey;
+            aes.Key = _encryptionKeys[keyIndex];
             data = JsonSerializer.Deserialize<TokenPayload>(aes.DecryptCbc(sealedPayload.AsSpan(IvBytes), sealedPayload.AsSpan(0, IvBytes)));
         }
         catch (Exception ex) when (ex is JsonException or CryptographicException)

@@ -13,6 +13,16 @@ public sealed class SlackInstallOptions
     /// </summary>
     public string? TokenEncryptionKey { get; set; }
 
+    /// <summary>
+    /// During a key rotation, the key <see cref="TokenEncryptionKey"/> replaced: tokens stored under it still open,
+    /// and every replica seals them again under the new key (hourly, logging how many are left). Remove it once the
+    /// log says none is left. A secret, like the current key.
+    /// </summary>
+    public string? PreviousTokenEncryptionKey { get; set; }
+
+    /// <summary>How often a replica looks for installations still sealed under the previous key.</summary>
+    public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How long an install link (its OAuth <c>state</c> and browser cookie) stays valid.</summary>
     public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 

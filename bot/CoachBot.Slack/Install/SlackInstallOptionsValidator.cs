@@ -35,6 +35,29 @@ public sealed class SlackInstallOptionsValidator : IValidateOptions<SlackInstall
             failures.Add("Slack:TokenEncryptionKey is not 32 bytes of base64. " + HowToCreateKey);
         }
 
+        if (!string.IsNullOrWhiteSpace(options.PreviousTokenEncryptionKey))
+        {
+            if (!SlackTokenProtector.TryDecodeKey(options.PreviousTokenEncryptionKey, out _))
+            {
+                failures.Add("Slack:PreviousTokenEncryptionKey is not 32 bytes of base64; it must be the exact key Slack:TokenEncryptionKey had before the rotation.");
+            }
+            else if (!options.HasTokenEncryptionKey)
+            {
+                failures.Add(
+                    "Slack:PreviousTokenEncryptionKey is set but Slack:TokenEncryptionKey is not; during a rotation set the new key as " +
+                    "Slack:TokenEncryptionKey and the old one as Slack:PreviousTokenEncryptionKey. " + HowToCreateKey);
+            }
+            else if (string.Equals(options.PreviousTokenEncryptionKey.Trim(), options.TokenEncryptionKey?.Trim(), StringComparison.Ordinal))
+            {
+                failures.Add("Slack:PreviousTokenEncryptionKey is the same as Slack:TokenEncryptionKey; set the new key as Slack:TokenEncryptionKey.");
+            }
+        }
+
+        if (options.KeyRotationInterval < TimeSpan.FromMinutes(1) || options.KeyRotationInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Slack:KeyRotationInterval must be between 00:01:00 and 1.00:00:00 (got {options.KeyRotationInterval}); the default is 01:00:00.");
+        }
+
         if (options.StateLifetime <= TimeSpan.Zero || options.StateLifetime > TimeSpan.FromHours(1))
         {
             failures.Add($"Slack:StateLifetime must be between 00:00:01 and 01:00:00 (got {options.StateLifetime}); the default is 00:10:00.");

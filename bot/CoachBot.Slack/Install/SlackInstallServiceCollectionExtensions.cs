@@ -37,6 +37,11 @@ public static class SlackInstallServiceCollectionExtensions
                 o => o.MinReconnectDelay > TimeSpan.Zero && o.MaxReconnectDelay >= o.MinReconnectDelay && o.DrainTimeout > TimeSpan.Zero,
                 "Slack:SocketMode needs MinReconnectDelay > 0, MaxReconnectDelay >= MinReconnectDelay and DrainTimeout > 0 (defaults: 00:00:01, 00:00:30, 00:00:05).")
             .ValidateOnStart();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.SectionName}:{nameof(SlackInstallOptions.PreviousTokenEncryptionKey)}"]))
+        {
+            services.AddHostedService<SlackTokenKeyRotation>();
+        }
+
         if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
         {
             services.AddHostedService<SlackSocketModeClient>();

@@ -16,7 +16,7 @@ public sealed class SlackOAuthState
     private const int ExpirySize = 8;
     private const int MacSize = 32;
 
-    private readonly byte[]? _key;
+    private readonly IReadOnlyList<byte[]> _keys;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
 
@@ -24,7 +24,7 @@ public sealed class SlackOAuthState
     {
         ArgumentNullException.ThrowIfNull(protector);
         ArgumentNullException.ThrowIfNull(options);
-        _key = protector.DeriveStateSigningKey();
+        _keys = protector.DeriveStateSigningKeys();
         _time = time;
         _lifetime = options.Value.StateLifetime;
     }
@@ -56,9 +56,16 @@ public sealed class SlackOAuthState
             return "the state is malformed";
         }
 
+        // Every configured key is tried: during a key rotation another replica may still sign with the previous one.
         Span<byte> expected = stackalloc byte[MacSize];
-        HMACSHA256.HashData(Key(), raw.AsSpan(0, NonceSize + ExpirySize), expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, raw.AsSpan(NonceSize + ExpirySize)))
+        var signed = false;
+        foreach (var key in _keys.Count == 0 ? [Key()] : _keys)
+        {
+            HMACSHA256.HashData(key, raw.AsSpan(0, NonceSize + ExpirySize), expected);
+            signed |= CryptographicOperations.FixedTimeEquals(expected, raw.AsSpan(NonceSize + ExpirySize));
+        }
+
+        if (!signed)
         {
             return "the state signature does not match";
         }
@@ -78,7 +85,7 @@ public sealed class SlackOAuthState
         return null;
     }
 
-    private byte[] Key() => _key ?? throw new InvalidOperationException(
+    private byte[] Key() => _keys.Count > 0 ? _keys[0] : throw new InvalidOperationException(
         "The Slack install flow needs Slack:TokenEncryptionKey to sign its state. " + SlackInstallOptionsValidator.HowToCreateKey);
 
     private static bool TryDecode(string text, out byte[] bytes)

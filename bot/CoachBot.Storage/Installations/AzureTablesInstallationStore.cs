@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CoachBot.Core.Installations;
+using CoachBot.Core.Storage;
 
 namespace CoachBot.Storage.Installations;
 
@@ -40,6 +41,40 @@ public sealed class AzureTablesInstallationStore : IInstallationStore
             select: null,
             cancellationToken);
         return [.. rows.Select(r => r.ToInstallation())];
+    }
+
+    public async Task<IReadOnlyList<Installation>> ListAsync(string channel, CancellationToken cancellationToken)
+    {
+        var rows = await _tables.QueryAsync<InstallationEntity>(
+            StorageTableNames.Installations,
+            TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channel)}"),
+            select: null,
+            cancellationToken);
+        return [.. rows.Select(r => r.ToInstallation())];
+    }
+
+    public async Task<bool> ReplaceBotTokenAsync(string channel, string tenantId, string expectedBotToken, string newBotToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(expectedBotToken);
+        ArgumentException.ThrowIfNullOrEmpty(newBotToken);
+        var row = await _tables.GetEntityOrDefaultAsync<InstallationEntity>(
+            StorageTableNames.Installations, TableKeys.Encode(channel), TableKeys.Encode(tenantId), cancellationToken);
+        if (row is null || !string.Equals(row.BotToken, expectedBotToken, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        row.BotToken = newBotToken;
+        try
+        {
+            // The ETag of the row just read: a reinstall or uninstall in between wins, and this change is dropped.
+            await _tables.UpdateEntityAsync(StorageTableNames.Installations, row, row.ETag, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
     }
 
     public Task DeleteAsync(string channel, string tenantId, CancellationToken cancellationToken) =>

@@ -160,6 +160,58 @@ public abstract class InstallationStoreContract
         Assert.Empty(await store.ListByEnterpriseAsync("slack", enterprise, None));
     }
 
+    [Fact]
+    public async Task ListAsync_GivesEveryInstallOfTheChannel_AndNoOther()
+    {
+        var store = await CreateStoreAsync();
+        var one = new Installation("slack", NewTenant(), null, "U1", "xoxb-1", [], default);
+        var two = new Installation("slack", NewTenant(), "E2", "U2", "xoxb-2", [], default);
+        await store.SaveAsync(one, None);
+        await store.SaveAsync(two, None);
+        await store.SaveAsync(new Installation("msteams", NewTenant(), null, null, null, [], default), None);
+
+        var listed = await store.ListAsync("slack", None);
+
+        Assert.Equal(new[] { one.TenantId, two.TenantId }.Order(StringComparer.Ordinal), listed.Select(i => i.TenantId).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplaceBotTokenAsync_RowStillHoldsTheExpectedToken_ReplacesOnlyTheToken()
+    {
+        var store = await CreateStoreAsync();
+        var installation = new Installation("slack", NewTenant(), "E1", "U1", "v1:old", ["chat:write"], new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await store.SaveAsync(installation, None);
+
+        Assert.True(await store.ReplaceBotTokenAsync("slack", installation.TenantId, "v1:old", "v1:new", None));
+
+        AssertSame(installation with { BotToken = "v1:new" }, await store.GetAsync("slack", installation.TenantId, None));
+    }
+
+    [Fact]
+    public async Task ReplaceBotTokenAsync_ReinstalledMeanwhile_KeepsTheReinstall()
+    {
+        var store = await CreateStoreAsync();
+        var installation = new Installation("slack", NewTenant(), null, "U1", "v1:old", [], default);
+        await store.SaveAsync(installation, None);
+        var reinstall = installation with { BotToken = "v1:reinstalled", BotUserId = "U2" };
+        await store.SaveAsync(reinstall, None);
+
+        Assert.False(await store.ReplaceBotTokenAsync("slack", installation.TenantId, "v1:old", "v1:new", None));
+
+        AssertSame(reinstall, await store.GetAsync("slack", installation.TenantId, None));
+    }
+
+    [Fact]
+    public async Task ReplaceBotTokenAsync_UninstalledMeanwhile_RecreatesNothing()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+
+        Assert.False(await store.ReplaceBotTokenAsync("slack", tenant, "v1:old", "v1:new", None));
+
+        Assert.Null(await store.GetAsync("slack", tenant, None));
+    }
+
     private static string NewTenant() => TestUsers.New().TenantId;
 
     private static void AssertSame(Installation expected, Installation? actual)

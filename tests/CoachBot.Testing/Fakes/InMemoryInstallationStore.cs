@@ -40,6 +40,30 @@ public sealed class InMemoryInstallationStore : IInstallationStore
         }
     }
 
+    public Task<IReadOnlyList<Installation>> ListAsync(string channel, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<Installation>>([.. _installations.Values.Where(i => i.Channel == channel)]);
+        }
+    }
+
+    public Task<bool> ReplaceBotTokenAsync(string channel, string tenantId, string expectedBotToken, string newBotToken, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_installations.TryGetValue((channel, tenantId), out var installation) || installation.BotToken != expectedBotToken)
+            {
+                return Task.FromResult(false);
+            }
+
+            _installations[(channel, tenantId)] = installation with { BotToken = newBotToken };
+            return Task.FromResult(true);
+        }
+    }
+
     public Task DeleteAsync(string channel, string tenantId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
