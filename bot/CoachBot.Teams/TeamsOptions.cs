@@ -8,8 +8,21 @@ public sealed class TeamsOptions
     /// <summary>The bot's Entra app (client) id; the audience of inbound tokens. Empty: local mode, loopback only.</summary>
     public string? AppId { get; set; }
 
-    /// <summary>The app's client secret, for the connector's client-credentials token.</summary>
+    /// <summary>The app's client secret, for the connector's client-credentials token (only with <see cref="TeamsCredential.ClientSecret"/>).</summary>
     public string? AppPassword { get; set; }
+
+    /// <summary>
+    /// How the bot proves itself when it calls the connector: a client secret (<see cref="AppPassword"/>), the
+    /// user-assigned managed identity the Azure Bot was created with (its client id is <see cref="AppId"/>), or an app
+    /// registration that trusts a managed identity through a federated credential (no secret anywhere).
+    /// </summary>
+    public TeamsCredential Credential { get; set; } = TeamsCredential.ClientSecret;
+
+    /// <summary>
+    /// The client id of the user-assigned managed identity whose token is the federated credential (with
+    /// <see cref="TeamsCredential.FederatedCredential"/>); empty: the system-assigned identity.
+    /// </summary>
+    public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>
     /// The Entra tenant of a single-tenant bot (the default for new registrations). When set, every activity's tenant
@@ -68,6 +81,11 @@ public sealed class TeamsOptions
 
     /// <summary><see cref="TokenAuthority"/> or the cloud's, with <c>{tenant}</c> still in it.</summary>
     public string TokenAuthorityTemplate => TokenAuthority ?? $"https://{Endpoints.LoginHost}/{{tenant}}";
+
+    /// <summary>The audience of the managed identity token exchanged for an app token (Entra's fixed value per cloud).</summary>
+    public string FederatedTokenScope => Cloud is TeamsCloud.GccHigh or TeamsCloud.DoD
+        ? "api://AzureADTokenExchangeUSGov/.default"
+        : "api://AzureADTokenExchange/.default";
 
     /// <summary><see cref="ConnectorScope"/> or the cloud's.</summary>
     public string Scope => ConnectorScope ?? Endpoints.ConnectorScope;

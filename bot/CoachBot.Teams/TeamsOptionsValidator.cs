@@ -39,6 +39,8 @@ public sealed partial class TeamsOptionsValidator : IValidateOptions<TeamsOption
             failures.Add("Teams:Cloud must be Public, Gcc, GccHigh or DoD.");
         }
 
+        failures.AddRange(CheckCredential(options));
+
         if (options.AllowedCallers.Any(string.IsNullOrWhiteSpace))
         {
             failures.Add("Teams:AllowedCallers has an empty entry; list app (client) ids only, or leave it empty.");
@@ -55,6 +57,45 @@ public sealed partial class TeamsOptionsValidator : IValidateOptions<TeamsOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> CheckCredential(TeamsOptions options)
+    {
+        if (!Enum.IsDefined(options.Credential))
+        {
+            yield return "Teams:Credential must be ClientSecret, ManagedIdentity or FederatedCredential.";
+            yield break;
+        }
+
+        var clientId = options.ManagedIdentityClientId?.Trim();
+        if (!string.IsNullOrEmpty(clientId) && !Guid.TryParse(clientId, out _))
+        {
+            yield return "Teams:ManagedIdentityClientId is not a client id (a GUID); copy it from the managed identity's Overview page.";
+        }
+
+        if (options.Credential == TeamsCredential.ClientSecret)
+        {
+            if (!string.IsNullOrEmpty(clientId))
+            {
+                yield return "Teams:ManagedIdentityClientId is only read with Teams:Credential FederatedCredential; set that, or remove the client id.";
+            }
+
+            yield break;
+        }
+
+        // Without a secret a keyless deploy would quietly keep one more credential than it needs; say which one wins.
+        if (!string.IsNullOrWhiteSpace(options.AppPassword))
+        {
+            yield return $"Teams:AppPassword is set but Teams:Credential is {options.Credential}, which uses no secret; remove Teams:AppPassword " +
+                "(and delete the client secret from the app registration), or set Teams:Credential to ClientSecret.";
+        }
+
+        if (options.Credential == TeamsCredential.ManagedIdentity && !string.IsNullOrEmpty(clientId)
+            && !string.Equals(clientId, options.AppId?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            yield return "With Teams:Credential ManagedIdentity the bot's Teams:AppId is the identity's client id; remove Teams:ManagedIdentityClientId " +
+                "or set Teams:Credential to FederatedCredential if the app registration trusts that identity.";
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9.-]{0,253}$")]

@@ -118,6 +118,42 @@ public sealed class HostModeTests
         Assert.Contains($"{set} is set but {missing} is not", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ManagedIdentity")]
+    [InlineData("FederatedCredential")]
+    public async Task Start_TeamsWithAManagedIdentity_NeedsNoPassword_AndIsProduction(string credential)
+    {
+        await using var app = Automatic(new() { ["Teams:AppId"] = "6a1b2c3d-1111-2222-3333-444455556666", ["Teams:Credential"] = credential }, overHttp: true);
+
+        var inbox = await app.CreateClient().GetAsync("/api/local/inbox/alice");
+
+        Assert.Equal(HttpStatusCode.NotFound, inbox.StatusCode);
+    }
+
+    [Fact]
+    public void Start_TeamsCredentialWithoutAnAppId_RefusesRatherThanRunningLocally()
+    {
+        using var app = Automatic(new() { ["Teams:Credential"] = "ManagedIdentity" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("Teams:Credential names a managed identity but Teams:AppId is not set", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_ManagedIdentityNextToAPassword_RefusesTheLeftoverSecret()
+    {
+        using var app = Automatic(new()
+        {
+            ["Teams:AppId"] = "6a1b2c3d-1111-2222-3333-444455556666", ["Teams:AppPassword"] = "left-over-secret", ["Teams:Credential"] = "ManagedIdentity",
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("Teams:AppPassword is set but Teams:Credential is ManagedIdentity", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("left-over-secret", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Start_SlackClientIdWithoutSecret_RefusesNamingTheMissingOne()
     {

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -9,10 +7,7 @@ using System.Text.Json.Nodes;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using CoachBot.Storage.Azurite;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using CoachBot.Testing.Identity;
 
 namespace CoachBot.Host.Tests;
 
@@ -26,7 +21,6 @@ namespace CoachBot.Host.Tests;
 public sealed class KeylessStorageTests
 {
     private const string SigningSecret = "5f4dcc3b5aa765d61d8327deb882cf99";
-    private const string IdentityHeader = "identity-header-of-this-test";
 
     [Fact]
     public async Task Host_WithServiceUriAndAManagedIdentity_StoresAndReadsWithNoAccountKey()
@@ -54,12 +48,7 @@ public sealed class KeylessStorageTests
                     ["Slack:ApiBaseUrl"] = $"http://127.0.0.1:{AzuriteProcess.PickFreePort()}/api/",
                     ["Urls"] = $"http://127.0.0.1:{hostPort}",
                 },
-                new Dictionary<string, string>
-                {
-                    ["SSL_CERT_FILE"] = caPath,
-                    ["IDENTITY_ENDPOINT"] = identity.Endpoint.ToString(),
-                    ["IDENTITY_HEADER"] = IdentityHeader,
-                });
+                new Dictionary<string, string>(identity.Environment) { ["SSL_CERT_FILE"] = caPath });
             var stderr = host.StandardError.ReadToEndAsync();
             _ = host.StandardOutput.ReadToEndAsync();
             try
@@ -73,7 +62,7 @@ public sealed class KeylessStorageTests
                 var users = ReadWithTheKey(azurite.Port, serverCertificate).GetTableClient(prefix + "Users");
                 Assert.Equal(1, await CountWithinAsync(users, TimeSpan.FromSeconds(30)));
                 Assert.NotEmpty(identity.Requests);
-                Assert.All(identity.Requests, r => Assert.Equal((IdentityHeader, "https://storage.azure.com"), r));
+                Assert.All(identity.Requests, r => Assert.Equal((ManagedIdentityStandIn.Header, "https://storage.azure.com"), (r.Header, r.Resource)));
                 Assert.Equal(404, (int)(await client.GetAsync("/api/local/messages")).StatusCode);
             }
             finally
@@ -164,111 +153,5 @@ public sealed class KeylessStorageTests
         new TableSharedKeyCredential(AzuriteProcess.AccountName, AzuriteProcess.AccountKey),
         new TableClientOptions { Transport = new HttpClientTransport(Trusting(serverCertificate)) });
 
-    private static HttpClientHandler Trusting(X509Certificate2 serverCertificate) => new()
-    {
-        ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-            certificate is not null && (errors == SslPolicyErrors.None || certificate.Thumbprint == serverCertificate.Thumbprint),
-    };
-
-    /// <summary>A CA and a server certificate for 127.0.0.1 it signed, as PEM files Azurite and OpenSSL read.</summary>
-    private static class TestCertificates
-    {
-        public static (string CaPath, string CertificatePath, string KeyPath, X509Certificate2 Server) Write(string directory)
-        {
-            var now = TimeProvider.System.GetUtcNow();
-            using var caKey = RSA.Create(2048);
-            var caRequest = new CertificateRequest("CN=CoachBot test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-            caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-            caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-            using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(2));
-
-            using var key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(IPAddress.Loopback);
-            names.AddDnsName("localhost");
-            request.CertificateExtensions.Add(names.Build());
-            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-            request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-            var server = request.Create(ca, now.AddHours(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
-
-            var caPath = Path.Combine(directory, "ca.pem");
-            var certificatePath = Path.Combine(directory, "server.pem");
-            var keyPath = Path.Combine(directory, "server.key");
-            File.WriteAllText(caPath, ca.ExportCertificatePem());
-            File.WriteAllText(certificatePath, server.ExportCertificatePem());
-            File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-            return (caPath, certificatePath, keyPath, server);
-        }
-    }
-
-    /// <summary>
-    /// The managed identity endpoint of Container Apps and App Service, on loopback: answers a GET carrying the
-    /// X-IDENTITY-HEADER secret with a token for the requested resource, and records who asked for what.
-    /// </summary>
-    private sealed class ManagedIdentityStandIn : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly ConcurrentQueue<(string Header, string Resource)> _requests = new();
-
-        private ManagedIdentityStandIn(WebApplication app) => _app = app;
-
-        public Uri Endpoint { get; private set; } = null!;
-
-        public IReadOnlyList<(string Header, string Resource)> Requests => [.. _requests];
-
-        public static async Task<ManagedIdentityStandIn> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var standIn = new ManagedIdentityStandIn(app);
-            app.MapGet("/msi/token", (HttpRequest request) =>
-            {
-                var header = request.Headers["X-IDENTITY-HEADER"].ToString();
-                var resource = request.Query["resource"].ToString().TrimEnd('/');
-                standIn._requests.Enqueue((header, resource));
-                if (header != IdentityHeader)
-                {
-                    return Results.Json(new { error = "invalid_request" }, statusCode: 400);
-                }
-
-                return Results.Json(new Dictionary<string, object>
-                {
-                    ["access_token"] = Token(resource),
-                    ["expires_on"] = TimeProvider.System.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-                    ["resource"] = resource,
-                    ["token_type"] = "Bearer",
-                    ["client_id"] = "8d2c4f1e-0000-4000-8000-00000000c11d",
-                });
-            });
-            await app.StartAsync();
-            standIn.Endpoint = new Uri(app.Urls.First() + "/msi/token");
-            return standIn;
-        }
-
-        /// <summary>A token shaped like Entra's: what Azurite's basic OAuth check reads (issuer, audience, lifetime).</summary>
-        public static string Token(string audience)
-        {
-            var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
-            static string Part(JsonObject json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json.ToJsonString())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            var header = Part(new JsonObject { ["alg"] = "RS256", ["typ"] = "JWT" });
-            var payload = Part(new JsonObject
-            {
-                ["aud"] = audience, ["iss"] = "https://sts.windows.net/72f988bf-0000-4000-8000-0000000000aa/",
-                ["iat"] = now - 60, ["nbf"] = now - 60, ["exp"] = now + 3600, ["oid"] = "0b7c5d2e-0000-4000-8000-0000000000bb",
-            });
-            return $"{header}.{payload}.c2lnbmF0dXJl";
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+    private static HttpClientHandler Trusting(X509Certificate2 serverCertificate) => TestCertificates.Trusting(serverCertificate);
 }

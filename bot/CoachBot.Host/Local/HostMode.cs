@@ -14,7 +14,7 @@ public static class HostMode
     internal static readonly string[] CredentialKeys =
     [
         "Slack:SigningSecret", "Slack:BotToken", "Slack:ClientId", "Slack:ClientSecret", "Slack:AppToken",
-        "Slack:TokenEncryptionKey", "Teams:AppId", "Teams:AppPassword",
+        "Slack:TokenEncryptionKey", "Slack:PreviousTokenEncryptionKey", "Teams:AppId", "Teams:AppPassword", "Teams:Credential",
     ];
 
     /// <summary>Bot Framework's usual names and CoachBot's name for each (null: CoachBot has no such setting).</summary>
@@ -92,7 +92,7 @@ public static class HostMode
                 }
             }
 
-            refusals.AddRange(RefuseHalfSetCredentials(usable));
+            refusals.AddRange(RefuseHalfSetCredentials(usable, KeylessTeams(configuration)));
         }
 
         if (local || forced == true)
@@ -113,11 +113,27 @@ public static class HostMode
         }
     }
 
-    private static IEnumerable<string> RefuseHalfSetCredentials(List<string> usable)
+    /// <summary>True when Teams:Credential names a credential without a secret (its exact value is checked by TeamsOptionsValidator).</summary>
+    private static bool KeylessTeams(IConfiguration configuration) =>
+        Enum.TryParse<CoachBot.Teams.TeamsCredential>(configuration["Teams:Credential"], ignoreCase: true, out var credential)
+        && credential != CoachBot.Teams.TeamsCredential.ClientSecret;
+
+    private static IEnumerable<string> RefuseHalfSetCredentials(List<string> usable, bool keylessTeams)
     {
         bool Has(string key) => usable.Contains(key, StringComparer.Ordinal);
 
-        if (Has("Teams:AppId") != Has("Teams:AppPassword"))
+        if (keylessTeams)
+        {
+            if (!Has("Teams:AppId"))
+            {
+                yield return "Teams:Credential names a managed identity but Teams:AppId is not set; set it to the bot's app (client) id, or remove Teams:Credential.";
+            }
+        }
+        else if (Has("Teams:Credential") && !Has("Teams:AppId"))
+        {
+            yield return "Teams:Credential is set but Teams:AppId is not; set the bot's app id and its credential, or neither.";
+        }
+        else if (Has("Teams:AppId") != Has("Teams:AppPassword"))
         {
             var (set, missing) = Has("Teams:AppId") ? ("Teams:AppId", "Teams:AppPassword") : ("Teams:AppPassword", "Teams:AppId");
             yield return $"{set} is set but {missing} is not; set both from the bot's app registration (the password is its client secret), or neither.";

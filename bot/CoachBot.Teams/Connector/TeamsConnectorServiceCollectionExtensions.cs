@@ -17,6 +17,7 @@ public static class TeamsConnectorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(MsalTeamsAccessTokenProvider.EntraHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TeamsServiceUrlTrust>();
         services.TryAddSingleton<ITeamsAccessTokenProvider, MsalTeamsAccessTokenProvider>();
