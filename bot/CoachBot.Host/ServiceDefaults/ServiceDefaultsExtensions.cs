@@ -37,7 +37,8 @@ public static class ServiceDefaultsExtensions
 
         // OTEL_EXPORTER_OTLP_ENDPOINT / _PROTOCOL are the standard switches; Telemetry:OtlpEndpoint / OtlpProtocol the
         // same in appsettings form. A protocol the validator refuses stops the start, so none is guessed here.
-        var otlp = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlpEndpoint) && telemetry.Protocol is not null;
+        var otlp = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlpEndpoint)
+            && otlpEndpoint.Scheme is "http" or "https" && telemetry.Protocol is not null;
 
         // Collecting spans and metrics costs CPU on every request; with no exporter nobody would read them.
         if (otlp || telemetry.Console || azureMonitor is not null)
