@@ -85,7 +85,7 @@ public sealed class ObservabilityTests
 
         // Past 09:00 on the next working day: the habit nudge goes out, at least five minutes after it was due.
         var clock = app.Services.GetRequiredService<LocalClock>();
-        var nineOFive = NextWorkingDayAt(clock.GetUtcNow(), new TimeOnly(9, 5));
+        var nineOFive = LocalSchedulerTests.NextWorkingDayAt(clock.GetUtcNow(), new TimeOnly(9, 5));
         var minutes = (int)Math.Ceiling((nineOFive - clock.GetUtcNow()).TotalMinutes);
         var advanced = await client.PostAsync("/api/local/clock", JsonContent($$"""{"advanceMinutes":{{minutes}}}"""));
         Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
@@ -183,16 +183,4 @@ public sealed class ObservabilityTests
         "received: " + string.Join(", ", receiver.Requests.Select(r => $"{r.Port} {r.Path} ({r.Body.Length} bytes)"));
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
-
-    private static DateTimeOffset NextWorkingDayAt(DateTimeOffset after, TimeOnly time)
-    {
-        for (var date = DateOnly.FromDateTime(after.UtcDateTime); ; date = date.AddDays(1))
-        {
-            var at = new DateTimeOffset(date.ToDateTime(time), TimeSpan.Zero);
-            if (at > after && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                return at;
-            }
-        }
-    }
 }

@@ -26,7 +26,7 @@ public sealed partial class OperationsDocTests
         "Charts:PreviousSigningKey",
     };
 
-    private static readonly string Page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "operations.md"));
+    private static readonly string Page = File.ReadAllText(Path.Combine(SecurityDocTests.RepositoryRoot(), "docs", "operations.md"));
 
     private readonly AzuriteFixture _azurite;
 
@@ -107,17 +107,6 @@ public sealed partial class OperationsDocTests
             .Select(x => ((string)x.Field!.GetRawConstantValue()!, x.Type))
             .Append((CoachBot.Slack.SlackOptions.SectionName, typeof(CoachBot.Slack.Install.SlackInstallOptions)));
         return types.ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CoachBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("CoachBot.sln not found above the test output");
     }
 
     /// <summary>A setting in backticks: <c>`Section:Key`</c> or deeper (environment forms with <c>__</c> are not checked here).</summary>
