@@ -1,3 +1,4 @@
+using CoachBot.Core.Telemetry;
 using CoachBot.Slack.Api;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,8 @@ public static class SlackApiServiceCollectionExtensions
     public static IServiceCollection AddSlackApiClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler(PlatformCallMetricsHandler.ForSlack); // last, so it counts each attempt (docs/operations.md)
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<ISlackApiClient>(sp => sp.GetRequiredService<SlackApiClient>());
         services.AddSingleton<SlackChannelSender>();

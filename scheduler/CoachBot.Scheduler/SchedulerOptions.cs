@@ -64,6 +64,10 @@ public sealed class SchedulerOptions
     /// <summary>Inbox items older than this (given up on) are deleted by the retention job.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Added to two tick intervals to give how long the dispatcher may go without finishing a run (or a row)
+    /// before this replica's /readyz fails (check "scheduler"; docs/operations.md).</summary>
+    public TimeSpan ReadinessGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Names this replica in claims and logs; the machine name and process id when empty.</summary>
     public string ReplicaId { get; set; } = string.Empty;
 

@@ -26,6 +26,7 @@ public sealed class SchedulerOptionsValidator : IValidateOptions<SchedulerOption
         Positive(failures, "MaxLookback", options.MaxLookback, "8.00:00:00");
         Positive(failures, "LedgerRetention", options.LedgerRetention, "30.00:00:00");
         Positive(failures, "InboxRetention", options.InboxRetention, "7.00:00:00");
+        Positive(failures, "ReadinessGrace", options.ReadinessGrace, "00:00:30");
         if (options.LedgerRetention <= options.MaxLookback)
         {
             failures.Add("Scheduler:LedgerRetention must be longer than Scheduler:MaxLookback, or a late occurrence could be sent twice; e.g. '30.00:00:00'.");

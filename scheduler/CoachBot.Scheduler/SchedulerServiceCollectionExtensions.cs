@@ -2,6 +2,7 @@ using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
 using CoachBot.Scheduler.Dispatch;
+using CoachBot.Scheduler.Health;
 using CoachBot.Scheduler.Index;
 using CoachBot.Scheduler.Jobs;
 using CoachBot.Scheduler.Subjects;
@@ -45,6 +46,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<IScheduleSubjects, ReflectionScheduleSubjects>();
         services.AddSingleton<ChannelSenders>();
         services.AddSingleton<DueIndexDispatcher>();
+        services.TryAddSingleton<SchedulerHeartbeat>();
         services.AddSingleton<RetentionJob>();
         services.AddSingleton<UninstallPurgeJob>();
 
@@ -54,6 +56,9 @@ public static class SchedulerServiceCollectionExtensions
             return services;
         }
 
+        // Readiness follows the dispatcher's heartbeat: a replica whose loop stopped is taken out of rotation.
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerHeartbeat>());
+        services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>(SchedulerReadinessCheck.Name, tags: ["ready"]);
         services.AddQuartz(q =>
         {
             // No UseTimeProvider here: Quartz 4.7 runs on the container's TimeProvider when the scheduler is given

@@ -1,6 +1,7 @@
 using CoachBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests;
 
@@ -40,12 +41,20 @@ internal sealed class CoachBotApp : WebApplicationFactory<Program>
 
     public string TablePrefix { get; }
 
+    /// <summary>Extra registrations after the host's own (e.g. an in-memory telemetry exporter).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 }

@@ -163,7 +163,8 @@ public sealed class LocalSchedulerTests
         return [.. json["messages"]!.AsArray().Select(m => m!["reply"]!["text"]!.GetValue<string>())];
     }
 
-    private static DateTimeOffset NextWorkingDayAt(DateTimeOffset after, TimeOnly time)
+    /// <summary>The first working day's <paramref name="time"/> (UTC) after <paramref name="after"/>.</summary>
+    internal static DateTimeOffset NextWorkingDayAt(DateTimeOffset after, TimeOnly time)
     {
         for (var date = DateOnly.FromDateTime(after.UtcDateTime); ; date = date.AddDays(1))
         {

@@ -105,7 +105,8 @@ public sealed partial class SecurityDocTests
         return known;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding CoachBot.sln, above the test output.</summary>
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CoachBot.sln")))

@@ -49,6 +49,11 @@ public sealed class StartupTests
     [InlineData("Coaching:DefaultNudgeTime", "teatime", "Coaching:DefaultNudgeTime")]
     [InlineData("Exports:LinkLifetimeMinutes", "0", "Exports:LinkLifetimeMinutes")]
     [InlineData("Charts:RendersPerUserPerMinute", "0", "Charts:RendersPerUserPerMinute")]
+    [InlineData("Telemetry:OtlpProtocol", "udp", "Telemetry:OtlpProtocol")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", "OTEL_EXPORTER_OTLP_PROTOCOL")]
+    [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint")]
+    [InlineData("Scheduler:ReadinessGrace", "00:00:00", "Scheduler:ReadinessGrace")]
+    [InlineData("Slack:SocketMode:MaxDisconnected", "00:00:00", "MaxDisconnected")]
     public void InvalidSetting_StopsStartup_NamingTheSetting(string key, string value, string named)
     {
         using var app = new CoachBotApp(_azurite, settings: new Dictionary<string, string?> { [key] = value }, overHttp: false);

@@ -63,6 +63,7 @@ public sealed class ConversationEngine
         activity?.SetTag("coachbot.channel", turn.User.Channel);
         var outcome = "ok";
         var verb = turn.Action is null ? "text" : "action";
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (TooLong(turn) is { } length)
@@ -106,6 +107,7 @@ public sealed class ConversationEngine
             activity?.SetTag("coachbot.verb", verb);
             activity?.SetTag("coachbot.outcome", outcome);
             CoachBotTelemetry.Commands.Add(1, new("verb", verb), new("outcome", outcome), new("channel", turn.User.Channel));
+            CoachBotTelemetry.CommandDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("verb", verb));
         }
     }
 
@@ -151,7 +153,7 @@ public sealed class ConversationEngine
                 var handler = _actions.FirstOrDefault(h => action.Id.StartsWith(h.ActionPrefix, StringComparison.Ordinal));
                 return handler is null
                     ? ([Error(context.T("error.unknown_action"))], "unknown_action")
-                    : ([await handler.HandleAsync(context, action, cancellationToken)], action.Id);
+                    : ([await handler.HandleAsync(context, action, cancellationToken)], handler.ActionPrefix);
             }
 
             text = action.Value(CommandActions.TextValue);

@@ -1,8 +1,12 @@
 using System.Text.Json;
 using CoachBot.Core.Telemetry;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -20,18 +24,24 @@ public static class ServiceDefaultsExtensions
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
-        var telemetry = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var (telemetry, azureMonitor) = TelemetryOptions.Resolve(builder.Configuration);
+        builder.Services.AddOptions<TelemetryOptions>()
+            .Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName))
+            .PostConfigure(o => o.FillFromStandardVariables(builder.Configuration))
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
         if (telemetry.JsonLogs)
         {
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
 
-        // OTEL_EXPORTER_OTLP_ENDPOINT is the standard switch; Telemetry:OtlpEndpoint is the same in appsettings form.
-        var otlpEndpoint = string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) ? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] : telemetry.OtlpEndpoint;
-        var otlp = !string.IsNullOrWhiteSpace(otlpEndpoint);
+        // OTEL_EXPORTER_OTLP_ENDPOINT / _PROTOCOL are the standard switches; Telemetry:OtlpEndpoint / OtlpProtocol the
+        // same in appsettings form. A protocol the validator refuses stops the start, so none is guessed here.
+        var otlp = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlpEndpoint)
+            && otlpEndpoint.Scheme is "http" or "https" && telemetry.Protocol is not null;
 
         // Collecting spans and metrics costs CPU on every request; with no exporter nobody would read them.
-        if (otlp || telemetry.Console)
+        if (otlp || telemetry.Console || azureMonitor is not null)
         {
             var otel = builder.Services.AddOpenTelemetry()
                 .ConfigureResource(r => r.AddService("coachbot"))
@@ -39,7 +49,7 @@ public static class ServiceDefaultsExtensions
                     .AddSource(CoachBotTelemetry.SourceName)
                     .AddAspNetCoreInstrumentation(o =>
                     {
-                        o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/healthz");
+                        o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/healthz") && !ctx.Request.Path.StartsWithSegments("/readyz");
                         o.EnrichWithHttpRequest = TelemetryRedaction.RedactServerQuery;
                         o.EnrichWithHttpResponse = TelemetryRedaction.RedactServerPath;
                     })
@@ -53,7 +63,15 @@ public static class ServiceDefaultsExtensions
                     .AddHttpClientInstrumentation());
             if (otlp)
             {
-                otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlpEndpoint!));
+                otel.UseOtlpExporter(telemetry.Protocol!.Value, otlpEndpoint!);
+            }
+
+            if (azureMonitor is not null)
+            {
+                // Per signal rather than UseAzureMonitorExporter, so it can sit beside the OTLP exporter.
+                otel.WithTracing(t => t.AddAzureMonitorTraceExporter(o => o.ConnectionString = azureMonitor))
+                    .WithMetrics(m => m.AddAzureMonitorMetricExporter(o => o.ConnectionString = azureMonitor));
+                builder.Logging.AddOpenTelemetry(o => o.AddAzureMonitorLogExporter(a => a.ConnectionString = azureMonitor));
             }
 
             if (telemetry.Console)

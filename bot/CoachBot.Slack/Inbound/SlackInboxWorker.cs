@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Telemetry;
 using CoachBot.Slack.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -217,7 +218,9 @@ public sealed class SlackInboxWorker : BackgroundService
             try
             {
                 await Task.Delay(_sweepEvery, _time, stoppingToken);
-                foreach (var id in await _inbox.FindUnclaimedAsync(SlackInboundDispatcher.InboxChannel, 100, stoppingToken))
+                var waiting = await _inbox.FindUnclaimedAsync(SlackInboundDispatcher.InboxChannel, 100, stoppingToken);
+                CoachBotTelemetry.InboxBacklog.Record(waiting.Count, new KeyValuePair<string, object?>("queue", "slack_inbox"));
+                foreach (var id in waiting)
                 {
                     await StartAsync(id, stoppingToken);
                 }

@@ -34,8 +34,8 @@ public static class SlackInstallServiceCollectionExtensions
         services.AddOptions<SlackSocketModeOptions>()
             .Bind(configuration.GetSection(SlackSocketModeOptions.SectionName))
             .Validate(
-                o => o.MinReconnectDelay > TimeSpan.Zero && o.MaxReconnectDelay >= o.MinReconnectDelay && o.DrainTimeout > TimeSpan.Zero,
-                "Slack:SocketMode needs MinReconnectDelay > 0, MaxReconnectDelay >= MinReconnectDelay and DrainTimeout > 0 (defaults: 00:00:01, 00:00:30, 00:00:05).")
+                o => o.MinReconnectDelay > TimeSpan.Zero && o.MaxReconnectDelay >= o.MinReconnectDelay && o.DrainTimeout > TimeSpan.Zero && o.MaxDisconnected > TimeSpan.Zero,
+                "Slack:SocketMode needs MinReconnectDelay > 0, MaxReconnectDelay >= MinReconnectDelay, DrainTimeout > 0 and MaxDisconnected > 0 (defaults: 00:00:01, 00:00:30, 00:00:05, 00:02:00).")
             .ValidateOnStart();
         if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.SectionName}:{nameof(SlackInstallOptions.PreviousTokenEncryptionKey)}"]))
         {
@@ -45,6 +45,8 @@ public static class SlackInstallServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
         {
             services.AddHostedService<SlackSocketModeClient>();
+            services.TryAddSingleton<SocketModeStatus>();
+            services.AddHealthChecks().AddCheck<SocketModeReadinessCheck>(SocketModeReadinessCheck.Name, tags: ["ready"]);
         }
 
         return services;

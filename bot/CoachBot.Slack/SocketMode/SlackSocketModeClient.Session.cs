@@ -62,6 +62,7 @@ public sealed partial class SlackSocketModeClient
                     if (type == "hello")
                     {
                         SawHello = true;
+                        _client._status.Connected();
                         logger.LogInformation("Socket Mode: connected to Slack ({Connections} connections).", message["num_connections"]?.ToJsonString() ?? "?");
                     }
                     else if (type == "disconnect")

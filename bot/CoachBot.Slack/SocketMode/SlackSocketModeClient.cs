@@ -23,6 +23,7 @@ public sealed partial class SlackSocketModeClient : BackgroundService
     private readonly SlackSocketModeOptions _options;
     private readonly int _maxMessageBytes;
     private readonly TimeProvider _time;
+    private readonly SocketModeStatus _status;
     private readonly ILogger<SlackSocketModeClient> _logger;
 
     public SlackSocketModeClient(
@@ -31,6 +32,7 @@ public sealed partial class SlackSocketModeClient : BackgroundService
         IOptions<SlackOptions> slackOptions,
         IOptions<SlackSocketModeOptions> options,
         TimeProvider time,
+        SocketModeStatus status,
         ILogger<SlackSocketModeClient> logger)
     {
         ArgumentNullException.ThrowIfNull(slackOptions);
@@ -40,6 +42,7 @@ public sealed partial class SlackSocketModeClient : BackgroundService
         _options = options.Value;
         _maxMessageBytes = slackOptions.Value.MaxBodyBytes;
         _time = time;
+        _status = status;
         _logger = logger;
     }
 
@@ -76,6 +79,11 @@ public sealed partial class SlackSocketModeClient : BackgroundService
             finally
             {
                 await session.EndAsync();
+            }
+
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                _status.Ended(replaced: next is not null);
             }
 
             failures = session.SawHello ? 0 : failures;

@@ -13,4 +13,7 @@ public sealed class SlackSocketModeOptions
 
     /// <summary>How long envelopes still being handled on a closing socket get to send their acks.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the connection may stay down before this replica's /readyz fails (check "slack_socket_mode").</summary>
+    public TimeSpan MaxDisconnected { get; set; } = TimeSpan.FromMinutes(2);
 }

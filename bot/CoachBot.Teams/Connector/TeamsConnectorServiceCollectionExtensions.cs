@@ -1,4 +1,5 @@
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,7 +17,8 @@ public static class TeamsConnectorServiceCollectionExtensions
     public static IServiceCollection AddTeamsConnector(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(TeamsConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(TeamsConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler(PlatformCallMetricsHandler.ForTeams); // last, so it counts each attempt (docs/operations.md)
         services.AddHttpClient(MsalTeamsAccessTokenProvider.EntraHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TeamsServiceUrlTrust>();

@@ -1,4 +1,5 @@
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,9 @@ public sealed partial class TeamsReplyRetryWorker : BackgroundService
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var delivered = 0;
-        foreach (var id in await _inbox.FindUnclaimedAsync(TeamsReplyOutbox.InboxChannel, Batch, cancellationToken).ConfigureAwait(false))
+        var waiting = await _inbox.FindUnclaimedAsync(TeamsReplyOutbox.InboxChannel, Batch, cancellationToken).ConfigureAwait(false);
+        CoachBotTelemetry.InboxBacklog.Record(waiting.Count, new KeyValuePair<string, object?>("queue", "teams_replies"));
+        foreach (var id in waiting)
         {
             if (await TryOneAsync(id, cancellationToken).ConfigureAwait(false))
             {

@@ -73,8 +73,14 @@ public sealed partial class DueIndexDispatcher
         else
         {
             outcome = await DeliverAsync(subject, claimed, now, mayRetry, cancellationToken);
-            if (outcome == DeliveryOutcome.RetryLater)
+            if (outcome == DeliveryOutcome.Sent)
             {
+                CoachBotTelemetry.SchedulerLag.Record(
+                    (_time.GetUtcNow() - claimed.Occurrence.DueAt).TotalSeconds, new("kind", claimed.Occurrence.Kind), new("channel", ChannelTag(subject)));
+            }
+            else if (outcome == DeliveryOutcome.RetryLater)
+            {
+                CountOutcome(claimed, subject, outcome);
                 return outcome;
             }
         }
@@ -83,9 +89,16 @@ public sealed partial class DueIndexDispatcher
         await MoveOnAsync(pointer, claimed, next, subject.Fingerprint, cancellationToken);
         await SweepIfForgottenAsync(claimed.Key, subject.Person, cancellationToken);
         pass.MovedIntoThePast |= next?.DueAt <= now;
-        CoachBotTelemetry.ScheduledDeliveries.Add(1, new("kind", claimed.Occurrence.Kind), new("outcome", outcome.ToString()));
+        CountOutcome(claimed, subject, outcome);
         return outcome;
     }
+
+    /// <summary>The channel tag of a delivery: the person's platform, or team_channel for a team reflection.</summary>
+    private static string ChannelTag(ScheduleSubject subject) => subject.Person?.Channel ?? "team_channel";
+
+    private static void CountOutcome(DueItem claimed, ScheduleSubject subject, DeliveryOutcome outcome) =>
+        CoachBotTelemetry.ScheduledDeliveries.Add(
+            1, new("kind", claimed.Occurrence.Kind), new("outcome", outcome.ToString()), new("channel", ChannelTag(subject)));
 
     private async Task<DeliveryOutcome> DeliverAsync(ScheduleSubject subject, DueItem claimed, DateTimeOffset now, bool mayRetry, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using CoachBot.Core.Scheduling;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Telemetry;
 using CoachBot.Core.Users;
+using CoachBot.Scheduler.Health;
 using CoachBot.Scheduler.Index;
 using CoachBot.Scheduler.Subjects;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
     private readonly ScheduleSources _sources;
     private readonly SchedulerOptions _options;
     private readonly TimeProvider _time;
+    private readonly SchedulerHeartbeat _heartbeat;
     private readonly ILogger<DueIndexDispatcher> _logger;
     /// <summary>Walks per run at most: each further one only follows schedules that moved to an occurrence already due.</summary>
     private const int MaxPasses = 5;
@@ -50,6 +52,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
         ScheduleSources sources,
         IOptions<SchedulerOptions> options,
         TimeProvider time,
+        SchedulerHeartbeat heartbeat,
         ILogger<DueIndexDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -61,6 +64,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
         _sources = sources;
         _options = options.Value;
         _time = time;
+        _heartbeat = heartbeat;
         _logger = logger;
         ReplicaId = string.IsNullOrWhiteSpace(_options.ReplicaId) ? $"{Environment.MachineName}:{Environment.ProcessId}" : _options.ReplicaId;
     }
@@ -90,6 +94,8 @@ public sealed partial class DueIndexDispatcher : IDisposable
 
             _brokenOff.Clear();
             Recovered();
+            _heartbeat.RunFinished();
+            CoachBotTelemetry.SchedulerRuns.Add(1, new KeyValuePair<string, object?>("result", "ok"));
             var summary = new DispatchSummary(new Dictionary<DeliveryOutcome, int>(outcomes));
             if (summary.Total > 0)
             {
@@ -106,6 +112,10 @@ public sealed partial class DueIndexDispatcher : IDisposable
                 LogStorageDown(_logger, e.Message);
             }
 
+            // The loop itself is alive (the storage check reports the outage), so this counts as a run.
+            _heartbeat.RunFinished();
+            CoachBotTelemetry.SchedulerRuns.Add(1, new KeyValuePair<string, object?>("result", "storage_unavailable"));
+
             return new DispatchSummary(new Dictionary<DeliveryOutcome, int>(outcomes));
         }
         finally
@@ -120,6 +130,11 @@ public sealed partial class DueIndexDispatcher : IDisposable
         var outage = new PassState();
         var shards = await Task.WhenAll(Enumerable.Range(0, _index.ShardCount).Select(s => ReadShardAsync(s, now, cancellationToken)));
         var pending = new ConcurrentDictionary<int, DateTimeOffset>();
+        if (outcomes.IsEmpty)
+        {
+            CoachBotTelemetry.SchedulerDueRows.Record(shards.Sum(s => s.Items.Count));
+        }
+
         await Parallel.ForEachAsync(
             shards.SelectMany(s => s.Items.Select(item => (s.Shard, item)))
                 .OrderBy(x => x.item.Occurrence.DueAt.UtcTicks / TimeSpan.TicksPerMinute)
@@ -128,6 +143,7 @@ public sealed partial class DueIndexDispatcher : IDisposable
             async (work, token) =>
             {
                 var outcome = await ProcessGuardedAsync(work.item, now, outage, token);
+                _heartbeat.Beat();
                 outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
                 if (outcome is DeliveryOutcome.RetryLater or DeliveryOutcome.NotClaimed)
                 {

@@ -4,8 +4,10 @@ using CoachBot.Slack.Inbound;
 using CoachBot.Slack.SocketMode;
 using CoachBot.Testing;
 using CoachBot.Testing.Logging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace CoachBot.Slack.Tests.SocketMode;
@@ -17,9 +19,13 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
     private readonly RecordingDispatcher _dispatcher = new();
     private readonly RecordingLogger<SlackSocketModeClient> _logger = new();
     private readonly Mock<ISlackAppsConnectionsApi> _apps = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly SocketModeStatus _status;
     private FakeSocketModeServer _server = null!;
     private SlackSocketModeClient _client = null!;
     private int _opens;
+
+    public SlackSocketModeClientTests() => _status = new SocketModeStatus(_clock);
 
     public async Task InitializeAsync()
     {
@@ -179,6 +185,32 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Readiness_follows_the_connection_and_fails_once_it_has_been_down_longer_than_MaxDisconnected()
+    {
+        var check = new SocketModeReadinessCheck(_status, _clock, Options.Create(new SlackSocketModeOptions { MaxDisconnected = TimeSpan.FromMinutes(2) }));
+        var first = await ConnectedAsync();
+        await first.SendAsync(Envelope("env-h1", "events_api", new JsonObject { ["event_id"] = "EvH1" }, accepts: false));
+        await ReceiveAckAsync(first);
+        Assert.Null(_status.DownSince);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        // The socket drops; the client reconnects, but Slack sends no hello on the new socket yet: still down.
+        first.End();
+        var second = await _server.NextConnectionAsync();
+        Assert.True(await Eventually.HoldsAsync(() => _status.DownSince is not null, Wait));
+        Assert.Equal(HealthStatus.Degraded, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        _clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        var down = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Unhealthy, down.Status);
+        Assert.Contains("Slack:SocketMode:MaxDisconnected", down.Description, StringComparison.Ordinal);
+
+        await second.SendAsync("""{"type":"hello","num_connections":1}""");
+        await second.SendAsync(Envelope("env-h2", "events_api", new JsonObject { ["event_id"] = "EvH2" }, accepts: false));
+        await ReceiveAckAsync(second);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
     public async Task Stopping_the_host_closes_the_socket_with_a_close_handshake()
     {
         var socket = await ConnectedAsync();
@@ -253,6 +285,7 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
             Options.Create(new SlackOptions { AppToken = "xapp-1-secret", MaxBodyBytes = 8192 }),
             Options.Create(new SlackSocketModeOptions { MinReconnectDelay = TimeSpan.FromMilliseconds(50), MaxReconnectDelay = TimeSpan.FromMilliseconds(200) }),
             TimeProvider.System,
+            _status,
             _logger);
     }
 
