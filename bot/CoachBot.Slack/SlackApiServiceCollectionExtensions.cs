@@ -1,5 +1,7 @@
+using CoachBot.Core.Resilience;
 using CoachBot.Slack.Api;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Slack;
 
@@ -7,7 +9,9 @@ namespace CoachBot.Slack;
 public static class SlackApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the named HttpClient <see cref="SlackApiClient.HttpClientName"/>, <see cref="SlackApiClient"/> as the
+    /// Adds the named HttpClient <see cref="SlackApiClient.HttpClientName"/> with Slack's resilience pipeline
+    /// (<see cref="PlatformResilience"/>: <see cref="SlackOptions.MaxAttempts"/>, <see cref="SlackOptions.MaxRetryAfter"/>),
+    /// <see cref="SlackApiClient"/> as the
     /// singleton <see cref="ISlackApiClient"/>, and <see cref="SlackChannelSender"/> (as itself). Expects
     /// IOptions&lt;SlackOptions&gt;, TimeProvider, ISlackTokenSource, IBlockKitRenderer and
     /// IConversationReferenceStore to be registered elsewhere.
@@ -15,7 +19,11 @@ public static class SlackApiServiceCollectionExtensions
     public static IServiceCollection AddSlackApiClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(SlackApiClient.HttpClientName).AddPlatformResilience(sp =>
+        {
+            var slack = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
+            return new PlatformResilienceSettings("slack") { MaxAttempts = slack.MaxAttempts, MaxRetryAfter = slack.MaxRetryAfter };
+        });
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<ISlackApiClient>(sp => sp.GetRequiredService<SlackApiClient>());
         services.AddSingleton<SlackChannelSender>();

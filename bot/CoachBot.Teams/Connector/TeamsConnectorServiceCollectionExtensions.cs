@@ -1,4 +1,5 @@
 using CoachBot.Core.Delivery;
+using CoachBot.Core.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,6 +8,16 @@ namespace CoachBot.Teams.Connector;
 /// <summary>DI registration of the outbound side of the Teams edge.</summary>
 public static class TeamsConnectorServiceCollectionExtensions
 {
+    /// <summary>Attempts per connector call, the first included.</summary>
+    public const int MaxAttempts = 4;
+
+    private static readonly PlatformResilienceSettings Resilience = new("msteams")
+    {
+        MaxAttempts = MaxAttempts,
+        MaxRetryAfter = TimeSpan.FromMinutes(1),
+        TotalTimeout = TimeSpan.FromMinutes(3),
+    };
+
     /// <summary>
     /// Registers the connector client, MSAL token provider, serviceUrl trust, the reply outbox and its retry worker
     /// (which need an <c>IInbox</c>), and the proactive
@@ -16,8 +27,7 @@ public static class TeamsConnectorServiceCollectionExtensions
     public static IServiceCollection AddTeamsConnector(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(TeamsConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddTeamsConnectorHttpClient();
         services.TryAddSingleton<TeamsServiceUrlTrust>();
         services.TryAddSingleton<ITeamsAccessTokenProvider, MsalTeamsAccessTokenProvider>();
         services.TryAddSingleton<ITeamsConnectorClient, TeamsConnectorClient>();
@@ -25,6 +35,19 @@ public static class TeamsConnectorServiceCollectionExtensions
         services.AddHostedService<TeamsReplyRetryWorker>();
         services.TryAddSingleton<TeamsChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TeamsChannelSender>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the named HttpClient <see cref="TeamsConnectorClient.HttpClientName"/> with the Bot Connector's resilience
+    /// pipeline (<see cref="PlatformResilience"/>): at most <see cref="MaxAttempts"/> attempts per call, Retry-After
+    /// (429, 503) honoured up to a minute. The one place the connector's HttpClient is configured.
+    /// </summary>
+    public static IServiceCollection AddTeamsConnectorHttpClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(TeamsConnectorClient.HttpClientName).AddPlatformResilience(_ => Resilience);
         return services;
     }
 }
