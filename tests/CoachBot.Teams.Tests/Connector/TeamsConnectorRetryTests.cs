@@ -143,4 +143,29 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
         Assert.True(ex.IsWorthRetrying);
         Assert.Single(_fake.Requests);
     }
+
+    [Fact]
+    public async Task A_connector_that_keeps_failing_opens_the_circuit_and_later_calls_do_not_reach_it()
+    {
+        var time = new FakeTimeProvider();
+        using var kit = new ConnectorTestKit(time: time);
+        kit.Trust.Trust(_fake.ServiceUrl);
+        _fake.FailNext(503, times: 1000);
+
+        TeamsConnectorException? broken = null;
+        for (var call = 0; call < 10 && broken is null; call++)
+        {
+            var send = kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None);
+            var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => ConnectorTestKit.RunAdvancingAsync(time, send));
+            broken = ex.InnerException is Polly.CircuitBreaker.BrokenCircuitException ? ex : null;
+        }
+
+        Assert.NotNull(broken);
+        Assert.False(broken.IsPermanent);
+        var reached = _fake.Requests.Count;
+        var rejected = await Assert.ThrowsAsync<TeamsConnectorException>(
+            () => kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None));
+        Assert.IsType<Polly.CircuitBreaker.BrokenCircuitException>(rejected.InnerException);
+        Assert.Equal(reached, _fake.Requests.Count);
+    }
 }
