@@ -9,31 +9,48 @@ namespace CoachBot.Teams.Tests.Connector;
 /// The connector's resilience pipeline (ADR 0029) over real HTTP against a Kestrel fake connector, on a fake clock
 /// advanced by the test: which answers are retried, how often, and how long it waits.
 /// </summary>
-public sealed class TeamsConnectorRetryTests : IAsyncLifetime
+public sealed class TeamsConnectorRetryTests : IAsyncLifetime, IDisposable
 {
+    private readonly FakeTimeProvider _time = new();
     private FakeConnector.FakeConnector _fake = null!;
+    private readonly ConnectorTestKit _kit;
 
-    public async Task InitializeAsync() => _fake = await FakeConnector.FakeConnector.StartAsync();
+    public TeamsConnectorRetryTests() => _kit = new ConnectorTestKit(time: _time);
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeConnector.FakeConnector.StartAsync();
+        _kit.Trust.Trust(_fake.ServiceUrl);
+    }
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
+    public void Dispose() => _kit.Dispose();
+
     private static Activity Message() => new() { Type = "message", Text = "x" };
+
+    /// <summary>Sends one message to <paramref name="serviceUrl"/> (the fake by default) while advancing the fake clock.</summary>
+    private async Task<string?> SendAsync(Uri? serviceUrl = null)
+    {
+        var send = _kit.Client.SendAsync(serviceUrl ?? _fake.ServiceUrl, "conv", Message(), CancellationToken.None);
+        await ConnectorTestKit.RunAdvancingAsync(_time, send);
+        return await send;
+    }
+
+    private Task<TeamsConnectorException> SendFailingAsync(Uri? serviceUrl = null) =>
+        Assert.ThrowsAsync<TeamsConnectorException>(() => SendAsync(serviceUrl));
 
     [Fact]
     public async Task A_connector_answering_503_twice_then_200_gets_the_message_delivered_once()
     {
-        var time = new FakeTimeProvider();
-        using var kit = new ConnectorTestKit(time: time);
-        kit.Trust.Trust(_fake.ServiceUrl);
         _fake.FailNext(503, times: 2);
 
-        var send = kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None);
-        await ConnectorTestKit.RunAdvancingAsync(time, send);
+        var id = await SendAsync();
 
         Assert.Equal(3, _fake.Requests.Count);
         Assert.All(_fake.Requests, r => Assert.Equal($"Bearer {StubTokenProvider.Token}", r.Authorization));
         // The fake numbers the activities it stored: the first and only one is the delivered message.
-        Assert.Equal("activity-1", await send);
+        Assert.Equal("activity-1", id);
     }
 
     [Theory]
@@ -45,16 +62,12 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
     [InlineData(504)]
     public async Task Transient_failures_are_retried_up_to_four_attempts(int status)
     {
-        var time = new FakeTimeProvider();
-        using var kit = new ConnectorTestKit(time: time);
-        kit.Trust.Trust(_fake.ServiceUrl);
         _fake.FailNext(status, times: 3);
 
-        var send = kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None);
-        await ConnectorTestKit.RunAdvancingAsync(time, send);
+        var id = await SendAsync();
 
         Assert.Equal(TeamsConnectorServiceCollectionExtensions.MaxAttempts, _fake.Requests.Count);
-        Assert.Equal("activity-1", await send);
+        Assert.Equal("activity-1", id);
     }
 
     [Theory]
@@ -65,12 +78,9 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
     [InlineData(412)]
     public async Task Client_errors_are_not_retried(int status)
     {
-        using var kit = new ConnectorTestKit();
-        kit.Trust.Trust(_fake.ServiceUrl);
         _fake.FailNext(status, times: 2);
 
-        var ex = await Assert.ThrowsAsync<TeamsConnectorException>(
-            () => kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None));
+        var ex = await SendFailingAsync();
 
         Assert.Equal(status, ex.StatusCode);
         Assert.Single(_fake.Requests);
@@ -79,15 +89,12 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_connection_is_retried_up_to_four_attempts()
     {
-        var time = new FakeTimeProvider();
-        using var kit = new ConnectorTestKit(time: time);
         var closed = new Uri($"http://127.0.0.1:{ClosedPort.Next()}/");
-        kit.Trust.Trust(closed);
+        _kit.Trust.Trust(closed);
         // Nothing listens there to count requests, so a roomy budget counts the attempts instead.
         using var budget = AttemptBudget.Begin(10);
 
-        var send = kit.Client.SendAsync(closed, "conv", Message(), CancellationToken.None);
-        var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => ConnectorTestKit.RunAdvancingAsync(time, send));
+        var ex = await SendFailingAsync(closed);
 
         Assert.Equal(0, ex.StatusCode);
         Assert.False(ex.IsPermanent);
@@ -97,13 +104,9 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
     [Fact]
     public async Task Gives_up_after_four_attempts()
     {
-        var time = new FakeTimeProvider();
-        using var kit = new ConnectorTestKit(time: time);
-        kit.Trust.Trust(_fake.ServiceUrl);
         _fake.FailNext(502, times: 5);
 
-        var send = kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None);
-        var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => ConnectorTestKit.RunAdvancingAsync(time, send));
+        var ex = await SendFailingAsync();
 
         Assert.Equal(502, ex.StatusCode);
         Assert.False(ex.IsPermanent);
@@ -115,13 +118,11 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
     [InlineData(503)]
     public async Task Retry_after_is_honoured(int status)
     {
-        var time = new FakeTimeProvider();
-        using var kit = new ConnectorTestKit(time: time);
-        kit.Trust.Trust(_fake.ServiceUrl);
         _fake.FailNext(status, retryAfterSeconds: 20);
 
-        var send = kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None);
-        var advanced = await ConnectorTestKit.RunAdvancingAsync(time, send);
+        var before = _time.GetUtcNow();
+        await SendAsync();
+        var advanced = _time.GetUtcNow() - before;
 
         // Without the header the first backoff is about a second; Retry-After asks for 20 s of the fake clock.
         Assert.Equal(2, _fake.Requests.Count);
@@ -131,13 +132,9 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_after_beyond_a_minute_is_not_waited_for()
     {
-        var time = new FakeTimeProvider();
-        using var kit = new ConnectorTestKit(time: time);
-        kit.Trust.Trust(_fake.ServiceUrl);
         _fake.FailNext(429, retryAfterSeconds: 3600);
 
-        var send = kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None);
-        var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => ConnectorTestKit.RunAdvancingAsync(time, send));
+        var ex = await SendFailingAsync();
 
         Assert.Equal(429, ex.StatusCode);
         Assert.True(ex.IsWorthRetrying);
@@ -147,24 +144,19 @@ public sealed class TeamsConnectorRetryTests : IAsyncLifetime
     [Fact]
     public async Task A_connector_that_keeps_failing_opens_the_circuit_and_later_calls_do_not_reach_it()
     {
-        var time = new FakeTimeProvider();
-        using var kit = new ConnectorTestKit(time: time);
-        kit.Trust.Trust(_fake.ServiceUrl);
         _fake.FailNext(503, times: 1000);
 
         TeamsConnectorException? broken = null;
         for (var call = 0; call < 10 && broken is null; call++)
         {
-            var send = kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None);
-            var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => ConnectorTestKit.RunAdvancingAsync(time, send));
+            var ex = await SendFailingAsync();
             broken = ex.InnerException is Polly.CircuitBreaker.BrokenCircuitException ? ex : null;
         }
 
         Assert.NotNull(broken);
         Assert.False(broken.IsPermanent);
         var reached = _fake.Requests.Count;
-        var rejected = await Assert.ThrowsAsync<TeamsConnectorException>(
-            () => kit.Client.SendAsync(_fake.ServiceUrl, "conv", Message(), CancellationToken.None));
+        var rejected = await SendFailingAsync();
         Assert.IsType<Polly.CircuitBreaker.BrokenCircuitException>(rejected.InnerException);
         Assert.Equal(reached, _fake.Requests.Count);
     }
