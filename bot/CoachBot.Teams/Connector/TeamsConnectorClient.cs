@@ -23,7 +23,6 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
     private readonly ITeamsAccessTokenProvider _tokens;
     private readonly TeamsServiceUrlTrust _trust;
     private readonly TeamsOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<TeamsConnectorClient> _logger;
 
     /// <summary>Creates the client.</summary>
@@ -32,7 +31,6 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         ITeamsAccessTokenProvider tokens,
         TeamsServiceUrlTrust trust,
         IOptions<TeamsOptions> options,
-        TimeProvider time,
         ILogger<TeamsConnectorClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +38,6 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         _tokens = tokens;
         _trust = trust;
         _options = options.Value;
-        _time = time;
         _logger = logger;
     }
 

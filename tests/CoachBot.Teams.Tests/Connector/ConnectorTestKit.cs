@@ -32,7 +32,7 @@ internal sealed class ConnectorTestKit : IDisposable
         Options = new TeamsOptions { AppId = appId, AppPassword = appId is null ? null : "pw", AllowLoopbackServiceUrls = true };
         Trust = new TeamsServiceUrlTrust(Microsoft.Extensions.Options.Options.Create(Options));
         Client = new TeamsConnectorClient(
-            _services.GetRequiredService<IHttpClientFactory>(), Tokens, Trust, Microsoft.Extensions.Options.Options.Create(Options), Time,
+            _services.GetRequiredService<IHttpClientFactory>(), Tokens, Trust, Microsoft.Extensions.Options.Options.Create(Options),
             NullLogger<TeamsConnectorClient>.Instance);
     }
 
