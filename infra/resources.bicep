@@ -220,7 +220,7 @@ resource environmentLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
 
 var appUri = 'https://${appName}.${environment.properties.defaultDomain}'
 
-// Settings that are not secrets, in three groups by when they apply. Names are CoachBot settings (Section__Key,
+// Settings that are not secrets, in groups by when they apply. Names are CoachBot settings (Section__Key,
 // checked against the options classes by tests/CoachBot.Infra.Tests, which also reads these groups to prove that
 // every Slack / Teams combination starts the host in production mode) or platform variables.
 var baseSettings = [
@@ -234,6 +234,10 @@ var baseSettings = [
   { name: 'Storage__ConnectionString', value: '' }
   { name: 'Charts__PublicBaseUrl', value: appUri }
   { name: 'Telemetry__JsonLogs', value: 'true' }
+]
+var slackSettings = [
+  // Each replica paces itself at 1/N of Slack's per-method limits, so all of them together stay under Slack's (ADR 0029).
+  { name: 'Slack__Replicas', value: string(maxReplicas) }
 ]
 var slackOAuthSettings = [
   { name: 'Slack__ClientId', value: slackClientId }
@@ -334,7 +338,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json('0.5')
             memory: '1Gi'
           }
-          env: concat(baseSettings, slackOAuth ? slackOAuthSettings : [], enableTeams ? teamsSettings : [], map(usedSecrets, s => { name: s.setting, secretRef: s.secret }))
+          env: concat(baseSettings, enableSlack ? slackSettings : [], slackOAuth ? slackOAuthSettings : [], enableTeams ? teamsSettings : [], map(usedSecrets, s => { name: s.setting, secretRef: s.secret }))
           probes: usePlaceholder ? placeholderProbes : httpProbes
         }
       ]

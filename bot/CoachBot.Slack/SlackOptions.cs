@@ -38,8 +38,14 @@ public sealed class SlackOptions
     /// <summary>Longest wait honoured from a 429 Retry-After before giving up.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Attempts per Web API call when Slack answers 429.</summary>
+    /// <summary>HTTP attempts per Web API call (429, 5xx, network failures and timeouts are retried; ADR 0029).</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How many replicas share the app's Slack rate limits: each replica paces itself at 1/<see cref="Replicas"/> of
+    /// Slack's per-method and per-channel limits (ADR 0029). Set it to the deployment's maximum replica count.
+    /// </summary>
+    public int Replicas { get; set; } = 1;
 
     /// <summary>How often each replica looks for inbox items nobody is handling (a replica died after its ack).</summary>
     public TimeSpan InboxSweepInterval { get; set; } = TimeSpan.FromSeconds(30);

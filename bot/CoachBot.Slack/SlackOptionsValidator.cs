@@ -48,6 +48,11 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"Slack:MaxAttempts {options.MaxAttempts} is out of range; use 1 to 10 (default 3).");
         }
 
+        if (options.Replicas is < 1 or > 100)
+        {
+            failures.Add($"Slack:Replicas {options.Replicas} is out of range; use 1 to 100, the most replicas the deployment runs (default 1).");
+        }
+
         if (options.MaxRetryAfter < TimeSpan.Zero || options.MaxRetryAfter > TimeSpan.FromMinutes(5))
         {
             failures.Add($"Slack:MaxRetryAfter {options.MaxRetryAfter} is out of range; use 00:00:00 to 00:05:00 (default 00:00:30).");

@@ -42,11 +42,11 @@ public sealed class SchedulerOptions
     /// clients also pace per method and retry 429s); other platforms use <see cref="MaxParallelSends"/>.</summary>
     public Dictionary<string, int> ChannelConcurrency { get; set; } = new(StringComparer.Ordinal) { ["slack"] = 8, ["msteams"] = 8 };
 
-    /// <summary>Attempts per send within one claim before the row is released for a later retry.</summary>
-    public int SendAttempts { get; set; } = 3;
-
-    /// <summary>First retry delay; doubles per attempt, with jitter.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// HTTP attempts one send (one message to one person or channel) may make in total, across the platform
+    /// pipeline's retries and every call the send needs, before the row is released for a later run (ADR 0029).
+    /// </summary>
+    public int MaxAttemptsPerDelivery { get; set; } = 4;
 
     /// <summary>How far back the first walk of a shard looks when it has no cursor yet.</summary>
     public TimeSpan MaxLookback { get; set; } = TimeSpan.FromDays(8);

@@ -42,9 +42,9 @@ public sealed class SchedulerOptionsValidator : IValidateOptions<SchedulerOption
             failures.Add("Scheduler:MaxParallelSends must be from 1 to 1024, e.g. 32.");
         }
 
-        if (options.SendAttempts is < 1 or > 10)
+        if (options.MaxAttemptsPerDelivery is < 1 or > 20)
         {
-            failures.Add("Scheduler:SendAttempts must be from 1 to 10, e.g. 3.");
+            failures.Add("Scheduler:MaxAttemptsPerDelivery must be from 1 to 20, e.g. 4.");
         }
 
         if (options.BatchSize is < 1 or > 100_000)

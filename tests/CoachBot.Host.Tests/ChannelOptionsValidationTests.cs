@@ -17,6 +17,7 @@ public sealed class ChannelOptionsValidationTests
     [InlineData("Slack:BotToken", "pasted-the-signing-secret-here", "Slack:BotToken is not a bot token")]
     [InlineData("Slack:ApiBaseUrl", "http://slack.example.test/api/", "Slack:ApiBaseUrl must be an absolute https URL")]
     [InlineData("Slack:MaxAttempts", "0", "Slack:MaxAttempts 0 is out of range")]
+    [InlineData("Slack:Replicas", "0", "Slack:Replicas 0 is out of range; use 1 to 100")]
     public void Start_BadSlackSetting_RefusesNamingItWithoutEchoingSecrets(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>

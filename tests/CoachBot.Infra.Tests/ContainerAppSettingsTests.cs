@@ -128,10 +128,10 @@ public sealed partial class ContainerAppSettingsTests
     [Fact]
     public async Task TheContainerAppsEnvironment_IsBuiltFromTheGroupsThisTestReads()
     {
-        // The mode test below evaluates baseSettings, slackOAuthSettings, teamsSettings and secretSettings; this pins
+        // The mode test below evaluates baseSettings, slackSettings, slackOAuthSettings, teamsSettings and secretSettings; this pins
         // the one line that combines them, so a new group cannot slip past it.
         Assert.Contains(
-            "env: concat(baseSettings, slackOAuth ? slackOAuthSettings : [], enableTeams ? teamsSettings : [], map(usedSecrets, s => { name: s.setting, secretRef: s.secret }))",
+            "env: concat(baseSettings, enableSlack ? slackSettings : [], slackOAuth ? slackOAuthSettings : [], enableTeams ? teamsSettings : [], map(usedSecrets, s => { name: s.setting, secretRef: s.secret }))",
             Templates.ResourcesBicep, StringComparison.Ordinal);
         var app = Templates.Single(await Templates.MainAsync(), "Microsoft.App/containerApps");
         Assert.Single(app["properties"]!["template"]!["containers"]!.AsArray());
@@ -207,6 +207,11 @@ public sealed partial class ContainerAppSettingsTests
 
         var names = new List<string>();
         names.AddRange(GroupNames(bicep, "baseSettings"));
+        if (slack)
+        {
+            names.AddRange(GroupNames(bicep, "slackSettings"));
+        }
+
         if (conditions["slackOAuth"])
         {
             names.AddRange(GroupNames(bicep, "slackOAuthSettings"));
@@ -254,6 +259,7 @@ public sealed partial class ContainerAppSettingsTests
         "Charts__PublicBaseUrl" => "https://ca-web-example.example.azurecontainerapps.io",
         "Telemetry__JsonLogs" => "true",
         "Slack__ClientId" => "1234567890.0987654321",
+        "Slack__Replicas" => "3",
         "Slack__RedirectUri" => "https://ca-web-example.example.azurecontainerapps.io/slack/oauth",
         "Slack__SigningSecret" => "0cc175b9c0f1b6a831c399e269772661",
         "Slack__BotToken" => "xoxb-1-2-abc",

@@ -25,8 +25,8 @@ public sealed class SlackApiClient : ISlackApiClient, IDisposable
         ILogger<SlackApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _limits = new SlackRateLimits(time);
-        var transport = new SlackApiTransport(httpClients, options, _limits, time, logger);
+        _limits = new SlackRateLimits(time, options.Value.Replicas);
+        var transport = new SlackApiTransport(httpClients, _limits, time, logger);
         _caller = new SlackApiCaller(transport, tokens, options);
         Chat = new SlackChatApi(_caller);
         Conversations = new SlackConversationsApi(_caller);

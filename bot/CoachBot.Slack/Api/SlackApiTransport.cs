@@ -2,19 +2,19 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Core.Resilience;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CoachBot.Slack.Api;
 
 /// <summary>
-/// Sends <see cref="SlackRequest"/>s: waits for the local limiter, honours 429 Retry-After within
-/// <see cref="SlackOptions.MaxAttempts"/> and <see cref="SlackOptions.MaxRetryAfter"/>, retries 5xx and network
-/// failures a few times with a short backoff, and turns <c>ok:false</c> into <see cref="SlackApiException"/>.
+/// Sends <see cref="SlackRequest"/>s: waits for the local limiter, sends once through the Slack HttpClient (whose
+/// resilience pipeline retries 429 after Retry-After, 5xx and network failures; ADR 0029), and turns what still
+/// failed, and <c>ok:false</c>, into <see cref="SlackApiException"/>.
 /// </summary>
 internal sealed class SlackApiTransport(
     IHttpClientFactory httpClients,
-    IOptions<SlackOptions> options,
     SlackRateLimits limits,
     TimeProvider time,
     ILogger logger)
@@ -22,107 +22,85 @@ internal sealed class SlackApiTransport(
     /// <summary>The name of the <see cref="HttpClient"/> used for Slack.</summary>
     public const string HttpClientName = "CoachBot.Slack.Api";
 
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly Meter Meter = new("CoachBot.Slack");
     private static readonly Counter<long> Calls = Meter.CreateCounter<long>(
-        "coachbot.slack.api.calls", description: "Slack Web API attempts by method and outcome.");
+        "coachbot.slack.api.calls", description: "Slack Web API calls by method and outcome.");
 
     /// <summary>Sends the request and returns Slack's answer (an empty object for a non-JSON response_url answer).</summary>
     public async Task<JsonObject> SendAsync(SlackRequest request, CancellationToken cancellationToken)
     {
-        var maxAttempts = Math.Max(1, options.Value.MaxAttempts);
-        for (var attempt = 1; ; attempt++)
+        if (request.LimiterTeam is not null)
         {
-            if (request.LimiterTeam is not null)
-            {
-                await limits.WaitAsync(request.LimiterTeam, request.Method, request.Channel, cancellationToken);
-            }
-
-            var (response, failure) = await TrySendAsync(request, cancellationToken);
-            using (response)
-            {
-                var last = attempt >= maxAttempts;
-                if (response is null || (int)response.StatusCode >= 500)
-                {
-                    var error = response is null ? "unreachable" : $"http_{(int)response.StatusCode}";
-                    Count(request.Method, error);
-                    if (last || !request.RetryAmbiguous)
-                    {
-                        throw new SlackApiException(
-                            request.Method,
-                            error,
-                            $"Slack {request.Method} failed with {error} after {attempt} attempt(s); Slack may or may not have applied it. Check the network and Slack's status, then try again.",
-                            failure);
-                    }
-
-                    var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
-                    logger.LogWarning(
-                        "Slack {Method} for team {Team} failed with {Error} on attempt {Attempt}; retrying in {Delay} ms",
-                        request.Method, request.TeamLabel, error, attempt, backoff.TotalMilliseconds);
-                    await Task.Delay(backoff, time, cancellationToken);
-                    continue;
-                }
-
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    Count(request.Method, "ratelimited");
-                    var wait = RetryAfter(response);
-                    if (last || wait > options.Value.MaxRetryAfter)
-                    {
-                        logger.LogWarning(
-                            "Slack {Method} for team {Team} is rate limited on attempt {Attempt} (Retry-After {Seconds} s); giving up",
-                            request.Method, request.TeamLabel, attempt, wait.TotalSeconds);
-                        throw new SlackApiException(
-                            request.Method,
-                            "ratelimited",
-                            $"Slack rate limited {request.Method} (asked to wait {wait.TotalSeconds:0} s) after {attempt} attempt(s); the call can be tried again later.");
-                    }
-
-                    logger.LogWarning(
-                        "Slack {Method} for team {Team} is rate limited on attempt {Attempt}; retrying after {Seconds} s",
-                        request.Method, request.TeamLabel, attempt, wait.TotalSeconds);
-                    await Task.Delay(wait, time, cancellationToken);
-                    continue;
-                }
-
-                return await ReadAnswerAsync(request, response, attempt, cancellationToken);
-            }
+            await limits.WaitAsync(request.LimiterTeam, request.Method, request.Channel, cancellationToken);
         }
+
+        using var response = await TrySendAsync(request, cancellationToken);
+        if ((int)response.StatusCode >= 500)
+        {
+            var error = $"http_{(int)response.StatusCode}";
+            Count(request.Method, error);
+            logger.LogWarning("Slack {Method} for team {Team} failed with {Error}", request.Method, request.TeamLabel, error);
+            throw new SlackApiException(
+                request.Method,
+                error,
+                $"Slack {request.Method} failed with {error}; Slack may or may not have applied it. Check Slack's status, then try again.");
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Count(request.Method, "ratelimited");
+            var wait = PlatformResilience.RetryAfter(response, time.GetUtcNow()) ?? TimeSpan.Zero;
+            logger.LogWarning(
+                "Slack {Method} for team {Team} is still rate limited (Retry-After {Seconds} s); giving up",
+                request.Method, request.TeamLabel, wait.TotalSeconds);
+            throw new SlackApiException(
+                request.Method,
+                "ratelimited",
+                $"Slack rate limited {request.Method} (asked to wait {wait.TotalSeconds:0} s); the call can be tried again later.");
+        }
+
+        return await ReadAnswerAsync(request, response, cancellationToken);
     }
 
-    private async Task<(HttpResponseMessage? Response, Exception? Failure)> TrySendAsync(
-        SlackRequest request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> TrySendAsync(SlackRequest request, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = request.Content() };
         message.Headers.Authorization = request.Authorization;
+        message.Options.Set(PlatformResilience.RetryOnlyWhenNotApplied, !request.RetryAmbiguous);
         try
         {
             var client = httpClients.CreateClient(HttpClientName);
-            var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            return (response, null);
+            return await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (AttemptBudgetExhaustedException ex)
         {
-            return (null, ex);
+            Count(request.Method, "attempt_budget_spent");
+            throw new SlackApiException(request.Method, "attempt_budget_spent", ex.Message, ex);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // HttpClient.Timeout elapsed: treat as a network failure, not as the caller cancelling.
-            return (null, ex);
+            // A network failure, an attempt or total timeout, or an open circuit: not the caller cancelling.
+            Count(request.Method, "unreachable");
+            logger.LogWarning("Slack {Method} for team {Team} failed: unreachable ({Reason})", request.Method, request.TeamLabel, ex.GetType().Name);
+            throw new SlackApiException(
+                request.Method,
+                "unreachable",
+                $"Slack {request.Method} failed with unreachable; Slack may or may not have applied it. Check the network and Slack's status, then try again.",
+                ex);
         }
     }
 
     private async Task<JsonObject> ReadAnswerAsync(
-        SlackRequest request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
+        SlackRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
             var code = $"http_{(int)response.StatusCode}";
             Count(request.Method, code);
             logger.LogWarning(
-                "Slack {Method} for team {Team} answered {Error} on attempt {Attempt}",
-                request.Method, request.TeamLabel, code, attempt);
+                "Slack {Method} for team {Team} answered {Error}",
+                request.Method, request.TeamLabel, code);
             throw new SlackApiException(
                 request.Method,
                 code,
@@ -150,33 +128,16 @@ internal sealed class SlackApiTransport(
         if (ok == true || (ok is null && !request.RequiresOkEnvelope))
         {
             Count(request.Method, "ok");
-            logger.LogDebug("Slack {Method} for team {Team} succeeded on attempt {Attempt}", request.Method, request.TeamLabel, attempt);
+            logger.LogDebug("Slack {Method} for team {Team} succeeded", request.Method, request.TeamLabel);
             return answer;
         }
 
         var error = SlackAnswer.String(answer, "error") ?? "unknown_error";
         Count(request.Method, error);
         logger.LogWarning(
-            "Slack {Method} for team {Team} failed with {Error} on attempt {Attempt}",
-            request.Method, request.TeamLabel, error, attempt);
+            "Slack {Method} for team {Team} failed with {Error}",
+            request.Method, request.TeamLabel, error);
         throw new SlackApiException(request.Method, error, SlackErrorText.Describe(request.Method, error, Details(answer)));
-    }
-
-    private TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return DefaultRetryAfter;
     }
 
     private static JsonObject? ParseObject(string text)

@@ -79,7 +79,7 @@ internal sealed class SlackChatApi(SlackApiCaller caller) : ISlackChatApi
         {
             answer = await caller.TeamFormAsync(team, "conversations.history", query, cancellationToken);
         }
-        catch (SlackApiException ex) when (!ex.IsAmbiguous && ex.Error is not "ratelimited")
+        catch (SlackApiException ex) when (!ex.IsAmbiguous && ex.Error is not ("ratelimited" or "attempt_budget_spent"))
         {
             return null;
         }

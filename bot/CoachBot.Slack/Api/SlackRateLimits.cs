@@ -4,7 +4,10 @@ namespace CoachBot.Slack.Api;
 /// Local token buckets that keep CoachBot under Slack's limits before Slack has to answer 429: one per (team, method)
 /// sized from the method's tier, and one per (team, channel) for posting (about one message a second per channel, with
 /// a small burst). Buckets are refilled by one timer from the injected <see cref="TimeProvider"/>, and buckets that
-/// are full and unused for a while are dropped so the cache stays bounded.
+/// are full and unused for a while are dropped so the cache stays bounded. Slack counts calls per app and workspace,
+/// not per process, so with <c>Slack:Replicas</c> = N every bucket holds and refills 1/N of the limit (ADR 0029):
+/// N replicas together stay under Slack's limit. This paces calls before they are sent; retrying a 429 is the HTTP
+/// pipeline's job.
 /// </summary>
 internal sealed class SlackRateLimits : IDisposable
 {
@@ -27,11 +30,15 @@ internal sealed class SlackRateLimits : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _buckets = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
+    private readonly int _replicas;
     private long _ticks;
 
-    public SlackRateLimits(TimeProvider time)
+    /// <summary>Starts the refill timer; <paramref name="replicas"/> is how many replicas share Slack's limits.</summary>
+    public SlackRateLimits(TimeProvider time, int replicas = 1)
     {
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        _replicas = replicas;
         _timer = time.CreateTimer(_ => OnTick(), null, Tick, Tick);
     }
 
@@ -56,16 +63,24 @@ internal sealed class SlackRateLimits : IDisposable
     };
 
     /// <summary>
+    /// This replica's share of <paramref name="size"/> when <paramref name="replicas"/> replicas send: the same refill
+    /// every <paramref name="replicas"/> times as many ticks, and a burst of 1/<paramref name="replicas"/> (at least 1).
+    /// </summary>
+    internal static BucketSize Share(BucketSize size, int replicas) => replicas <= 1
+        ? size
+        : size with { TokenLimit = Math.Max(1, size.TokenLimit / replicas), TicksPerRefill = size.TicksPerRefill * replicas };
+
+    /// <summary>
     /// Waits for a permit for <paramref name="method"/> in <paramref name="teamKey"/> and, when given, for posting to
     /// <paramref name="channel"/>. Throws <see cref="SlackApiException"/> <c>ratelimited</c> when too many calls are
     /// already waiting, and <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
     public async Task WaitAsync(string teamKey, string method, string? channel, CancellationToken cancellationToken)
     {
-        await AcquireAsync($"m|{teamKey}|{method}", ForMethod(method), method, cancellationToken);
+        await AcquireAsync($"m|{teamKey}|{method}", Share(ForMethod(method), _replicas), method, cancellationToken);
         if (!string.IsNullOrEmpty(channel))
         {
-            await AcquireAsync($"c|{teamKey}|{channel}", PerChannel, method, cancellationToken);
+            await AcquireAsync($"c|{teamKey}|{channel}", Share(PerChannel, _replicas), method, cancellationToken);
         }
     }
 

@@ -2,12 +2,12 @@ using System.Net.Http.Headers;
 
 namespace CoachBot.Slack.Api;
 
-/// <summary>One Web API call as the transport sends it (possibly several times).</summary>
+/// <summary>One Web API call as the transport sends it.</summary>
 /// <param name="Method">The Web API method (or <c>response_url</c>), for logs, limits and errors.</param>
 /// <param name="Url">Where to POST.</param>
 /// <param name="TeamLabel">The team id (or <c>app</c>) for logs; never a token.</param>
 /// <param name="Authorization">The Authorization header, or null for response_url posts.</param>
-/// <param name="Content">Builds a fresh body for each attempt.</param>
+/// <param name="Content">Builds the body (once per call; the HTTP pipeline resends it on a retry).</param>
 internal sealed record SlackRequest(
     string Method,
     Uri Url,

@@ -2,13 +2,18 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Core.Resilience;
 using CoachBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CoachBot.Teams.Connector;
 
-/// <summary>The Bot Connector v3 REST API over <see cref="IHttpClientFactory"/>.</summary>
+/// <summary>
+/// The Bot Connector v3 REST API over <see cref="IHttpClientFactory"/>; retries are the named client's resilience
+/// pipeline (<see cref="TeamsConnectorServiceCollectionExtensions.AddTeamsConnectorHttpClient"/>).
+/// </summary>
 public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
 {
     /// <summary>The named HttpClient the client uses.</summary>
@@ -18,7 +23,6 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
     private readonly ITeamsAccessTokenProvider _tokens;
     private readonly TeamsServiceUrlTrust _trust;
     private readonly TeamsOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<TeamsConnectorClient> _logger;
 
     /// <summary>Creates the client.</summary>
@@ -27,7 +31,6 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         ITeamsAccessTokenProvider tokens,
         TeamsServiceUrlTrust trust,
         IOptions<TeamsOptions> options,
-        TimeProvider time,
         ILogger<TeamsConnectorClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,7 +38,6 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         _tokens = tokens;
         _trust = trust;
         _options = options.Value;
-        _time = time;
         _logger = logger;
     }
 
@@ -94,47 +96,47 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         var target = new Uri(new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/"), path);
         var json = JsonSerializer.Serialize(body, TeamsJson.Options);
         var client = _httpClients.CreateClient(HttpClientName);
-        for (var attempt = 1; ; attempt++)
+        using var request = new HttpRequestMessage(method, target)
         {
-            using var request = new HttpRequestMessage(method, target)
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (attachToken)
+        {
+            var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            // The client's pipeline retries 408, 429, 5xx and connection failures (ADR 0029).
+            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AttemptBudgetExhaustedException ex)
+        {
+            throw new TeamsConnectorException(0, ex.Message, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TeamsConnectorException(
+                0, $"Could not reach the Bot Connector at {serviceUrl.Host}: {ex.HttpRequestError}. Check the network.", ex);
+        }
+        catch (Exception ex) when (ex is ExecutionRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new TeamsConnectorException(
+                0, $"The Bot Connector at {serviceUrl.Host} did not answer in time or is failing ({ex.GetType().Name}); the send is tried again later.", ex);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
             {
-                Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-            };
-            if (attachToken)
-            {
-                var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                return await ReadIdAsync(response, cancellationToken).ConfigureAwait(false);
             }
 
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new TeamsConnectorException(
-                    0, $"Could not reach the Bot Connector at {serviceUrl.Host}: {ex.HttpRequestError}. Check the network.", ex);
-            }
-
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode)
-                {
-                    return await ReadIdAsync(response, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (!TeamsConnectorRetry.IsRetryable(status) || attempt >= TeamsConnectorRetry.MaxAttempts)
-                {
-                    throw new TeamsConnectorException(status, Describe(status, method, serviceUrl, attempt));
-                }
-
-                var delay = TeamsConnectorRetry.Delay(
-                    attempt, response.Headers.RetryAfter, _time.GetUtcNow(), Random.Shared.NextDouble());
-                LogRetry(_logger, status, serviceUrl.Host, attempt, delay.TotalSeconds);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
+            LogFailure(_logger, status, serviceUrl.Host);
+            throw new TeamsConnectorException(status, Describe(status, method, serviceUrl));
         }
     }
 
@@ -199,14 +201,14 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         }
     }
 
-    private static string Describe(int status, HttpMethod method, Uri serviceUrl, int attempts) => status switch
+    private static string Describe(int status, HttpMethod method, Uri serviceUrl) => status switch
     {
         403 => $"The Bot Connector at {serviceUrl.Host} answered 403: the user blocked or uninstalled the bot.",
         404 => $"The Bot Connector at {serviceUrl.Host} answered 404: the conversation or activity no longer exists.",
         401 => $"The Bot Connector at {serviceUrl.Host} answered 401: check Teams:AppId, Teams:AppPassword and Teams:TenantId.",
-        _ => $"The Bot Connector at {serviceUrl.Host} answered {status} to {method} after {attempts} attempt(s).",
+        _ => $"The Bot Connector at {serviceUrl.Host} answered {status} to {method}.",
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector answered {Status} at {Host} (attempt {Attempt}); retrying in {DelaySeconds:0.0} s")]
-    private static partial void LogRetry(ILogger logger, int status, string host, int attempt, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector answered {Status} at {Host}")]
+    private static partial void LogFailure(ILogger logger, int status, string host);
 }

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Reflections;
-using CoachBot.Core.Storage;
+using CoachBot.Core.Resilience;
 using CoachBot.Core.Users;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +10,10 @@ namespace CoachBot.Scheduler.Dispatch;
 
 /// <summary>
 /// Routes a scheduled message to the sender of the person's platform, at most
-/// <see cref="SchedulerOptions.ChannelConcurrency"/> at once per platform, retrying transient failures with
-/// exponential backoff and jitter. Failures come out as <see cref="DeliveryFailedException"/>.
+/// <see cref="SchedulerOptions.ChannelConcurrency"/> at once per platform. Each send is one try here, under an
+/// <see cref="AttemptBudget"/> of <see cref="SchedulerOptions.MaxAttemptsPerDelivery"/> HTTP attempts that the
+/// platform's HTTP pipeline retries within (the only layer that retries inside a claim; ADR 0029). Failures come out
+/// as <see cref="DeliveryFailedException"/>, and the dispatcher releases the row for a later run.
 /// </summary>
 public sealed class ChannelSenders
 {
@@ -20,18 +22,15 @@ public sealed class ChannelSenders
     private readonly FrozenDictionary<string, IHomeSurface> _homes;
     private readonly FrozenDictionary<string, SemaphoreSlim> _limits;
     private readonly SchedulerOptions _options;
-    private readonly TimeProvider _time;
 
     public ChannelSenders(
         IEnumerable<IChannelSender> senders,
         IEnumerable<ITeamChannelPoster> posters,
         IEnumerable<IHomeSurface> homes,
-        IOptions<SchedulerOptions> options,
-        TimeProvider time)
+        IOptions<SchedulerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _time = time;
         _senders = senders.GroupBy(s => s.Channel, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         _posters = posters.GroupBy(s => s.Channel, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         _homes = homes.GroupBy(s => s.Channel, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
@@ -60,7 +59,7 @@ public sealed class ChannelSenders
             throw new DeliveryFailedException($"No sender for '{user.Channel}' is configured on this replica.", isPermanent: false, null);
         }
 
-        return WithRetriesAsync(user.Channel, token => sender.SendAsync(user, reply, token), cancellationToken);
+        return SendWithinBudgetAsync(user.Channel, token => sender.SendAsync(user, reply, token), cancellationToken);
     }
 
     /// <summary>Posts in a team's channel.</summary>
@@ -73,46 +72,33 @@ public sealed class ChannelSenders
             throw new DeliveryFailedException($"No channel poster for '{channel.Channel}' is configured on this replica.", isPermanent: false, null);
         }
 
-        return WithRetriesAsync(channel.Channel, token => poster.PostAsync(channel, reply, token), cancellationToken);
+        return SendWithinBudgetAsync(channel.Channel, token => poster.PostAsync(channel, reply, token), cancellationToken);
     }
 
-    private async Task WithRetriesAsync(string channel, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    private async Task SendWithinBudgetAsync(string channel, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         var limit = _limits.GetValueOrDefault(channel);
-        for (var attempt = 1; ; attempt++)
+        if (limit is not null)
         {
-            if (limit is not null)
-            {
-                await limit.WaitAsync(cancellationToken);
-            }
+            await limit.WaitAsync(cancellationToken);
+        }
 
-            try
-            {
-                await send(cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var permanent = e is IRecipientFailure { IsPermanent: true };
-                if (permanent || attempt >= _options.SendAttempts || !IsTransient(e))
-                {
-                    throw new DeliveryFailedException(
-                        $"Sending to {channel} failed after {attempt} attempt(s): {e.GetType().Name}.", permanent, e);
-                }
-            }
-            finally
-            {
-                limit?.Release();
-            }
-
-            await Task.Delay(Backoff(_options.RetryDelay, attempt), _time, cancellationToken);
+        using var budget = AttemptBudget.Begin(_options.MaxAttemptsPerDelivery);
+        try
+        {
+            await send(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var permanent = e is IRecipientFailure { IsPermanent: true };
+            throw new DeliveryFailedException(
+                $"Sending to {channel} failed after {budget.Budget.Used} of {budget.Budget.Limit} HTTP attempt(s): {e.GetType().Name}.", permanent, e);
+        }
+        finally
+        {
+            limit?.Release();
         }
     }
-
-    /// <summary>Everything but a bug in our own code is worth another try: the platform's refusals that are not
-    /// permanent (rate limits, 5xx), network failures, timeouts and storage outages.</summary>
-    private static bool IsTransient(Exception e) =>
-        e is IRecipientFailure or HttpRequestException or TimeoutException or IOException or StoreUnavailableException or OperationCanceledException;
 
     /// <summary><paramref name="first"/> doubled per attempt, plus up to a quarter of random jitter.</summary>
     public static TimeSpan Backoff(TimeSpan first, int attempt)

@@ -25,6 +25,16 @@ public sealed class SchedulerOptionsValidatorTests
         Assert.Contains("e.g.", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(21)]
+    public void Validate_MaxAttemptsPerDeliveryOutOfRange_NamesTheSettingAndAnExample(int attempts)
+    {
+        var result = _validator.Validate(null, new SchedulerOptions { MaxAttemptsPerDelivery = attempts });
+
+        Assert.Contains("Scheduler:MaxAttemptsPerDelivery must be from 1 to 20, e.g. 4.", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_NonPositiveSpans_EachNamed()
     {

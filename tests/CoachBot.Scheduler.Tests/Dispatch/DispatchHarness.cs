@@ -42,9 +42,6 @@ public sealed class DispatchHarness : IDisposable
         {
             ["Scheduler:Enabled"] = "false",
             ["Scheduler:ReplicaId"] = "test-replica",
-
-            // One attempt per claim: a failed send is released at once instead of waiting on the fake clock.
-            ["Scheduler:SendAttempts"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -39,7 +39,6 @@ public sealed class FullStackHarness : IAsyncDisposable
             ["Storage:TablePrefix"] = TablePrefix,
             ["Scheduler:Enabled"] = "false",
             ["Scheduler:ReplicaId"] = "full-stack",
-            ["Scheduler:SendAttempts"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Tests.FakeSlack;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Slack.Tests.Api;
 
@@ -44,23 +45,46 @@ public sealed class SlackApiClientFailureTests
     }
 
     [Fact]
-    public async Task RateLimited_WaitsRetryAfterOnce_AndDeliversOnce()
+    public async Task RateLimited_WaitsOutRetryAfter_AndDeliversOnce()
     {
         await using var h = await SlackApiHarness.StartAsync();
-        h.Slack.FailNext("chat.postMessage", 429, retryAfterSeconds: 2);
+        h.Slack.FailNext("chat.postMessage", 429, retryAfterSeconds: 1);
 
         var ts = await h.Client.Chat.PostMessageAsync(Team, new SlackMessage("C1", "hi"), CancellationToken.None);
 
         var calls = h.Slack.CallsTo("chat.postMessage");
-        Assert.Equal(2, calls.Count);
-        Assert.Equal(429, calls[0].StatusCode);
+        Assert.Equal([429, 200], calls.Select(c => c.StatusCode));
         var succeeded = Assert.Single(calls, c => c.Succeeded);
         Assert.Equal("hi", (string?)succeeded.Body["text"]);
-        var gap = calls[1].At - calls[0].At;
-        Assert.InRange(gap, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(6));
         Assert.False(string.IsNullOrEmpty(ts));
+        // The delay the pipeline chose is the header's, not its own backoff.
+        Assert.Single(h.Everything.Lines, l => l.Contains("failed with 429 on attempt 1; retrying in 1000 ms", StringComparison.Ordinal));
         Assert.Contains(h.Everything.Lines, l => l.Contains("System.Net.Http", StringComparison.Ordinal));
         h.AssertNoSecretsLogged();
+    }
+
+    [Fact]
+    public async Task RateLimited_RetryAfter_IsWaitedOutOnTheInjectedClock()
+    {
+        var time = new FakeTimeProvider();
+        await using var h = await SlackApiHarness.StartAsync(time);
+        h.Slack.FailNext("users.info", 429, retryAfterSeconds: 20);
+        h.Slack.AddUser("U1");
+
+        var call = h.Client.Users.InfoAsync(Team, "U1", CancellationToken.None);
+        var advanced = TimeSpan.Zero;
+        while (h.Slack.CallsTo("users.info").Count < 2 && !call.IsCompleted && advanced < TimeSpan.FromMinutes(5))
+        {
+            // Nothing happens until the fake clock passes the 20 s Slack asked for.
+            await Task.WhenAny(call, Task.Delay(50));
+            time.Advance(TimeSpan.FromSeconds(1));
+            advanced += TimeSpan.FromSeconds(1);
+        }
+
+        await call;
+        Assert.Equal([429, 200], h.Slack.CallsTo("users.info").Select(c => c.StatusCode));
+        Assert.True(advanced >= TimeSpan.FromSeconds(20), $"retried after only {advanced} of the fake clock");
+        Assert.Single(h.Everything.Lines, l => l.Contains("retrying in 20000 ms", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -75,6 +75,46 @@ public sealed class SlackRateLimitTests
         Assert.Equal(SlackRateLimits.Tier4, SlackRateLimits.ForMethod("views.publish"));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(10)]
+    public void Shares_OfAllReplicas_AddUpToNoMoreThanSlacksLimit(int replicas)
+    {
+        foreach (var size in new[] { SlackRateLimits.Tier3, SlackRateLimits.Tier4, SlackRateLimits.PerChannel })
+        {
+            var share = SlackRateLimits.Share(size, replicas);
+            var perTick = (double)size.TokensPerRefill / size.TicksPerRefill;
+            var sharePerTick = (double)share.TokensPerRefill / share.TicksPerRefill;
+
+            Assert.Equal(perTick, sharePerTick * replicas, precision: 9);
+            Assert.True(share.TokenLimit >= 1);
+            Assert.True(share.TokenLimit * replicas <= Math.Max(size.TokenLimit, replicas), $"{replicas} bursts of {share.TokenLimit} exceed {size.TokenLimit}");
+        }
+    }
+
+    [Fact]
+    public void OneReplica_KeepsSlacksLimits() =>
+        Assert.Equal(SlackRateLimits.Tier3, SlackRateLimits.Share(SlackRateLimits.Tier3, 1));
+
+    [Fact]
+    public async Task WithThreeReplicas_OneChannelGetsAThirdOfSlacksPace()
+    {
+        var time = new FakeTimeProvider();
+        await using var h = await SlackApiHarness.StartAsync(time, o => o.Replicas = 3);
+
+        await h.Client.Chat.PostMessageAsync(Team, new SlackMessage("C1", "first"), CancellationToken.None);
+        var second = h.Client.Chat.PostMessageAsync(Team, new SlackMessage("C1", "second"), CancellationToken.None);
+        time.Advance(SlackRateLimits.Tick * 2);
+        Assert.False(await Eventually.HoldsAsync(() => second.IsCompleted, TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(1, PostsTo(h, "C1"));
+
+        // One message a second per channel across the app: every third second for each of three replicas.
+        time.Advance(SlackRateLimits.Tick);
+        await second.WaitAsync(Patience);
+        Assert.Equal(2, PostsTo(h, "C1"));
+    }
+
     private static int PostsTo(SlackApiHarness h, string channel) =>
         h.Slack.CallsTo("chat.postMessage").Count(c => (string?)c.Body["channel"] == channel);
 }

@@ -19,20 +19,20 @@ internal sealed class StubTokenProvider : ITeamsAccessTokenProvider
     }
 }
 
-/// <summary>Builds a connector client over a real HttpClient factory.</summary>
+/// <summary>Builds a connector client over a real HttpClient factory, with the production resilience pipeline.</summary>
 internal sealed class ConnectorTestKit : IDisposable
 {
     private readonly ServiceProvider _services;
 
     public ConnectorTestKit(string? appId = "app-1", TimeProvider? time = null)
     {
-        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        Time = time ?? TimeProvider.System;
+        _services = new ServiceCollection().AddSingleton(Time).AddTeamsConnectorHttpClient().BuildServiceProvider();
         // The fake connector listens on loopback, which only this test setting lets an app-id host call.
         Options = new TeamsOptions { AppId = appId, AppPassword = appId is null ? null : "pw", AllowLoopbackServiceUrls = true };
         Trust = new TeamsServiceUrlTrust(Microsoft.Extensions.Options.Options.Create(Options));
-        Time = time ?? TimeProvider.System;
         Client = new TeamsConnectorClient(
-            _services.GetRequiredService<IHttpClientFactory>(), Tokens, Trust, Microsoft.Extensions.Options.Options.Create(Options), Time,
+            _services.GetRequiredService<IHttpClientFactory>(), Tokens, Trust, Microsoft.Extensions.Options.Options.Create(Options),
             NullLogger<TeamsConnectorClient>.Instance);
     }
 
@@ -52,7 +52,7 @@ internal sealed class ConnectorTestKit : IDisposable
         var advanced = TimeSpan.Zero;
         while (!task.IsCompleted)
         {
-            await Task.WhenAny(task, Task.Delay(20));
+            await Task.WhenAny(task, Task.Delay(50));
             if (task.IsCompleted)
             {
                 break;

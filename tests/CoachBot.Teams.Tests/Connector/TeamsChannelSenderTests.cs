@@ -63,7 +63,7 @@ public sealed class TeamsChannelSenderTests : IAsyncLifetime
         http.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => sink);
         using var services = http.BuildServiceProvider();
         var client = new TeamsConnectorClient(
-            services.GetRequiredService<IHttpClientFactory>(), kit.Tokens, kit.Trust, Microsoft.Extensions.Options.Options.Create(kit.Options), kit.Time, NullLogger<TeamsConnectorClient>.Instance);
+            services.GetRequiredService<IHttpClientFactory>(), kit.Tokens, kit.Trust, Microsoft.Extensions.Options.Options.Create(kit.Options), NullLogger<TeamsConnectorClient>.Instance);
         var sender = new TeamsChannelSender(_references, _users, client, _renderer.Object, kit.Trust, NullLogger<TeamsChannelSender>.Instance);
 
         var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => sender.SendAsync(User, Reply.Plain("nudge"), CancellationToken.None));
