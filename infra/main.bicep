@@ -23,7 +23,7 @@ param maxReplicas int = 3
 @description('Serve Slack (needs slackSigningSecret and either slackBotToken or slackClientId, slackClientSecret and slackTokenEncryptionKey).')
 param enableSlack bool = true
 
-@description('Serve Microsoft Teams (needs teamsAppId, teamsAppPassword and teamsTenantId) and create the Azure Bot with its Teams channel.')
+@description('Serve Microsoft Teams and create the Azure Bot with its Teams channel (keyless by default, see teamsCredential).')
 param enableTeams bool = false
 
 @secure()
@@ -45,11 +45,18 @@ param slackClientSecret string = ''
 @description('Base64 32-byte key encrypting stored Slack bot tokens (Slack:TokenEncryptionKey), with slackClientId.')
 param slackTokenEncryptionKey string = ''
 
-@description('Microsoft Entra app (client) id of the bot (Teams:AppId and the Azure Bot msaAppId).')
+@description('How the bot gets Bot Connector tokens: ManagedIdentity (the default: the Azure Bot is registered with the app\'s user-assigned identity, no app registration and no secret) or ClientSecret (teamsAppId and teamsAppPassword of an app registration).')
+@allowed([
+  'ManagedIdentity'
+  'ClientSecret'
+])
+param teamsCredential string = 'ManagedIdentity'
+
+@description('With teamsCredential ClientSecret: the Microsoft Entra app (client) id of the bot (Teams:AppId and the Azure Bot msaAppId).')
 param teamsAppId string = ''
 
 @secure()
-@description('Client secret of that app registration (Teams:AppPassword).')
+@description('With teamsCredential ClientSecret: the client secret of that app registration (Teams:AppPassword).')
 param teamsAppPassword string = ''
 
 @description('Tenant of the single-tenant bot (Teams:TenantId and the Azure Bot msaAppTenantId). Empty: the deployment\'s tenant.')
@@ -92,6 +99,7 @@ module resources 'resources.bicep' = {
     slackClientId: slackClientId
     slackClientSecret: slackClientSecret
     slackTokenEncryptionKey: slackTokenEncryptionKey
+    teamsCredential: teamsCredential
     teamsAppId: teamsAppId
     teamsAppPassword: teamsAppPassword
     teamsTenantId: empty(teamsTenantId) ? tenant().tenantId : teamsTenantId
@@ -112,5 +120,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = resources.outputs.storageAccountName
 output SERVICE_WEB_NAME string = resources.outputs.appName
 output SERVICE_WEB_URI string = resources.outputs.appUri
 output SERVICE_WEB_HOST string = resources.outputs.appHost
+output TEAMS_APP_ID string = enableTeams ? resources.outputs.teamsAppId : ''
 output TEAMS_MESSAGING_ENDPOINT string = enableTeams ? '${resources.outputs.appUri}/api/messages' : ''
 output SLACK_EVENTS_URL string = enableSlack ? '${resources.outputs.appUri}/slack/events' : ''

@@ -21,6 +21,11 @@ param slackClientId string
 param slackClientSecret string
 @secure()
 param slackTokenEncryptionKey string
+@allowed([
+  'ManagedIdentity'
+  'ClientSecret'
+])
+param teamsCredential string
 param teamsAppId string
 @secure()
 param teamsAppPassword string
@@ -56,11 +61,17 @@ var secretSettings = [
   { secret: 'slack-bot-token', setting: 'Slack__BotToken', value: slackBotToken, used: slackSingleWorkspace }
   { secret: 'slack-client-secret', setting: 'Slack__ClientSecret', value: slackClientSecret, used: slackOAuth }
   { secret: 'slack-token-encryption-key', setting: 'Slack__TokenEncryptionKey', value: slackTokenEncryptionKey, used: slackOAuth }
-  { secret: 'teams-app-password', setting: 'Teams__AppPassword', value: teamsAppPassword, used: enableTeams }
+  { secret: 'teams-app-password', setting: 'Teams__AppPassword', value: teamsAppPassword, used: teamsPasswordUsed }
   { secret: 'charts-signing-key', setting: 'Charts__SigningKey', value: chartsSigningKey, used: true }
   { secret: 'privacy-reflection-answer-key', setting: 'Privacy__ReflectionAnswerKey', value: reflectionAnswerKey, used: true }
 ]
 var usedSecrets = filter(secretSettings, s => s.used)
+
+// Keyless Teams (ADR 0032): the Azure Bot is registered with the app's own user-assigned identity, whose client id is
+// then the bot's app id; the host asks the platform's identity endpoint for connector tokens.
+var teamsKeyless = teamsCredential == 'ManagedIdentity'
+var botAppId = teamsKeyless ? identity.properties.clientId : teamsAppId
+var teamsPasswordUsed = enableTeams && !teamsKeyless
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-web-${resourceToken}'
@@ -244,8 +255,9 @@ var slackOAuthSettings = [
   { name: 'Slack__RedirectUri', value: '${appUri}/slack/oauth' }
 ]
 var teamsSettings = [
-  { name: 'Teams__AppId', value: teamsAppId }
+  { name: 'Teams__AppId', value: botAppId }
   { name: 'Teams__TenantId', value: teamsTenantId }
+  { name: 'Teams__Credential', value: teamsCredential }
 ]
 
 var probePort = targetPort
@@ -380,9 +392,10 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = if (enableTeams) {
   properties: {
     displayName: 'CoachBot'
     endpoint: '${appUri}/api/messages'
-    msaAppId: teamsAppId
+    msaAppId: botAppId
     msaAppTenantId: teamsTenantId
-    msaAppType: 'SingleTenant'
+    msaAppType: teamsKeyless ? 'UserAssignedMSI' : 'SingleTenant'
+    msaAppMSIResourceId: teamsKeyless ? identity.id : null
   }
 }
 
@@ -405,4 +418,5 @@ output keyVaultName string = vault.name
 output storageAccountName string = storage.name
 output appName string = app.name
 output appUri string = appUri
+output teamsAppId string = botAppId
 output appHost string = '${appName}.${environment.properties.defaultDomain}'

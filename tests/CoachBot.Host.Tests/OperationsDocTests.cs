@@ -16,17 +16,6 @@ namespace CoachBot.Host.Tests;
 [Collection(AzuriteFixture.CollectionName)]
 public sealed partial class OperationsDocTests
 {
-    /// <summary>
-    /// Settings the page names that key rotation (issue 15, section 3) adds on another branch. Once both are merged
-    /// they exist and this list can go.
-    /// </summary>
-    private static readonly HashSet<string> ComingWithKeyRotation = new(StringComparer.Ordinal)
-    {
-        "Slack:PreviousTokenEncryptionKey",
-        "Slack:KeyRotationInterval",
-        "Charts:PreviousSigningKey",
-    };
-
     private static readonly string Page = File.ReadAllText(Path.Combine(SecurityDocTests.RepositoryRoot(), "docs", "operations.md"));
 
     private readonly AzuriteFixture _azurite;
@@ -72,7 +61,7 @@ public sealed partial class OperationsDocTests
         var named = Setting().Matches(Page).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal).ToList();
         var sections = OptionsSections();
 
-        var unknown = named.Where(n => !ComingWithKeyRotation.Contains(n) && !Binds(sections, n)).ToList();
+        var unknown = named.Where(n => !Binds(sections, n)).ToList();
 
         Assert.Contains("Scheduler:ReadinessGrace", named);
         Assert.Contains("Slack:SocketMode:MaxDisconnected", named);

@@ -186,7 +186,8 @@ public sealed partial class ContainerAppSettingsTests
         Assert.Equal(slack && !slackOAuth, slackOptions.HasBotToken);
         Assert.Equal(slack && slackOAuth, slackOptions.HasOAuth);
         Assert.Equal(teams, configuration["Teams:AppId"] is not null);
-        Assert.Equal(teams, configuration["Teams:AppPassword"] is not null);
+        Assert.Null(configuration["Teams:AppPassword"]);
+        Assert.Equal(teams ? "ManagedIdentity" : null, configuration["Teams:Credential"]);
     }
 
     /// <summary>
@@ -201,6 +202,8 @@ public sealed partial class ContainerAppSettingsTests
             ["true"] = true,
             ["enableSlack"] = slack,
             ["enableTeams"] = teams,
+            // The default Teams credential is the app's managed identity: no password reaches the container.
+            ["teamsPasswordUsed"] = false,
             ["slackOAuth"] = slack && slackOAuth,
             ["slackSingleWorkspace"] = slack && !slackOAuth,
         };
@@ -267,6 +270,7 @@ public sealed partial class ContainerAppSettingsTests
         "Teams__AppId" => "22222222-2222-2222-2222-222222222222",
         "Teams__TenantId" => "33333333-3333-3333-3333-333333333333",
         "Teams__AppPassword" => "app-password",
+        "Teams__Credential" => "ManagedIdentity",
         "Slack__TokenEncryptionKey" or "Charts__SigningKey" or "Privacy__ReflectionAnswerKey" => Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
         _ => throw new InvalidOperationException($"the test has no sample value for {name}; add one"),
     };

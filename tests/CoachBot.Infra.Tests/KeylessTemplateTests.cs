@@ -116,14 +116,17 @@ public sealed class KeylessTemplateTests
     }
 
     [Fact]
-    public async Task TheAzureBot_IsSingleTenant_PointsAtApiMessages_HasTheTeamsChannel_AndExistsOnlyWithTeams()
+    public async Task TheAzureBot_IsKeylessByDefault_PointsAtApiMessages_HasTheTeamsChannel_AndExistsOnlyWithTeams()
     {
         var template = await Templates.MainAsync();
         var bot = Templates.Single(template, "Microsoft.BotService/botServices");
         Assert.Equal("[parameters('enableTeams')]", (string?)bot["condition"]);
         var properties = bot["properties"]!;
-        Assert.Equal("SingleTenant", (string?)properties["msaAppType"]);
-        Assert.Equal("[parameters('teamsAppId')]", (string?)properties["msaAppId"]);
+        Assert.Equal("[if(variables('teamsKeyless'), 'UserAssignedMSI', 'SingleTenant')]", (string?)properties["msaAppType"]);
+        Assert.StartsWith("[if(variables('teamsKeyless'), reference(", (string?)properties["msaAppId"], StringComparison.Ordinal);
+        Assert.Contains("clientId, parameters('teamsAppId'))]", (string?)properties["msaAppId"], StringComparison.Ordinal);
+        Assert.Contains("userAssignedIdentities", (string?)properties["msaAppMSIResourceId"], StringComparison.Ordinal);
+        Assert.Equal("ManagedIdentity", (string?)template["parameters"]!["teamsCredential"]!["defaultValue"]);
         Assert.Equal("[parameters('teamsTenantId')]", (string?)properties["msaAppTenantId"]);
         Assert.Contains("/api/messages", (string?)properties["endpoint"], StringComparison.Ordinal);
         Assert.StartsWith("[format('{0}/api/messages', format('https://", (string?)properties["endpoint"], StringComparison.Ordinal);
