@@ -128,6 +128,7 @@ public sealed class PublicPagesTests
         Assert.Contains("<a href=\"mailto:it-help@example.com\">it-help@example.com</a>", japanese, StringComparison.Ordinal);
         Assert.DoesNotContain("admin", english, StringComparison.Ordinal);
         Assert.Contains("14日", terms, StringComparison.Ordinal);
+        Assert.Contains("利用の一部であり、それらのツール", terms, StringComparison.Ordinal);
         Assert.Contains("<strong>Example Corp</strong>, the organisation that runs CoachBot", privacy, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CoachBot.Core.Privacy;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -9,7 +10,7 @@ namespace CoachBot.Host.PublicPages;
 /// (<see cref="PublicPageLanguage"/>). The Teams manifest's privacyUrl and termsOfUseUrl and the Slack app's listing
 /// point here. Plain HTML with no script, every configured value encoded, and headers that forbid everything else.
 /// </summary>
-public static class PublicPageEndpoints
+public static partial class PublicPageEndpoints
 {
     public const string PrivacyRoute = "/privacy";
     public const string TermsRoute = "/terms";
@@ -38,12 +39,21 @@ public static class PublicPageEndpoints
         return app;
     }
 
+    [GeneratedRegex(@"(?<=[^\x00-\x7F])\r?\n(?=[^\x00-\x7F])")]
+    private static partial Regex JapaneseLineBreak();
+
     private static void Map(WebApplication app, string route, Func<string, PublicPageFacts, (string Title, string Body)> page) =>
         app.MapGet(route, (HttpContext context, IOptions<UninstallOptions> uninstall, IOptions<SupportOptions> support) =>
         {
             var language = PublicPageLanguage.Choose(context.Request);
             var facts = new PublicPageFacts(uninstall.Value.UninstallGraceDays, support.Value.OperatorName, support.Value.ContactUri);
             var (title, body) = page(language, facts);
+            if (language == PublicPageLanguage.Japanese)
+            {
+                // A line break between two Japanese characters would show as a space; the sources wrap for reading.
+                body = JapaneseLineBreak().Replace(body, string.Empty);
+            }
+
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
