@@ -32,7 +32,9 @@ public static class ForwardedHeadersExtensions
     public static WebApplication UseCoachBotForwardedHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.Enabled)
+        // Read the flag only: the settings are validated with the others by the start-up check, which reports a
+        // mistake as one line; resolving the options here would throw before it.
+        if (bool.TryParse(app.Configuration[$"{ForwardedHeadersSettings.SectionName}:{nameof(ForwardedHeadersSettings.Enabled)}"], out var enabled) && enabled)
         {
             app.UseForwardedHeaders();
         }
