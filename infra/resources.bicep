@@ -229,7 +229,8 @@ resource environmentLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   }
 }
 
-var appUri = 'https://${appName}.${environment.properties.defaultDomain}'
+var appHost = '${appName}.${environment.properties.defaultDomain}'
+var appUri = 'https://${appHost}'
 
 // Settings that are not secrets, in groups by when they apply. Names are CoachBot settings (Section__Key,
 // checked against the options classes by tests/CoachBot.Infra.Tests, which also reads these groups to prove that
@@ -244,6 +245,10 @@ var baseSettings = [
   { name: 'Storage__ServiceUri', value: storage.properties.primaryEndpoints.table }
   { name: 'Storage__ConnectionString', value: '' }
   { name: 'Charts__PublicBaseUrl', value: appUri }
+  // The ingress ends TLS and forwards plain http: take the scheme and host from its X-Forwarded-* headers, for the
+  // app's own host only (ADR 0031), so OAuth cookies are Secure and links use https.
+  { name: 'ForwardedHeaders__Enabled', value: 'true' }
+  { name: 'ForwardedHeaders__AllowedHosts', value: appHost }
   { name: 'Telemetry__JsonLogs', value: 'true' }
 ]
 var slackSettings = [
@@ -419,4 +424,4 @@ output storageAccountName string = storage.name
 output appName string = app.name
 output appUri string = appUri
 output teamsAppId string = botAppId
-output appHost string = '${appName}.${environment.properties.defaultDomain}'
+output appHost string = appHost

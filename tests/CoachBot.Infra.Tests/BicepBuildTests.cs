@@ -6,6 +6,7 @@ namespace CoachBot.Infra.Tests;
 /// The templates compile with the Bicep CLI from the NuGet package, with the linter on (infra/bicepconfig.json) and
 /// not one warning; the azd and az parameter files match main.bicep's parameters.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class BicepBuildTests
 {
     public static TheoryData<string> BicepFiles()

@@ -177,6 +177,9 @@ public sealed partial class ContainerAppSettingsTests
         AssertValid(new StorageOptionsValidator().Validate(null, storage));
         AssertValid(new AnswerKeyOptionsValidator(Options.Create(storage)).Validate(null, Bind<AnswerKeyOptions>(configuration, AnswerKeyOptions.SectionName)));
         AssertValid(new ChartsOptionsValidator().Validate(null, Bind<ChartsOptions>(configuration, ChartsOptions.SectionName)));
+        var forwarded = Bind<CoachBot.Host.Proxy.ForwardedHeadersSettings>(configuration, CoachBot.Host.Proxy.ForwardedHeadersSettings.SectionName);
+        AssertValid(new CoachBot.Host.Proxy.ForwardedHeadersSettingsValidator().Validate(null, forwarded));
+        Assert.True(forwarded.Enabled, "behind Container Apps' ingress the host must read the forwarded scheme and host");
         var slackOptions = Bind<SlackOptions>(configuration, SlackOptions.SectionName);
         AssertValid(new SlackOptionsValidator().Validate(null, slackOptions));
         AssertValid(new SlackInstallOptionsValidator(Options.Create(slackOptions)).Validate(null, Bind<SlackInstallOptions>(configuration, SlackOptions.SectionName)));
@@ -261,6 +264,8 @@ public sealed partial class ContainerAppSettingsTests
         "Storage__ConnectionString" => "",
         "Charts__PublicBaseUrl" => "https://ca-web-example.example.azurecontainerapps.io",
         "Telemetry__JsonLogs" => "true",
+        "ForwardedHeaders__Enabled" => "true",
+        "ForwardedHeaders__AllowedHosts" => "ca-web-example.example.azurecontainerapps.io",
         "Slack__ClientId" => "1234567890.0987654321",
         "Slack__Replicas" => "3",
         "Slack__RedirectUri" => "https://ca-web-example.example.azurecontainerapps.io/slack/oauth",

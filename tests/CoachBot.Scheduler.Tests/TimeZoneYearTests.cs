@@ -12,6 +12,7 @@ namespace CoachBot.Scheduler.Tests;
 /// dispatcher on a fake clock, for five zones. Expected instants are computed here from the zone rules directly,
 /// not with the scheduler's own rules.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class TimeZoneYearTests
 {
     private static readonly CancellationToken None = CancellationToken.None;

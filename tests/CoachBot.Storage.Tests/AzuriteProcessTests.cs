@@ -6,6 +6,7 @@ using CoachBot.Testing;
 
 namespace CoachBot.Storage.Tests;
 
+[Trait("Category", "Slow")]
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class AzuriteProcessTests
 {

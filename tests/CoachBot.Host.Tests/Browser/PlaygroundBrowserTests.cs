@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace CoachBot.Host.Tests.Browser;
 
 /// <summary>Drives the playground as a person would, in headless Chromium against the host on a real port.</summary>
+[Trait("Category", "Slow")]
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class PlaygroundBrowserTests
 {

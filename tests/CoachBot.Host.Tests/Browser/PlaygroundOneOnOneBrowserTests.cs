@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace CoachBot.Host.Tests.Browser;
 
 /// <summary>A manager and a report who never typed <c>start</c> run a whole 1-on-1 cycle in the playground.</summary>
+[Trait("Category", "Slow")]
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class PlaygroundOneOnOneBrowserTests
 {

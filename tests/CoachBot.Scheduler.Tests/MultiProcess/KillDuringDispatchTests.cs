@@ -18,6 +18,7 @@ namespace CoachBot.Scheduler.Tests.MultiProcess;
 /// (32 here, the default). Every other row the killed replica held is taken over after Scheduler:ClaimLease (20 s
 /// here, so the test ends well within the 2 h grace window) and sent by a live replica.
 /// </remarks>
+[Trait("Category", "Slow")]
 [Collection(MultiProcessGroup.Name)]
 public sealed class KillDuringDispatchTests
 {

@@ -10,6 +10,7 @@ namespace CoachBot.Scheduler.Tests.MultiProcess;
 /// each user gets exactly one, and the work is shared. (CI seeds <see cref="CiUsers"/>; see <see cref="SoakSize"/>
 /// for the full 10,000.)
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(MultiProcessGroup.Name)]
 public sealed class ThreeReplicasTests
 {

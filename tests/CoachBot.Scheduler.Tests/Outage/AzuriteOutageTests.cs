@@ -17,6 +17,7 @@ namespace CoachBot.Scheduler.Tests.Outage;
 /// earlier attempt that may have sent (DeliveryRun.BeginAsync: not sent again). At most the sends in flight when
 /// storage stopped, MaxParallelSends per replica; in practice a stopping Azurite answers what it took, so 0 or a few.
 /// </remarks>
+[Trait("Category", "Slow")]
 [Collection(MultiProcessGroup.Name)]
 public sealed class AzuriteOutageTests : IAsyncLifetime
 {

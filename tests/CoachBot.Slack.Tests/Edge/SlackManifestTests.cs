@@ -48,6 +48,19 @@ public sealed class SlackManifestTests
         Assert.EndsWith("/slack/commands", command["url"].ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LongDescription_LinksThePublicPages_AndTheManifestSaysWhereTheIconIs()
+    {
+        var description = Scalar("display_information", "long_description");
+
+        Assert.Contains("https://coachbot.example.com/privacy", description, StringComparison.Ordinal);
+        Assert.Contains("https://coachbot.example.com/terms", description, StringComparison.Ordinal);
+        Assert.Contains("https://coachbot.example.com/support", description, StringComparison.Ordinal);
+        Assert.InRange(description.Length, 175, 4000);
+        Assert.Contains("bot/manifests/slack/app-icon.png", File.ReadAllText(ManifestPath()), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(ManifestPath())!, "slack", "app-icon.png")));
+    }
+
     private static YamlNode Node(params string[] path) =>
         path.Aggregate<string, YamlNode>(Manifest, (node, key) => ((YamlMappingNode)node)[key]);
 
@@ -58,16 +71,20 @@ public sealed class SlackManifestTests
 
     private static YamlMappingNode Load()
     {
+        using var reader = new StreamReader(ManifestPath());
+        var yaml = new YamlStream();
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static string ManifestPath()
+    {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CoachBot.sln")))
         {
             dir = dir.Parent;
         }
 
-        var path = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("CoachBot.sln not found above the test output"), "bot", "manifests", "slack-app.yml");
-        using var reader = new StreamReader(path);
-        var yaml = new YamlStream();
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("CoachBot.sln not found above the test output"), "bot", "manifests", "slack-app.yml");
     }
 }

@@ -11,7 +11,7 @@ namespace CoachBot.Teams.Tests.Edge;
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class TeamsManifestTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot(), "bot", "manifests", "teams");
+    internal static readonly string Folder = Path.Combine(RepositoryRoot(), "bot", "manifests", "teams");
 
     private readonly AzuriteFixture _azurite;
 
@@ -35,9 +35,52 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
-    public void Manifest_PrivacyUrl_IsTheHostsPrivacyPage()
+    public void Manifest_PrivacyAndTermsUrls_AreTheHostsPublicPages()
     {
         Assert.Equal("https://{{PUBLIC_HOST}}/privacy", (string?)Manifest()["developer"]!["privacyUrl"]);
+        Assert.Equal("https://{{PUBLIC_HOST}}/terms", (string?)Manifest()["developer"]!["termsOfUseUrl"]);
+    }
+
+    [Fact]
+    public void Manifest_IsLocalisedToJapanese_InAFileOfTheSameSchemaVersion()
+    {
+        var manifest = Manifest();
+        var info = manifest["localizationInfo"]!;
+        var japanese = info["additionalLanguages"]!.AsArray().Single()!;
+        var file = (string)japanese["file"]!;
+        var localisation = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+
+        Assert.Equal("en-us", (string?)info["defaultLanguageTag"]);
+        Assert.Equal("ja-jp", (string?)japanese["languageTag"]);
+        Assert.Equal(
+            $"https://developer.microsoft.com/json-schemas/teams/v{(string)manifest["manifestVersion"]!}/MicrosoftTeams.Localization.schema.json",
+            (string?)localisation["$schema"]);
+        Assert.Equal(TeamsLocalisation.LocalisableStrings(manifest).Keys.Order(), localisation.Select(p => p.Key).Where(k => k != "$schema").Order());
+    }
+
+    [Fact]
+    public void JapaneseCommandTitles_AreWordsTheJapaneseContentKnows_ForTheSameCommand()
+    {
+        var manifest = Manifest();
+        var localisation = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "ja.json")))!.AsObject();
+        var words = File.ReadAllText(Path.Combine(RepositoryRoot(), "content", "ja", "intents.yaml"));
+        var commands = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
+
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var english = (string)commands[i]!["title"]!;
+            var japanese = (string)localisation[$"bots[0].commandLists[0].commands[{i}].title"]!;
+            var line = "  - command: " + System.Text.RegularExpressions.Regex.Escape(english) + @"\r?\n    words: \[([^\]]*)\]";
+            var match = System.Text.RegularExpressions.Regex.Match(words, line);
+            Assert.True(match.Success, $"content/ja/intents.yaml has no words for '{english}'");
+            Assert.Contains(japanese, match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries));
+            Assert.True(((string)localisation[$"bots[0].commandLists[0].commands[{i}].description"]!).Length <= 128);
+        }
+
+        Assert.True(((string)localisation["name.short"]!).Length <= 30);
+        Assert.True(((string)localisation["description.short"]!).Length <= 80);
+        Assert.True(((string)localisation["name.full"]!).Length <= 100);
+        Assert.True(((string)localisation["description.full"]!).Length <= 4000);
     }
 
     [Theory]
@@ -63,9 +106,9 @@ public sealed class TeamsManifestTests
         Assert.All(titles, title => Assert.Contains(title, verbs));
     }
 
-    private static JsonObject Manifest() => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")))!.AsObject();
+    internal static JsonObject Manifest() => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")))!.AsObject();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CoachBot.sln")))
