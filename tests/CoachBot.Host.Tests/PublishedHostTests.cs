@@ -5,25 +5,24 @@ using System.Security.Cryptography;
 using System.Text;
 using CoachBot.Storage.Azurite;
 using CoachBot.Testing;
+using CoachBot.Testing.Identity;
 
 namespace CoachBot.Host.Tests;
 
 /// <summary>
 /// What the container image ships, proven without a container daemon: the host is published with the very command
 /// the Dockerfile runs, then started from the published folder as an unprivileged user with the image's port setting
-/// (<c>ASPNETCORE_HTTP_PORTS</c>) and production settings. It must listen on every interface, be live and ready,
-/// answer a signed Slack command, and serve none of the local playground's API.
+/// (<c>ASPNETCORE_HTTP_PORTS</c>, 8080 as in the image when that port is free here) and production settings: keyless
+/// storage (<c>Storage:ServiceUri</c>, Azurite on HTTPS accepting only OAuth tokens, its CA trusted through
+/// <c>SSL_CERT_FILE</c>) with tokens from the loopback stand-in for the platform's managed identity endpoint. It must
+/// listen on every interface, be live and ready, answer a signed Slack command, serve the privacy and terms pages the
+/// Teams manifest names, and serve none of the local playground's API.
 /// </summary>
-[Collection(AzuriteFixture.CollectionName)]
 [Trait("Category", "Slow")]
 public sealed class PublishedHostTests
 {
     private const string SigningSecret = "0cc175b9c0f1b6a831c399e269772661";
     private const int Nobody = 65534;
-
-    private readonly AzuriteFixture _azurite;
-
-    public PublishedHostTests(AzuriteFixture azurite) => _azurite = azurite;
 
     [Fact]
     public async Task PublishedAsTheDockerfileDoes_RunAsNonRootOnHttpPorts_IsReadyOnEveryInterfaceAnswersSlackAndHasNoLocalApi()
@@ -45,8 +44,18 @@ public sealed class PublishedHostTests
                 }
             }
 
-            var port = AzuriteProcess.PickFreePort();
-            using var host = Start(app, home, port);
+            var (caPath, certificatePath, keyPath, _) = TestCertificates.Write(work.FullName);
+            await using var azurite = await AzuriteProcess.StartAsync(
+                new AzuriteStartOptions { Https = (certificatePath, keyPath), OAuth = true }, CancellationToken.None);
+            await using var identity = await ManagedIdentityStandIn.StartAsync();
+            var storage = new Dictionary<string, string>(identity.Environment)
+            {
+                ["SSL_CERT_FILE"] = caPath,
+                ["Storage__ConnectionString"] = string.Empty,
+                ["Storage__ServiceUri"] = $"https://127.0.0.1:{azurite.Port}/{AzuriteProcess.AccountName}",
+            };
+            var port = ImagePortOrAnother();
+            using var host = Start(app, home, port, storage);
             var stderr = host.StandardError.ReadToEndAsync();
             _ = host.StandardOutput.ReadToEndAsync();
             try
@@ -61,9 +70,12 @@ public sealed class PublishedHostTests
                 Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/local/messages", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
                 Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/local/clock")).StatusCode);
                 Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
-                var privacy = await client.GetAsync("/privacy");
+                var privacy = await client.GetAsync(ManifestPath(root, "privacyUrl"));
                 Assert.Equal(HttpStatusCode.OK, privacy.StatusCode);
                 Assert.Contains("forget me", await privacy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(ManifestPath(root, "termsOfUseUrl"))).StatusCode);
+                Assert.NotEmpty(identity.Requests);
+                Assert.All(identity.Requests, r => Assert.Equal("https://storage.azure.com", r.Resource));
                 if (Environment.UserName == "root")
                 {
                     // setpriv replaces itself with dotnet, so the host keeps the process id.
@@ -103,7 +115,33 @@ public sealed class PublishedHostTests
         Assert.True(publish.ExitCode == 0, $"dotnet {line["RUN dotnet ".Length..]} failed:\n{await stdout}\n{await stderr}");
     }
 
-    private Process Start(string app, string home, int port)
+    /// <summary>The image's port, 8080, unless something on this machine holds it (then any free port: same setting).</summary>
+    private static int ImagePortOrAnother()
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Any, 8080);
+            probe.Start();
+            probe.Stop();
+            return 8080;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return AzuriteProcess.PickFreePort();
+        }
+    }
+
+    /// <summary>The path of a URL the Teams manifest names on the deployed host (e.g. privacyUrl: /privacy).</summary>
+    private static string ManifestPath(string root, string property)
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(root, "bot", "manifests", "teams", "manifest.json")))!;
+        var url = (string)manifest["developer"]![property]!;
+        const string host = "https://{{PUBLIC_HOST}}";
+        Assert.StartsWith(host, url, StringComparison.Ordinal);
+        return url[host.Length..];
+    }
+
+    private static Process Start(string app, string home, int port, IReadOnlyDictionary<string, string> storage)
     {
         // As the image runs it: an unprivileged user (when the tests run as root, "nobody"), the port from
         // ASPNETCORE_HTTP_PORTS, production environment, secrets from the environment, no Urls anywhere.
@@ -131,8 +169,15 @@ public sealed class PublishedHostTests
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Storage__ConnectionString"] = _azurite.ConnectionString;
+        foreach (var (name, value) in storage)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["Storage__TablePrefix"] = AzuriteFixture.NewTablePrefix();
+        // A real account needs the keys Key Vault would hand over.
+        start.Environment["Privacy__ReflectionAnswerKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        start.Environment["Charts__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Slack__SigningSecret"] = SigningSecret;
         start.Environment["Slack__BotToken"] = "xoxb-published-test";
         // Nothing listens there: answers to Slack cannot go out, which this test does not need.
