@@ -20,6 +20,12 @@ param webImageName string = ''
 @description('Most replicas the Container App may scale out to. At least one always runs (the scheduler is in-process).')
 param maxReplicas int = 3
 
+@description('The organisation that runs this CoachBot, named on its privacy, terms and support pages (Support:OperatorName). Empty: a generic wording.')
+param supportOperatorName string = ''
+
+@description('Where users ask for help: an https:// page or a mailto: address (Support:Contact). Empty: the support page sends users to their workspace admin.')
+param supportContact string = ''
+
 @description('Serve Slack (needs slackSigningSecret and either slackBotToken or slackClientId, slackClientSecret and slackTokenEncryptionKey).')
 param enableSlack bool = true
 
@@ -92,6 +98,8 @@ module resources 'resources.bicep' = {
     resourceToken: toLower(uniqueString(subscription().id, environmentName, location))
     webImageName: webImageName
     maxReplicas: maxReplicas
+    supportOperatorName: supportOperatorName
+    supportContact: supportContact
     enableSlack: enableSlack
     enableTeams: enableTeams
     slackSigningSecret: slackSigningSecret

@@ -10,6 +10,8 @@ param tags object
 param resourceToken string
 param webImageName string
 param maxReplicas int
+param supportOperatorName string
+param supportContact string
 param enableSlack bool
 param enableTeams bool
 @secure()
@@ -250,6 +252,9 @@ var baseSettings = [
   { name: 'ForwardedHeaders__Enabled', value: 'true' }
   { name: 'ForwardedHeaders__AllowedHosts', value: appHost }
   { name: 'Telemetry__JsonLogs', value: 'true' }
+  // Named on the public privacy, terms and support pages (ADR 0031); empty values mean the generic wording.
+  { name: 'Support__OperatorName', value: supportOperatorName }
+  { name: 'Support__Contact', value: supportContact }
 ]
 var slackSettings = [
   // Each replica paces itself at 1/N of Slack's per-method limits, so all of them together stay under Slack's (ADR 0029).

@@ -184,6 +184,7 @@ public sealed partial class ContainerAppSettingsTests
         AssertValid(new SlackOptionsValidator().Validate(null, slackOptions));
         AssertValid(new SlackInstallOptionsValidator(Options.Create(slackOptions)).Validate(null, Bind<SlackInstallOptions>(configuration, SlackOptions.SectionName)));
         AssertValid(new TeamsOptionsValidator().Validate(null, Bind<TeamsOptions>(configuration, TeamsOptions.SectionName)));
+        AssertValid(new CoachBot.Host.PublicPages.SupportOptionsValidator().Validate(null, Bind<CoachBot.Host.PublicPages.SupportOptions>(configuration, CoachBot.Host.PublicPages.SupportOptions.SectionName)));
 
         Assert.Equal(slack, slackOptions.SigningSecret is not null);
         Assert.Equal(slack && !slackOAuth, slackOptions.HasBotToken);
@@ -264,6 +265,8 @@ public sealed partial class ContainerAppSettingsTests
         "Storage__ConnectionString" => "",
         "Charts__PublicBaseUrl" => "https://ca-web-example.example.azurecontainerapps.io",
         "Telemetry__JsonLogs" => "true",
+        "Support__OperatorName" => "",
+        "Support__Contact" => "",
         "ForwardedHeaders__Enabled" => "true",
         "ForwardedHeaders__AllowedHosts" => "ca-web-example.example.azurecontainerapps.io",
         "Slack__ClientId" => "1234567890.0987654321",
