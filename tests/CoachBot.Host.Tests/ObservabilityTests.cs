@@ -17,6 +17,7 @@ namespace CoachBot.Host.Tests;
 /// delivery outcome metrics reach an exporter, and the exporter is the one the settings choose.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
+[Trait("Category", "Slow")]
 public sealed class ObservabilityTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

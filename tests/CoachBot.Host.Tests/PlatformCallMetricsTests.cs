@@ -18,6 +18,7 @@ namespace CoachBot.Host.Tests;
 /// The Slack and Teams HttpClients, as registered, count each call by platform, operation and status class over
 /// real HTTP; ids in paths never become tags.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PlatformCallMetricsTests : IAsyncLifetime, IDisposable
 {
     private readonly ConcurrentQueue<Dictionary<string, string?>> _calls = new();

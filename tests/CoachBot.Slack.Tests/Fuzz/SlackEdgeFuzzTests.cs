@@ -11,6 +11,7 @@ namespace CoachBot.Slack.Tests.Fuzz;
 /// 4xx, never a 5xx (Slack retries a 5xx three times, and the user sees nothing useful either way).
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
+[Trait("Category", "Slow")]
 public sealed class SlackEdgeFuzzTests
 {
     private const int Seed = 1313;
