@@ -53,9 +53,10 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"Slack:Replicas {options.Replicas} is out of range; use 1 to 100, the most replicas the deployment runs (default 1).");
         }
 
-        if (options.MaxRetryAfter < TimeSpan.Zero || options.MaxRetryAfter > TimeSpan.FromMinutes(5))
+        // Below the pipeline's 2-minute total timeout, so a long Retry-After fails as rate-limited, not as unreachable.
+        if (options.MaxRetryAfter < TimeSpan.Zero || options.MaxRetryAfter > TimeSpan.FromMinutes(1))
         {
-            failures.Add($"Slack:MaxRetryAfter {options.MaxRetryAfter} is out of range; use 00:00:00 to 00:05:00 (default 00:00:30).");
+            failures.Add($"Slack:MaxRetryAfter {options.MaxRetryAfter} is out of range; use 00:00:00 to 00:01:00 (default 00:00:30).");
         }
 
         if (options.InboxSweepInterval < TimeSpan.FromSeconds(1) || options.InboxSweepInterval > TimeSpan.FromHours(1))

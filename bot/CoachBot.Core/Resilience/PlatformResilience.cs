@@ -22,6 +22,14 @@ public static partial class PlatformResilience
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> RetryOnlyWhenNotApplied = new("CoachBot.RetryOnlyWhenNotApplied");
 
+    /// <summary>
+    /// Set on a request whose server says plainly when it failed (the Bot Connector's activity POST, which has no
+    /// idempotency key either): failure answers (408, 429, 500, 502, 503) and a refused connection are retried, but
+    /// never an answer that may hide a success (a 504 from a gateway, an attempt that timed out, a connection that
+    /// dropped after the request went out), so a slow connector that stored the message does not get it twice.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> RetryOnlyAnsweredFailures = new("CoachBot.RetryOnlyAnsweredFailures");
+
     private const string PipelineName = "platform";
 
     /// <summary>Adds the pipeline and the budget handler to the client; call once per platform client.</summary>
@@ -108,12 +116,20 @@ public static partial class PlatformResilience
         var request = context.GetRequestMessage();
         if (request is not null && request.Options.TryGetValue(RetryOnlyWhenNotApplied, out var careful) && careful)
         {
-            return outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
-                || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+            return outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests || NeverSent(outcome);
+        }
+
+        if (request is not null && request.Options.TryGetValue(RetryOnlyAnsweredFailures, out var answered) && answered)
+        {
+            return outcome.Result is { StatusCode: not HttpStatusCode.GatewayTimeout } || NeverSent(outcome);
         }
 
         return true;
     }
+
+    /// <summary>The connection was refused or the name did not resolve: the request never reached the server.</summary>
+    private static bool NeverSent(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)

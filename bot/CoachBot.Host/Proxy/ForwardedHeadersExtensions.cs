@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Host.Proxy;
 
 /// <summary>
-/// Takes the client's scheme, host and address from the platform's proxy when <see
+/// Takes the client's scheme and host from the platform's proxy when <see
 /// cref="ForwardedHeadersSettings.Enabled"/>, so OAuth cookies are Secure and absolute links use https and the public
 /// host; docs/decisions/0031-public-pages-and-proxy.md.
 /// </summary>
@@ -16,7 +16,9 @@ public static class ForwardedHeadersExtensions
         services.AddSingleton<IValidateOptions<ForwardedHeadersSettings>, ForwardedHeadersSettingsValidator>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedFor;
+            // Not X-Forwarded-For: the peer address gates the local API and anonymous Teams (loopback only), and a
+            // forwarded one would let a remote caller claim 127.0.0.1 (attack review); nothing else reads it.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // Container Apps' ingress reaches the replica from an address inside the environment that is not known in
             // advance, so any sender is trusted; Enabled is set only where the proxy is the only way in.
             options.KnownIPNetworks.Clear();

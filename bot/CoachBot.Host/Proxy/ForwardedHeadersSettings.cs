@@ -11,14 +11,14 @@ public sealed class ForwardedHeadersSettings
     public const string SectionName = "ForwardedHeaders";
 
     /// <summary>
-    /// Apply <c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c> and <c>X-Forwarded-For</c> from the proxy in front
-    /// (one hop, from any address). Only where every request comes through that proxy: the infra/ template sets it.
+    /// Apply <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c> from the proxy in front (one hop, from any address;
+    /// never <c>X-Forwarded-For</c>, since the peer address gates the loopback-only endpoints). Only where every request comes through that proxy: the infra/ template sets it.
     /// </summary>
     public bool Enabled { get; set; }
 
     /// <summary>
     /// Comma-separated host names a forwarded host may be (e.g. coachbot.example.com,ca-web.example.azurecontainerapps.io);
-    /// a request forwarding any other host is refused with 400. Required when <see cref="Enabled"/>.
+    /// a forwarded host not on the list is ignored (the request keeps its own Host). Required when <see cref="Enabled"/>.
     /// </summary>
     public string? AllowedHosts { get; set; }
 

@@ -6,10 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Slack.Install;
 
 /// <summary>
-/// Runs while <c>Slack:PreviousTokenEncryptionKey</c> is set: at start and every
-/// <see cref="SlackInstallOptions.KeyRotationInterval"/>, seals every installation's bot token that still opens only
-/// under the previous key again under the current one, and logs how many are left, so an operator knows when the
-/// previous key can go. Each row is replaced only if unchanged since it was read, so a reinstall on another replica
+/// Runs while <c>Slack:PreviousTokenEncryptionKey</c> is set: every <see cref="SlackInstallOptions.KeyRotationInterval"/>,
+/// the first time one interval after start, seals every installation's bot token that still opens only under the
+/// previous key again under the current one, and logs how many are left, so an operator knows when the previous key
+/// can go. Waiting an interval first lets a roll-out finish: a replica still on the old settings cannot open a token
+/// sealed under the new key, so re-sealing while both run side by side would make workspaces look uninstalled there. Each row is replaced only if unchanged since it was read, so a reinstall on another replica
 /// always wins; replicas doing the same work at once are harmless (the second finds nothing left to do).
 /// </summary>
 public sealed partial class SlackTokenKeyRotation : BackgroundService
@@ -36,8 +37,9 @@ public sealed partial class SlackTokenKeyRotation : BackgroundService
     }
 
     /// <summary>
-    /// One pass over the Slack installations: how many were sealed again, and how many still open only under the
-    /// previous key (changed by someone else meanwhile; the next pass takes them).
+    /// One pass over the Slack installations: how many were sealed again, and how many are not yet under the current
+    /// key: changed by someone else meanwhile (the next pass takes them), or opening under neither key (a wrong
+    /// previous key; logged as an error, and the previous key is never reported removable while one is left).
     /// </summary>
     public async Task<(int Rewrapped, int Remaining)> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -48,10 +50,18 @@ public sealed partial class SlackTokenKeyRotation : BackgroundService
 
         var rewrapped = 0;
         var remaining = 0;
+        var unreadable = 0;
         foreach (var installation in await _installations.ListAsync(SlackTeam.Channel, cancellationToken))
         {
-            if (installation.BotToken is not { } stored || _protector.Rewrap(stored, installation.TenantId) is not { } resealed)
+            if (installation.BotToken is not { } stored)
             {
+                continue;
+            }
+
+            if (_protector.Rewrap(stored, installation.TenantId) is not { } resealed)
+            {
+                // Nothing to re-seal: already current, or it opens under neither key (the protector logs which tenant).
+                unreadable += _protector.Unprotect(stored, installation.TenantId) is null ? 1 : 0;
                 continue;
             }
 
@@ -66,7 +76,11 @@ public sealed partial class SlackTokenKeyRotation : BackgroundService
         }
 
         // Cached tokens are plain text and stay right; nothing to forget. Logged with counts only, never a token.
-        if (remaining == 0)
+        if (unreadable > 0)
+        {
+            LogUnreadable(_logger, unreadable);
+        }
+        else if (remaining == 0)
         {
             LogDone(_logger, rewrapped);
         }
@@ -75,14 +89,14 @@ public sealed partial class SlackTokenKeyRotation : BackgroundService
             LogRemaining(_logger, rewrapped, remaining);
         }
 
-        return (rewrapped, remaining);
+        return (rewrapped, remaining + unreadable);
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_interval, _time);
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
@@ -94,7 +108,6 @@ public sealed partial class SlackTokenKeyRotation : BackgroundService
                 LogFailed(_logger, ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
@@ -114,6 +127,9 @@ public sealed partial class SlackTokenKeyRotation : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack key rotation: {Rewrapped} installation tokens sealed under the new key, {Remaining} changed meanwhile and are tried again next time; keep Slack:PreviousTokenEncryptionKey.")]
     private static partial void LogRemaining(ILogger logger, int rewrapped, int remaining);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack key rotation: {Unreadable} installation tokens open under neither Slack:TokenEncryptionKey nor Slack:PreviousTokenEncryptionKey, so those workspaces look uninstalled; check that the previous key is the exact key used before the rotation, and keep it.")]
+    private static partial void LogUnreadable(ILogger logger, int unreadable);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack key rotation: the pass failed and is tried again at the next interval; tokens under the previous key keep working meanwhile.")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -100,6 +100,9 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };
+
+        // A POST creates an activity and carries no idempotency key: retried only when the connector said it failed.
+        request.Options.Set(PlatformResilience.RetryOnlyAnsweredFailures, method == HttpMethod.Post);
         if (attachToken)
         {
             var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);

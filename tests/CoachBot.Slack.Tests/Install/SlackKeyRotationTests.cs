@@ -2,6 +2,7 @@ using CoachBot.Core.Installations;
 using CoachBot.Slack.Install;
 using CoachBot.Storage.Installations;
 using CoachBot.Testing;
+using CoachBot.Testing.Fakes;
 using CoachBot.Testing.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +97,66 @@ public sealed class SlackKeyRotationTests
         Assert.Equal((0, 1), result);
         var stored = await store.GetAsync("slack", "T1", None);
         Assert.Equal("xoxb-reinstalled", Protector(_newKey).Unprotect(stored!.BotToken, "T1"));
+    }
+
+    [Fact]
+    public async Task A_wrong_previous_key_is_reported_as_an_error_and_never_as_a_finished_rotation()
+    {
+        var store = new InMemoryInstallationStore();
+        await store.SaveAsync(new Installation("slack", "T1", null, "UBOT", Protector(_oldKey).Protect("xoxb-T1", "T1"), ["chat:write"], default), None);
+        var logger = new RecordingLogger<SlackTokenKeyRotation>();
+        var rotation = new SlackTokenKeyRotation(store, Protector(_newKey, previous: InstallTestSupport.NewKey()), Options.Create(new SlackInstallOptions()), TimeProvider.System, logger);
+
+        var (rewrapped, remaining) = await rotation.RunOnceAsync(None);
+
+        Assert.Equal((0, 1), (rewrapped, remaining));
+        Assert.DoesNotContain(logger.Records, r => r.Message.Contains("can now be removed", StringComparison.Ordinal));
+        Assert.Contains(logger.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Error && r.Message.Contains("open under neither", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_first_pass_waits_one_interval_so_a_roll_out_finishes_before_anything_is_resealed()
+    {
+        var store = new InMemoryInstallationStore();
+        var stored = Protector(_oldKey).Protect("xoxb-T1", "T1");
+        await store.SaveAsync(new Installation("slack", "T1", null, "UBOT", stored, ["chat:write"], default), None);
+        var clock = InstallTestSupport.Clock();
+        using var rotation = new SlackTokenKeyRotation(
+            store, Protector(_newKey, previous: _oldKey), Options.Create(new SlackInstallOptions { KeyRotationInterval = TimeSpan.FromHours(1) }), clock,
+            new RecordingLogger<SlackTokenKeyRotation>());
+
+        await rotation.StartAsync(None);
+
+        // Minute by minute on the fake clock (however late the background loop made its timer): nothing before an hour.
+        var minutes = 0;
+        string? after = stored;
+        while (after == stored && minutes < 180)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            minutes++;
+            after = minutes >= 59 ? await WaitForChangeAsync(store, stored, attempts: 4) : (await store.GetAsync("slack", "T1", None))!.BotToken;
+        }
+
+        await rotation.StopAsync(None);
+
+        Assert.InRange(minutes, 60, 179);
+        Assert.Equal("xoxb-T1", Protector(_newKey).Unprotect(after, "T1"));
+    }
+
+    private static async Task<string?> WaitForChangeAsync(InMemoryInstallationStore store, string stored, int attempts)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            var current = (await store.GetAsync("slack", "T1", None))!.BotToken;
+            if (current != stored)
+            {
+                return current;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return stored;
     }
 
     [Fact]

@@ -12,16 +12,14 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Host.Tests;
 
 /// <summary>
-/// Review finding (security review of 2026-12-05), failing on purpose until fixed: ForwardedHeaders:Enabled trusts
-/// X-Forwarded-For from any sender (known proxies and networks cleared), and nothing stops it from being set in local
-/// mode. The local API's only gate (LocalCallerFilter) and anonymous Teams (TeamsEndpoints) trust
-/// Connection.RemoteIpAddress being loopback, so a caller on another machine that sends "X-Forwarded-For: 127.0.0.1"
-/// (and Host: localhost:port, which it chooses freely) passes as this machine.
+/// With ForwardedHeaders:Enabled (any sender trusted, since the proxy's address is not known in advance), a caller on
+/// another machine that sends "X-Forwarded-For: 127.0.0.1" must not pass the loopback-only gates of the local API and
+/// anonymous Teams: the peer address is never taken from the proxy's headers (attack review, ADR 0031).
 /// </summary>
-public sealed class ForwardedLoopbackReviewTests
+public sealed class ForwardedLoopbackTests
 {
     [Fact]
-    public async Task Review_A_remote_caller_cannot_become_loopback_with_X_Forwarded_For()
+    public async Task A_remote_caller_cannot_become_loopback_with_X_Forwarded_For()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

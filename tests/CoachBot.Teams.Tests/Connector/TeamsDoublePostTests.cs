@@ -8,12 +8,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace CoachBot.Teams.Tests.Connector;
 
 /// <summary>
-/// Review finding (security review of 2026-12-05), failing on purpose until fixed: the Bot Connector's
-/// POST .../activities has no idempotency key, yet the new pipeline retries it after an attempt timeout (and 500,
-/// 408), so a connector that stored the message but answered slowly gets it twice. The old client did not retry a
-/// timeout. Slack's chat.postMessage is protected by RetryOnlyWhenNotApplied; the Teams send is not.
+/// The Bot Connector's POST .../activities has no idempotency key: a connector that stored the message but answered
+/// slowly (the attempt timed out) or through a gateway timeout must not get it twice (attack review, ADR 0029).
 /// </summary>
-public sealed class TeamsDoublePostReviewTests : IAsyncLifetime, IDisposable
+public sealed class TeamsDoublePostTests : IAsyncLifetime, IDisposable
 {
     private readonly FakeTimeProvider _time = new();
     private readonly ConnectorTestKit _kit;
@@ -21,7 +19,7 @@ public sealed class TeamsDoublePostReviewTests : IAsyncLifetime, IDisposable
     private Uri _serviceUrl = null!;
     private int _posts;
 
-    public TeamsDoublePostReviewTests() => _kit = new ConnectorTestKit(time: _time);
+    public TeamsDoublePostTests() => _kit = new ConnectorTestKit(time: _time);
 
     public async Task InitializeAsync()
     {
@@ -57,7 +55,7 @@ public sealed class TeamsDoublePostReviewTests : IAsyncLifetime, IDisposable
     public void Dispose() => _kit.Dispose();
 
     [Fact]
-    public async Task Review_A_send_the_connector_received_but_answered_slowly_is_not_posted_twice()
+    public async Task A_send_the_connector_received_but_answered_slowly_is_not_posted_twice()
     {
         var send = _kit.Client.SendAsync(_serviceUrl, "conv", new Protocol.Activity { Type = "message", Text = "nudge" }, CancellationToken.None);
         try
