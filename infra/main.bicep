@@ -51,6 +51,10 @@ param slackClientSecret string = ''
 @description('Base64 32-byte key encrypting stored Slack bot tokens (Slack:TokenEncryptionKey), with slackClientId.')
 param slackTokenEncryptionKey string = ''
 
+@secure()
+@description('During a key rotation only: the key slackTokenEncryptionKey replaced (Slack:PreviousTokenEncryptionKey). Empty otherwise.')
+param slackPreviousTokenEncryptionKey string = ''
+
 @description('How the bot gets Bot Connector tokens: ManagedIdentity (the default: the Azure Bot is registered with the app\'s user-assigned identity, no app registration and no secret) or ClientSecret (teamsAppId and teamsAppPassword of an app registration).')
 @allowed([
   'ManagedIdentity'
@@ -71,6 +75,10 @@ param teamsTenantId string = ''
 @secure()
 @description('Base64 key of 32+ bytes signing chart and export links (Charts:SigningKey), shared by every replica.')
 param chartsSigningKey string
+
+@secure()
+@description('During a key rotation only: the key chartsSigningKey replaced (Charts:PreviousSigningKey). Empty otherwise.')
+param chartsPreviousSigningKey string = ''
 
 @secure()
 @description('Base64 key of 32+ bytes keying team-reflection answers to their authors (Privacy:ReflectionAnswerKey). Keep it for good.')
@@ -107,11 +115,13 @@ module resources 'resources.bicep' = {
     slackClientId: slackClientId
     slackClientSecret: slackClientSecret
     slackTokenEncryptionKey: slackTokenEncryptionKey
+    slackPreviousTokenEncryptionKey: slackPreviousTokenEncryptionKey
     teamsCredential: teamsCredential
     teamsAppId: teamsAppId
     teamsAppPassword: teamsAppPassword
     teamsTenantId: empty(teamsTenantId) ? tenant().tenantId : teamsTenantId
     chartsSigningKey: chartsSigningKey
+    chartsPreviousSigningKey: chartsPreviousSigningKey
     reflectionAnswerKey: reflectionAnswerKey
   }
 }

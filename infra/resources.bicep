@@ -23,6 +23,8 @@ param slackClientId string
 param slackClientSecret string
 @secure()
 param slackTokenEncryptionKey string
+@secure()
+param slackPreviousTokenEncryptionKey string
 @allowed([
   'ManagedIdentity'
   'ClientSecret'
@@ -34,6 +36,8 @@ param teamsAppPassword string
 param teamsTenantId string
 @secure()
 param chartsSigningKey string
+@secure()
+param chartsPreviousSigningKey string
 @secure()
 param reflectionAnswerKey string
 
@@ -65,9 +69,14 @@ var secretSettings = [
   { secret: 'slack-token-encryption-key', setting: 'Slack__TokenEncryptionKey', value: slackTokenEncryptionKey, used: slackOAuth }
   { secret: 'teams-app-password', setting: 'Teams__AppPassword', value: teamsAppPassword, used: teamsPasswordUsed }
   { secret: 'charts-signing-key', setting: 'Charts__SigningKey', value: chartsSigningKey, used: true }
+  // Only while a key rotation is under way (docs/operations.md, "Key rotation"; ADR 0032).
+  { secret: 'slack-previous-token-encryption-key', setting: 'Slack__PreviousTokenEncryptionKey', value: slackPreviousTokenEncryptionKey, used: slackRotating }
+  { secret: 'charts-previous-signing-key', setting: 'Charts__PreviousSigningKey', value: chartsPreviousSigningKey, used: chartsRotating }
   { secret: 'privacy-reflection-answer-key', setting: 'Privacy__ReflectionAnswerKey', value: reflectionAnswerKey, used: true }
 ]
 var usedSecrets = filter(secretSettings, s => s.used)
+var slackRotating = slackOAuth && !empty(slackPreviousTokenEncryptionKey)
+var chartsRotating = !empty(chartsPreviousSigningKey)
 
 // Keyless Teams (ADR 0032): the Azure Bot is registered with the app's own user-assigned identity, whose client id is
 // then the bot's app id; the host asks the platform's identity endpoint for connector tokens.

@@ -208,6 +208,9 @@ public sealed partial class ContainerAppSettingsTests
             ["enableTeams"] = teams,
             // The default Teams credential is the app's managed identity: no password reaches the container.
             ["teamsPasswordUsed"] = false,
+            // No key rotation under way: the previous keys are not written.
+            ["slackRotating"] = false,
+            ["chartsRotating"] = false,
             ["slackOAuth"] = slack && slackOAuth,
             ["slackSingleWorkspace"] = slack && !slackOAuth,
         };
