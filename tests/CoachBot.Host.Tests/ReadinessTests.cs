@@ -11,6 +11,8 @@ public sealed class ReadinessTests
     public ReadinessTests(AzuriteFixture azurite) => _azurite = azurite;
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task StorageDown_Readyz503AndFriendlyReply_ThenRecoversByItself()
     {
         await using var app = new CoachBotApp(_azurite);

@@ -67,6 +67,8 @@ public sealed class CoachBotTablesTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task StoreCall_AzuriteStopped_ThrowsStoreUnavailableWithinSecondsAndRecoversAfterRestart()
     {
         var tables = await _azurite.CreateTablesAsync();
@@ -95,6 +97,8 @@ public sealed class CoachBotTablesTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task ProbeAsync_AzuriteStopped_ThrowsStoreUnavailable()
     {
         var tables = await _azurite.CreateTablesAsync();

@@ -34,6 +34,8 @@ public sealed class StorageInitializerTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task StartAsync_StorageUnreachable_ReturnsAtOnceWarnsOnceAndCreatesTablesWhenItIsBack()
     {
         var options = _azurite.CreateOptions();

@@ -26,6 +26,8 @@ public sealed class StorageReadinessCheckTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task CheckHealthAsync_AzuriteStoppedThenStartedOnSamePort_TurnsUnhealthyThenHealthyLoggingEachTransitionOnce()
     {
         var logger = new RecordingLogger<StorageReadinessCheck>();

@@ -52,6 +52,8 @@ public sealed class SlackRedeliveryTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task SocketMode_SlashCommandRedelivered_IsAckedTwiceAndAnsweredOnce()
     {
         await using var server = await FakeSocketModeServer.StartAsync();

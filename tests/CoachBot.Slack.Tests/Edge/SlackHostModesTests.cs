@@ -33,6 +33,8 @@ public sealed class SlackHostModesTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task SocketMode_EventsEnvelope_IsAckedWithItsId_AndAnswered()
     {
         await using var server = await FakeSocketModeServer.StartAsync();

@@ -16,6 +16,8 @@ public sealed class SlackInboxRecoveryTests
     public SlackInboxRecoveryTests(AzuriteFixture azurite) => _azurite = azurite;
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task EventsLeftByADeadReplica_AreAnsweredOnce_ByTheSweep()
     {
         await using var host = await SlackHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Slack:InboxSweepInterval"] = "00:00:01" });

@@ -115,6 +115,8 @@ public sealed class SlackKeyRotationTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task The_first_pass_waits_one_interval_so_a_roll_out_finishes_before_anything_is_resealed()
     {
         var store = new InMemoryInstallationStore();

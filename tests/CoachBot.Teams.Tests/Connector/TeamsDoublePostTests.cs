@@ -55,6 +55,8 @@ public sealed class TeamsDoublePostTests : IAsyncLifetime, IDisposable
     public void Dispose() => _kit.Dispose();
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public async Task A_send_the_connector_received_but_answered_slowly_is_not_posted_twice()
     {
         var send = _kit.Client.SendAsync(_serviceUrl, "conv", new Protocol.Activity { Type = "message", Text = "nudge" }, CancellationToken.None);
