@@ -114,7 +114,7 @@ public sealed class SlackUninstalledSubscriber : ISlackEventSubscriber
     {
         ArgumentNullException.ThrowIfNull(slackEvent);
         _logger.LogInformation("CoachBot was uninstalled from Slack team {Team}; removing its installation", slackEvent.Team.TenantId);
-        await _installations.RemoveAsync(slackEvent.Team, cancellationToken);
+        await _installations.RemoveAsync(slackEvent.Team, slackEvent.SentAt, cancellationToken);
     }
 }
 
@@ -138,7 +138,7 @@ public sealed class SlackTokensRevokedSubscriber : ISlackEventSubscriber
         if (SlackPayload.Child(slackEvent.Body, "tokens")?["bot"] is JsonArray { Count: > 0 })
         {
             _logger.LogInformation("The bot token of Slack team {Team} was revoked; removing its installation", slackEvent.Team.TenantId);
-            await _installations.RemoveAsync(slackEvent.Team, cancellationToken);
+            await _installations.RemoveAsync(slackEvent.Team, slackEvent.SentAt, cancellationToken);
         }
     }
 }

@@ -38,6 +38,9 @@ public sealed record SlackEvent(SlackTeam Team, string EventId, string Type, Jso
     /// </summary>
     public bool Resumed { get; init; }
 
+    /// <summary>When Slack says it sent the event (the envelope's <c>event_time</c>), or null when it did not say.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+
     /// <summary>A string field of the event, or null.</summary>
     public string? Field(string name) => SlackPayload.Text(Body, name);
 }

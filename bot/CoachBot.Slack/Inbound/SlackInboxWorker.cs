@@ -172,7 +172,10 @@ public sealed class SlackInboxWorker : BackgroundService
             return;
         }
 
-        await subscriber.HandleAsync(new SlackEvent(team, item.Id, type, slackEvent) { Resumed = resumed }, cancellationToken);
+        var sentAt = body["event_time"] is JsonValue time && time.TryGetValue<long>(out var seconds) && seconds > 0
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : (DateTimeOffset?)null;
+        await subscriber.HandleAsync(new SlackEvent(team, item.Id, type, slackEvent) { Resumed = resumed, SentAt = sentAt }, cancellationToken);
     }
 
     /// <summary>Failures another round cannot fix: the workspace or user is gone.</summary>

@@ -6,7 +6,7 @@ namespace CoachBot.Slack.Install;
 
 /// <summary>
 /// Stores and removes Slack installations: one row per workspace, or per enterprise for an org-wide install, with the
-/// bot token encrypted by <see cref="SlackTokenProtector"/>. The inbound handlers call <see cref="RemoveAsync"/> on
+/// bot token encrypted by <see cref="SlackTokenProtector"/>. The inbound handlers call <see cref="RemoveAsync(SlackTeam, DateTimeOffset?, CancellationToken)"/> on
 /// <c>app_uninstalled</c> and <c>tokens_revoked</c>, which also start the grace period after which the workspace's
 /// user data is deleted; a new install within it cancels that.
 /// </summary>
@@ -74,9 +74,27 @@ public sealed class SlackInstallationService
     /// Deletes the team's installation; when the team has none of its own and belongs to an enterprise (or the event
     /// names only an enterprise), deletes the enterprise's org-wide one. Returns whether a row was deleted.
     /// </summary>
-    public async Task<bool> RemoveAsync(SlackTeam team, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(SlackTeam team, CancellationToken cancellationToken) => RemoveAsync(team, null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="RemoveAsync(SlackTeam, CancellationToken)"/> for an uninstall event Slack sent at
+    /// <paramref name="sentAt"/> (its <c>event_time</c>, whole seconds). An event from before the current installation
+    /// (a late retry, or one the inbox worker reached only after the workspace installed CoachBot again) removes
+    /// nothing and marks nothing: the workspace that installed again keeps its token and its people's data.
+    /// </summary>
+    public async Task<bool> RemoveAsync(SlackTeam team, DateTimeOffset? sentAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
+        if (sentAt is { } at && await InstalledAfterAsync(team, at, cancellationToken) is { } current)
+        {
+            _logger.LogInformation(
+                "Ignored a Slack uninstall event for {TenantId} sent at {SentAt:o}: it is older than the installation of {InstalledAt:o}.",
+                team.TenantId,
+                at,
+                current.InstalledAt);
+            return false;
+        }
+
         var removed = await RemoveRowAsync(team.TeamId, cancellationToken)
             || await RemoveRowAsync(team.EnterpriseId, cancellationToken);
         _tokens.Invalidate(team);
@@ -96,6 +114,24 @@ public sealed class SlackInstallationService
         }
 
         return removed;
+    }
+
+    /// <summary>
+    /// The installation (the team's own, else its enterprise's) saved after an event sent at <paramref name="sentAt"/>,
+    /// or null. Slack's <c>event_time</c> has whole seconds, so only an installation saved after that second ended counts.
+    /// </summary>
+    private async Task<Installation?> InstalledAfterAsync(SlackTeam team, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        foreach (var tenantId in new[] { team.TeamId, team.EnterpriseId })
+        {
+            if (!string.IsNullOrEmpty(tenantId)
+                && await _installations.GetAsync(SlackTeam.Channel, tenantId, cancellationToken) is { } installation)
+            {
+                return installation.InstalledAt >= sentAt + TimeSpan.FromSeconds(1) ? installation : null;
+            }
+        }
+
+        return null;
     }
 
     private async Task<bool> RemoveRowAsync(string? tenantId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using CoachBot.Slack.Api;
 using CoachBot.Slack.Install;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Slack.Tests.Edge;
 
@@ -72,6 +73,43 @@ public sealed class SlackUninstallMarkTests
 
         // Checked before the acknowledgement: the uninstall event itself is not use of the app.
         Assert.Equal(uninstalledAt, (await marks.GetAsync("slack", SlackHost.Team, None))!.UninstalledAt);
+    }
+
+    [Theory]
+    [InlineData("app_uninstalled")]
+    [InlineData("tokens_revoked")]
+    public async Task UninstallEvent_SentBeforeTheWorkspaceInstalledAgain_KeepsTheInstallationAndMarksNothing(string type)
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await SlackHost.StartAsync(
+            _azurite,
+            new Dictionary<string, string?>
+            {
+                ["Slack:BotToken"] = null,
+                ["Slack:ClientId"] = "123.456",
+                ["Slack:ClientSecret"] = "client-secret",
+                ["Slack:TokenEncryptionKey"] = Convert.ToBase64String(new byte[32]),
+            },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        var installations = host.Services.GetRequiredService<SlackInstallationService>();
+        await installations.SaveAsync(
+            new SlackOAuthResult(new SlackTeam(SlackHost.Team), "xoxb-installed-again", "UBOT", "A0TEST", ["chat:write"], "U0ADMIN", false), None);
+        var marks = host.Services.GetRequiredService<IPendingUninstallStore>();
+        var uninstall = new JsonObject { ["type"] = type };
+        if (type == "tokens_revoked")
+        {
+            uninstall["tokens"] = new JsonObject { ["bot"] = new JsonArray("UBOT") };
+        }
+
+        // The workspace uninstalled ten minutes ago and installed again just now; the inbox worker reaches the old
+        // uninstall event only now (a redelivery, or a backlog).
+        await PostAsync(host, At(SlackPayloads.Envelope("Ev0LATE", uninstall), TimeProvider.System.GetUtcNow().AddMinutes(-10)));
+
+        await SlackHost.WaitUntilAsync(
+            () => Task.FromResult(logs.Lines.Any(l => l.Contains("Ignored a Slack uninstall event", StringComparison.Ordinal))),
+            "the worker handles the late uninstall event");
+        Assert.NotNull(await host.Services.GetRequiredService<IInstallationStore>().GetAsync(SlackTeam.Channel, SlackHost.Team, None));
+        Assert.Null(await marks.GetAsync("slack", SlackHost.Team, None));
     }
 
     [Fact]

@@ -121,6 +121,35 @@ public sealed class SlackInstallationServiceTests
     }
 
     [Fact]
+    public async Task RemoveAsync_EventSentBeforeTheInstallation_RemovesNothingAndMarksNothing()
+    {
+        var team = new SlackTeam("T1", "E1");
+        var sentAt = _clock.GetUtcNow();
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await _service.SaveAsync(Result(team, "xoxb-installed-again", enterprise: false), CancellationToken.None);
+
+        Assert.False(await _service.RemoveAsync(team, sentAt, CancellationToken.None));
+
+        Assert.NotNull(await _store.GetAsync(SlackTeam.Channel, "T1", CancellationToken.None));
+        Assert.Null(await _uninstalls.GetAsync(SlackTeam.Channel, "T1", CancellationToken.None));
+        Assert.Equal("xoxb-installed-again", await _tokens.GetBotTokenAsync(team, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RemoveAsync_EventSentInTheSecondOfTheInstallationOrLater_Removes()
+    {
+        var team = new SlackTeam("T1");
+        await _service.SaveAsync(Result(team, "xoxb-team", enterprise: false), CancellationToken.None);
+        // Slack's event_time has whole seconds: an uninstall in the same second as the install is still the uninstall.
+        var sentAt = DateTimeOffset.FromUnixTimeSeconds(_clock.GetUtcNow().ToUnixTimeSeconds());
+
+        Assert.True(await _service.RemoveAsync(team, sentAt, CancellationToken.None));
+
+        Assert.Null(await _store.GetAsync(SlackTeam.Channel, "T1", CancellationToken.None));
+        Assert.NotNull(await _uninstalls.GetAsync(SlackTeam.Channel, "T1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SaveAsync_ReinstallWithinGracePeriod_ClearsTheUninstallMark()
     {
         var team = new SlackTeam("T1", "E1");
