@@ -127,4 +127,16 @@ public sealed class MicroStepSelectorTests
 
         Assert.Equal("a.market", MicroStepSelector.Select(one, "manager", "job_change", [], Today, ["a.1"]).Id);
     }
+
+    [Fact]
+    public void Select_UserWhoStoppedPractising_GetsADifferentStepEachDay()
+    {
+        HabitAction[] one = [Action("a", Step("a.1"), Step("a.2"), Step("a.3"), Step("a.4"), Step("a.5"), Step("a.6"))];
+        PracticeHistoryItem[] history = [new("a", "a.1", Today.AddDays(-10))];
+
+        var days = Enumerable.Range(0, 3).Select(d => MicroStepSelector.Select(one, null, null, history, Today.AddDays(d), []).Id).ToList();
+
+        Assert.Equal(3, days.Distinct().Count());
+        Assert.Equal("a.2", MicroStepSelector.Select(one, null, null, history, Today.AddDays(-10 + MicroStepSelector.IdleGraceDays), []).Id);
+    }
 }

@@ -12,11 +12,19 @@ namespace CoachBot.Content.Selection;
 /// Within an action the steps are walked in content order from the one after the action's latest practised step, so
 /// a step declined with "Another one" (shown, but not practised) lies behind the walk and does not come back before
 /// the action's whole eligible pool has been shown. An action with no practised step starts where the day points.
+/// A user who has practised nothing for more than <see cref="IdleGraceDays"/> days would otherwise meet the same step
+/// every day, so from then on the walk moves one step further each day.
 /// </remarks>
 public static class MicroStepSelector
 {
     /// <summary>A step is not suggested again within this many days while alternatives exist (8 weeks).</summary>
     public const int NoRepeatDays = 56;
+
+    /// <summary>
+    /// Days without any practice after which the day's step moves on by itself (a weekend plus a day off do not count
+    /// as idle, so a user who practises keeps walking one step at a time).
+    /// </summary>
+    public const int IdleGraceDays = 3;
 
     /// <summary>Chooses a step; <paramref name="exclude"/> holds steps the user just declined ("another one").</summary>
     public static MicroStep Select(
@@ -38,6 +46,7 @@ public static class MicroStepSelector
 
         // Ties (e.g. nothing practised yet) rotate with the day so a new user sees every action in turn.
         var rotation = today.DayNumber % actions.Count;
+        var idle = history.Count == 0 ? 0 : Math.Max(0, today.DayNumber - history.Max(h => h.Date).DayNumber - IdleGraceDays);
         var ordered = actions
             .Select((action, index) => (action, index))
             .OrderBy(x => lastByAction.TryGetValue(x.action.Id, out var last) ? last.DayNumber : -1)
@@ -63,7 +72,7 @@ public static class MicroStepSelector
                     continue;
                 }
 
-                var start = StartIndex(action, history, today);
+                var start = StartIndex(action, history, today, idle);
                 for (var i = 0; i < steps.Count; i++)
                 {
                     var step = steps[(start + i) % steps.Count];
@@ -80,9 +89,9 @@ public static class MicroStepSelector
 
     /// <summary>
     /// Where the walk through <paramref name="action"/>'s steps starts: after the step of the action practised last
-    /// (the later entry wins a tie on the date), else at the day's position.
+    /// (the later entry wins a tie on the date) and <paramref name="idle"/> steps on, else at the day's position.
     /// </summary>
-    private static int StartIndex(HabitAction action, IReadOnlyList<PracticeHistoryItem> history, DateOnly today)
+    private static int StartIndex(HabitAction action, IReadOnlyList<PracticeHistoryItem> history, DateOnly today, int idle)
     {
         var steps = action.Steps;
         var latestIndex = -1;
@@ -102,7 +111,7 @@ public static class MicroStepSelector
             }
         }
 
-        return latestIndex >= 0 ? (latestIndex + 1) % steps.Count : today.DayNumber % steps.Count;
+        return latestIndex >= 0 ? (latestIndex + 1 + (idle % steps.Count)) % steps.Count : today.DayNumber % steps.Count;
     }
 
     private static int IndexOf(IReadOnlyList<MicroStep> steps, string id)
