@@ -207,4 +207,60 @@ public sealed class ContentLoaderTests
 
         Assert.Contains(ex.Problems, p => p.File == "ja/questions.yaml" && p.Reason.Contains($"question '{id}': audience is 'manager' but 'report'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Load_StepWithUnknownAudience_FailsNamingTheStep()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("en/actions.yaml").ToList();
+        lines[lines.FindIndex(l => l.Trim() == "audience: job_change")] = "        audience: everyone";
+        folder.Write("en/actions.yaml", lines);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.File == "en/actions.yaml" && p.Reason.Contains("step 'market_value.career-advisor' audience: 'everyone'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_JobMarketStepLimitedToAnotherPath_FailsSayingNoOneWouldGetIt()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("en/actions.yaml").ToList();
+        lines.Insert(lines.FindIndex(l => l.Trim() == "audience: job_change") + 1, "        paths: [internal]");
+        folder.Write("en/actions.yaml", lines);
+        var ja = folder.ReadLines("ja/actions.yaml").ToList();
+        ja.Insert(ja.FindIndex(l => l.Trim() == "audience: job_change") + 1, "        paths: [internal]");
+        folder.Write("ja/actions.yaml", ja);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.File == "en/actions.yaml" && p.Reason.Contains("step 'market_value.career-advisor' is for the job-change path", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_StepAudienceDiffersBetweenLanguages_FailsNamingTheStep()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("ja/actions.yaml").ToList();
+        lines.RemoveAt(lines.FindIndex(l => l.Trim() == "audience: job_change"));
+        folder.Write("ja/actions.yaml", lines);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.Reason.Contains("step 'market_value.career-advisor': minutes, roles, paths and audience must be the same", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_ShippedJobMarketSteps_AreMarkedInBothLanguages()
+    {
+        var library = ContentLoader.Load(ContentFolder.Shipped);
+
+        foreach (var language in new[] { "en", "ja" })
+        {
+            var content = library.For(language);
+            Assert.True(content.FindStep("market_value.career-advisor")!.IsJobMarket);
+            Assert.False(content.FindStep("market_value.job-postings")!.IsJobMarket);
+            Assert.Contains("market_value.salary-ranges", content.JobMarketStepIds);
+        }
+    }
 }

@@ -86,4 +86,57 @@ public sealed class MicroStepSelectorTests
 
         Assert.Equal(one, two);
     }
+
+    [Fact]
+    public void Select_DeclinedStepOfAnAction_DoesNotReturnBeforeTheWholePoolWasShown()
+    {
+        HabitAction[] one = [Action("a", Step("a.1"), Step("a.2"), Step("a.3"), Step("a.4"))];
+        var history = new List<PracticeHistoryItem>();
+        var shown = new List<string>();
+        for (var day = 0; day < 2; day++)
+        {
+            var date = Today.AddDays(day);
+            var declined = MicroStepSelector.Select(one, null, null, history, date, []);
+            var practised = MicroStepSelector.Select(one, null, null, history, date, [declined.Id]);
+            shown.AddRange([declined.Id, practised.Id]);
+            history.Add(new PracticeHistoryItem("a", practised.Id, date));
+        }
+
+        Assert.Equal(4, shown.Distinct().Count());
+    }
+
+    [Fact]
+    public void Select_WalksOnFromTheLastPractisedStep()
+    {
+        HabitAction[] one = [Action("a", Step("a.1"), Step("a.2"), Step("a.3"), Step("a.4"))];
+        PracticeHistoryItem[] history = [new("a", "a.1", Today.AddDays(-3)), new("a", "a.3", Today.AddDays(-1)), new("a", "a.2", Today.AddDays(-2))];
+
+        Assert.Equal("a.4", MicroStepSelector.Select(one, null, null, history, Today, []).Id);
+        Assert.Equal("a.4", MicroStepSelector.Select(one, null, null, history, Today, ["a.1"]).Id);
+    }
+
+    [Fact]
+    public void Select_JobMarketStep_OnlyOnTheJobChangePathEvenWhenEverythingElseIsDeclined()
+    {
+        HabitAction[] one = [Action("a", Step("a.1"), Step("a.market") with { Audience = ContentVocabulary.AudienceJobChange })];
+
+        foreach (var path in new string?[] { null, "internal", "founding" })
+        {
+            Assert.Equal("a.1", MicroStepSelector.Select(one, "manager", path, [], Today, ["a.1"]).Id);
+        }
+
+        Assert.Equal("a.market", MicroStepSelector.Select(one, "manager", "job_change", [], Today, ["a.1"]).Id);
+    }
+
+    [Fact]
+    public void Select_UserWhoStoppedPractising_GetsADifferentStepEachDay()
+    {
+        HabitAction[] one = [Action("a", Step("a.1"), Step("a.2"), Step("a.3"), Step("a.4"), Step("a.5"), Step("a.6"))];
+        PracticeHistoryItem[] history = [new("a", "a.1", Today.AddDays(-10))];
+
+        var days = Enumerable.Range(0, 3).Select(d => MicroStepSelector.Select(one, null, null, history, Today.AddDays(d), []).Id).ToList();
+
+        Assert.Equal(3, days.Distinct().Count());
+        Assert.Equal("a.2", MicroStepSelector.Select(one, null, null, history, Today.AddDays(-10 + MicroStepSelector.IdleGraceDays), []).Id);
+    }
 }

@@ -42,7 +42,7 @@ public static class AgendaBuilder
             .ToList();
 
         IReadOnlyList<PracticeCount>? practice = pairing.ShareRecentPractice
-            ? [.. input.ReportPractice.GroupBy(e => e.ActionId, StringComparer.Ordinal)
+            ? [.. SharedPractice(input).GroupBy(e => e.ActionId, StringComparer.Ordinal)
                 .Select(g => new PracticeCount(g.Key, g.Count()))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.ActionId, StringComparer.Ordinal)]
             : null;
@@ -50,6 +50,10 @@ public static class AgendaBuilder
         var (manager, report, fresh) = ChooseQuestions(input);
         return new Agenda(pairing, input.MeetingDate, items, points, practice, manager, report, fresh);
     }
+
+    /// <summary>The report's practice the agenda may draw on: never a job-market step's.</summary>
+    private static IEnumerable<Habits.PracticeEntry> SharedPractice(AgendaInput input) =>
+        input.ReportPractice.Where(e => e.StepId is null || !input.JobMarketSteps.Contains(e.StepId));
 
     private static bool Belongs(TalkingPoint point, AgendaInput input)
     {
@@ -103,7 +107,7 @@ public static class AgendaBuilder
         // Only with `1on1 share on`: the manager sees the chosen questions, so a ranking by unshared practice would
         // tell them what the report practised.
         var practised = input.Pairing.ShareRecentPractice
-            ? input.ReportPractice.GroupBy(e => e.ActionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)
+            ? SharedPractice(input).GroupBy(e => e.ActionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)
             : [];
 
         // Themed first (by how much the report practised the question's actions), then a rotation that differs per

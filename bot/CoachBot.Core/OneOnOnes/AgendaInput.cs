@@ -22,4 +22,12 @@ public sealed record AgendaInput(
     IReadOnlyList<TalkingPoint> ReportPoints,
     IReadOnlyList<PracticeEntry> ReportPractice,
     IReadOnlyList<AskedQuestion> AskedQuestions,
-    IReadOnlyList<OneOnOneQuestion> Questions);
+    IReadOnlyList<OneOnOneQuestion> Questions)
+{
+    /// <summary>
+    /// The ids of job-market steps (<see cref="MicroStep.IsJobMarket"/>): practice of them never reaches the agenda,
+    /// neither in the shared practice nor in how questions are themed, so a manager cannot see that a report talks to
+    /// recruiters or checks salaries.
+    /// </summary>
+    public IReadOnlySet<string> JobMarketSteps { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}

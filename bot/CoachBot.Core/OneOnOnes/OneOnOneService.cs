@@ -251,7 +251,10 @@ public sealed class OneOnOneService
                 ? await _progress.ListAsync(pairing.Report, reportToday.AddDays(-RecentPracticeDays), reportToday.AddDays(1), cancellationToken)
                 : [],
             await _store.ListQuestionsAsync(pairing.Id, cancellationToken),
-            content.Questions);
+            content.Questions)
+        {
+            JobMarketSteps = content.JobMarketStepIds,
+        };
         var agenda = AgendaBuilder.Build(input);
         if (agenda.NewQuestions.Count > 0)
         {

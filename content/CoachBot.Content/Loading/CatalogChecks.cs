@@ -36,6 +36,14 @@ internal static class CatalogChecks
 
             References("actions.yaml", $"step '{step.Id}' roles", step.Roles, ContentVocabulary.UserRoles, Add);
             References("actions.yaml", $"step '{step.Id}' paths", step.Paths, ContentVocabulary.PathIds, Add);
+            if (step.Audience is { } audience)
+            {
+                References("actions.yaml", $"step '{step.Id}' audience", [audience], ContentVocabulary.StepAudiences, Add);
+                if (step.IsJobMarket && step.Paths.Count > 0 && !step.Paths.Contains(ContentVocabulary.AudienceJobChange))
+                {
+                    Add("actions.yaml", $"step '{step.Id}' is for the job-change path (audience: job_change) but its paths leave that path out, so no one would get it; add job_change to paths or remove paths");
+                }
+            }
         }
 
         foreach (var path in c.Paths)

@@ -130,7 +130,7 @@ public static partial class ContentLoader
             var steps = a.Items("steps", 6).Select(s =>
             {
                 var step = new MicroStep(s.Id(), id, s.Text("text"), s.Int("minutes", 5, 30),
-                    s.TextList("roles", 0), s.TextList("paths", 0));
+                    s.TextList("roles", 0), s.TextList("paths", 0)) { Audience = s.OptionalText("audience") };
                 s.RejectUnknownKeys();
                 return step;
             }).ToList();

@@ -73,10 +73,10 @@ internal static class CrossLanguageChecks
             foreach (var step in reference.Actions.SelectMany(a => a.Steps))
             {
                 var twin = other.FindStep(step.Id);
-                if (twin is not null && (twin.Minutes != step.Minutes || !twin.Roles.SequenceEqual(step.Roles) || !twin.Paths.SequenceEqual(step.Paths)))
+                if (twin is not null && (twin.Minutes != step.Minutes || !twin.Roles.SequenceEqual(step.Roles) || !twin.Paths.SequenceEqual(step.Paths) || twin.Audience != step.Audience))
                 {
                     problems.Add(new ContentProblem($"{language}/actions.yaml", 0,
-                        $"step '{step.Id}': minutes, roles and paths must be the same as in {reference.Language}/actions.yaml"));
+                        $"step '{step.Id}': minutes, roles, paths and audience must be the same as in {reference.Language}/actions.yaml"));
                 }
             }
 

@@ -22,6 +22,13 @@ public sealed class ContentCatalog
     /// <summary>Finds an action by id, or null.</summary>
     public HabitAction? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
 
+    /// <summary>
+    /// The ids of the job-market steps (<see cref="MicroStep.IsJobMarket"/>), which never reach a manager (the 1-on-1
+    /// agenda leaves their practice out).
+    /// </summary>
+    public IReadOnlySet<string> JobMarketStepIds =>
+        Actions.SelectMany(a => a.Steps).Where(s => s.IsJobMarket).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Finds a micro-step by id across all actions, or null.</summary>
     public MicroStep? FindStep(string id) =>
         Actions.SelectMany(a => a.Steps).FirstOrDefault(s => s.Id == id);

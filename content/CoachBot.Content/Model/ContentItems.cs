@@ -15,6 +15,22 @@ public sealed record MicroStep(
 
     /// <summary>True when the step has no path filter or names the path.</summary>
     public bool FitsPath(string? path) => Paths.Count == 0 || path is null || Paths.Contains(path);
+
+    /// <summary>
+    /// Who may be offered the step at all, or null for everyone. <c>job_change</c>
+    /// (<see cref="ContentVocabulary.AudienceJobChange"/>) marks a job-market step (recruiters, profiles, salary
+    /// ranges): offered only on the job-change path, which is how a user opts in, and never shown to a manager.
+    /// </summary>
+    public string? Audience { get; init; }
+
+    /// <summary>True for a job-market step (<see cref="Audience"/> is <c>job_change</c>).</summary>
+    public bool IsJobMarket => Audience == ContentVocabulary.AudienceJobChange;
+
+    /// <summary>
+    /// True when the step may be offered to a user on <paramref name="path"/> at all: a job-market step only on the
+    /// job-change path (a user with no path has not opted in). Unlike role and path, this is never relaxed.
+    /// </summary>
+    public bool FitsAudience(string? path) => !IsJobMarket || path == ContentVocabulary.AudienceJobChange;
 }
 
 /// <summary>One of the six VPoE missions.</summary>

@@ -33,6 +33,12 @@ public static class ContentVocabulary
     /// <summary>A 1-on-1 question either side may ask.</summary>
     public const string AudienceBoth = "both";
 
+    /// <summary>The step audience of job-market steps: users on the job-change path (the path is the opt-in).</summary>
+    public const string AudienceJobChange = "job_change";
+
+    /// <summary>The values a micro-step's optional <c>audience</c> may take (actions.yaml).</summary>
+    public static readonly IReadOnlyList<string> StepAudiences = [AudienceJobChange];
+
     /// <summary>Who a 1-on-1 question is meant for (the <c>audience</c> of questions.yaml).</summary>
     public static readonly IReadOnlyList<string> QuestionAudiences = [AudienceManager, AudienceReport, AudienceBoth];
 }

@@ -162,6 +162,32 @@ public sealed class AgendaBuilderTests
     }
 
     [Fact]
+    public void Build_SharedPracticeOfJobMarketSteps_NeitherCountedNorThemesTheQuestions()
+    {
+        var pairing = Pairing() with { ShareRecentPractice = true };
+        var plain = Input(pairing) with { ReportPractice = [Practice("management"), Practice("market_value", "market_value.list-gaps")] };
+        var withJobMarket = plain with
+        {
+            ReportPractice =
+            [
+                .. plain.ReportPractice,
+                Practice("market_value", "market_value.career-advisor"),
+                Practice("market_value", "market_value.career-advisor"),
+                Practice("market_value", "market_value.salary-ranges"),
+            ],
+            JobMarketSteps = new HashSet<string>(["market_value.career-advisor", "market_value.salary-ranges"]),
+        };
+
+        var agenda = AgendaBuilder.Build(withJobMarket);
+
+        Assert.Equal([new PracticeCount("management", 1), new PracticeCount("market_value", 1)], agenda.SharedPractice);
+        Assert.Equal(AgendaBuilder.Build(plain).ManagerQuestions.Select(q => q.Id), agenda.ManagerQuestions.Select(q => q.Id));
+        var unfiltered = AgendaBuilder.Build(withJobMarket with { JobMarketSteps = new HashSet<string>() });
+        Assert.Equal(new PracticeCount("market_value", 4), unfiltered.SharedPractice![0]);
+        Assert.NotEqual(unfiltered.ManagerQuestions.Select(q => q.Id), agenda.ManagerQuestions.Select(q => q.Id));
+    }
+
+    [Fact]
     public void Build_BankWithQuestionsForEachSide_EachSideGetsOnlyTheQuestionsMeantForIt()
     {
         var input = Input(Pairing()) with { Questions = SidedBank };
@@ -225,6 +251,6 @@ public sealed class AgendaBuilderTests
     private static ActionItem Item(Pairing pairing, int number, DateTimeOffset created) =>
         new(pairing.Id, number, "Item " + number, Report, null, Meeting.AddDays(-7), created);
 
-    private static PracticeEntry Practice(string action) =>
-        new(Report, Guid.NewGuid().ToString("N"), new DateOnly(2026, 11, 20), action, null, null, Noon);
+    private static PracticeEntry Practice(string action, string? step = null) =>
+        new(Report, Guid.NewGuid().ToString("N"), new DateOnly(2026, 11, 20), action, step, null, Noon);
 }

@@ -1,4 +1,5 @@
 using CoachBot.Core.Conversation;
+using CoachBot.Core.Habits;
 using CoachBot.Core.OneOnOnes;
 
 namespace CoachBot.Core.Tests.OneOnOnes;
@@ -201,6 +202,23 @@ public sealed class OneOnOneHandlerTests
 
         Assert.Contains("Recently practised by @bob\n", agenda, StringComparison.Ordinal);
         Assert.True((await harness.SendAsync("1on1 share on", "alice"))[0].IsError, "only the report decides what of theirs is shared");
+    }
+
+    [Fact]
+    public async Task Agenda_ReportPractisedAJobMarketStep_TheManagerNeverSeesIt()
+    {
+        var harness = await ActivePairAsync();
+        var today = DateOnly.FromDateTime(harness.Clock.GetUtcNow().UtcDateTime);
+        var bob = CoachHarness.User("bob");
+        await harness.Progress.AddAsync(new PracticeEntry(bob, "e1", today, "market_value", "market_value.career-advisor", null, harness.Clock.GetUtcNow()), default);
+        await harness.Progress.AddAsync(new PracticeEntry(bob, "e2", today, "market_value", "market_value.salary-ranges", null, harness.Clock.GetUtcNow()), default);
+        await harness.Progress.AddAsync(new PracticeEntry(bob, "e3", today, "management", "management.specific-feedback", null, harness.Clock.GetUtcNow()), default);
+        await harness.SendAsync("1on1 share on", "bob");
+
+        var agenda = (await harness.SendAsync("1on1 agenda", "alice"))[0].Text;
+
+        Assert.Contains("Recently practised by @bob\n• Build management experience: 1", agenda, StringComparison.Ordinal);
+        Assert.DoesNotContain("Know your market value", agenda, StringComparison.Ordinal);
     }
 
     [Fact]
