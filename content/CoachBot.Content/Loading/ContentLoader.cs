@@ -233,7 +233,7 @@ public static partial class ContentLoader
 
     private static List<ReflectionPrompt> ReadPrompts(YamlNodeReader? file)
     {
-        var result = Each(file, "prompts", 9, p => new ReflectionPrompt(p.Id(), p.Text("text")));
+        var result = Each(file, "prompts", 24, p => new ReflectionPrompt(p.Id(), p.Text("text"), p.OptionalFlag("core"), p.OptionalFlag("retired")));
         Finish(file);
         return result;
     }

@@ -62,6 +62,22 @@ internal sealed partial class YamlNodeReader
 
     public string? OptionalText(string key) => Get(key) is null ? null : Text(key);
 
+    /// <summary>An optional <c>true</c>/<c>false</c> field; false when absent.</summary>
+    public bool OptionalFlag(string key)
+    {
+        var text = OptionalText(key);
+        switch (text)
+        {
+            case null or "false":
+                return false;
+            case "true":
+                return true;
+            default:
+                Problem($"field '{key}' must be true or false, not '{text}'");
+                return false;
+        }
+    }
+
     public int Int(string key, int min, int max)
     {
         var text = Text(key);

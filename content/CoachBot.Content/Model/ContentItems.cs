@@ -59,7 +59,11 @@ public sealed record OneOnOneQuestion(string Id, string Theme, string Text, IRea
 }
 
 /// <summary>A weekly team reflection prompt.</summary>
-public sealed record ReflectionPrompt(string Id, string Text);
+/// <param name="Id">Never reused or removed: stored rounds and answers name their prompts by id.</param>
+/// <param name="Text">The question as the team reads it.</param>
+/// <param name="Core">Asked every week (learned, blocked); the other prompts take turns as the round's last one.</param>
+/// <param name="Retired">No longer asked, kept so rounds that asked it still show its text next to their answers.</param>
+public sealed record ReflectionPrompt(string Id, string Text, bool Core = false, bool Retired = false);
 
 /// <summary>An organisation health indicator.</summary>
 public sealed record HealthIndicator(string Id, string Title, string Description, string Measure, string Signal);
