@@ -6,7 +6,7 @@ namespace CoachBot.Content.Model;
 /// <summary>One of the five "start today" actions with its micro-steps.</summary>
 public sealed record HabitAction(string Id, string Title, string Summary, IReadOnlyList<MicroStep> Steps);
 
-/// <summary>A concrete step a person can finish in under 30 minutes.</summary>
+/// <summary>A concrete step a person can finish in 30 minutes or less.</summary>
 public sealed record MicroStep(
     string Id, string ActionId, string Text, int Minutes, IReadOnlyList<string> Roles, IReadOnlyList<string> Paths)
 {
