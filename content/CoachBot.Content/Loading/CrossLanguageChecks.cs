@@ -120,6 +120,19 @@ internal static class CrossLanguageChecks
         Lengths("paths.yaml", "milestones", reference.Paths, p => p.Id, p => p.Milestones.Count, other.Paths);
         Lengths("actions.yaml", "steps", reference.Actions, a => a.Id, a => a.Steps.Count, other.Actions);
 
+        foreach (var (what, mine, theirs) in new[]
+        {
+            ("salary ranges by company size", reference.Salary.ByCompanySize.Count, other.Salary.ByCompanySize.Count),
+            ("salary factors", reference.Salary.Factors.Count, other.Salary.Factors.Count),
+        })
+        {
+            if (mine != theirs)
+            {
+                problems.Add(new ContentProblem($"{language}/paths.yaml", 0,
+                    $"salary has {theirs} {what} but {mine} in {reference.Language}/paths.yaml; a translation keeps every entry of a list"));
+            }
+        }
+
         foreach (var prompt in reference.ReflectionPrompts)
         {
             if (other.ReflectionPrompts.FirstOrDefault(p => p.Id == prompt.Id) is { } twin && (twin.Core != prompt.Core || twin.Retired != prompt.Retired))

@@ -135,6 +135,27 @@ internal sealed partial class YamlNodeReader
         return values;
     }
 
+    /// <summary>A required nested mapping, or null (with a problem) when it is missing or not a mapping.</summary>
+    public YamlNodeReader? Mapping(string key)
+    {
+        var node = Get(key);
+        if (node is YamlMappingNode mapping)
+        {
+            return new YamlNodeReader(mapping, _file, Prefix(key), _problems);
+        }
+
+        if (node is null)
+        {
+            Problem($"missing required field '{key}'");
+        }
+        else
+        {
+            _problems.Add(new ContentProblem(_file, node.Start.Line, $"{_where}: field '{key}' must be a mapping"));
+        }
+
+        return null;
+    }
+
     /// <summary>A list of mappings; each becomes a reader named after its id when it has one.</summary>
     public IReadOnlyList<YamlNodeReader> Items(string key, int minCount)
     {

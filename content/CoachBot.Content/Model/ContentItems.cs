@@ -30,6 +30,15 @@ public sealed record CareerPath(string Id, string Title, string Summary, string 
 public sealed record Milestone(
     string Id, string Title, string Detail, string? TypicalYears, IReadOnlyList<string> Roles, string NextStep);
 
+/// <summary>
+/// What VPoEs earn, as the seed article gives it and nothing more: an overview, ranges by company size, the factors
+/// that move the figure, and the source line naming the article.
+/// </summary>
+public sealed record SalaryFacts(string Summary, IReadOnlyList<SalaryFact> ByCompanySize, IReadOnlyList<SalaryFact> Factors, string Source);
+
+/// <summary>One labelled salary figure or factor, e.g. "Startups (under 50 employees)": "8-12 million yen".</summary>
+public sealed record SalaryFact(string Label, string Value);
+
 /// <summary>A role to tell apart from VPoE (CTO, VPoP, EM, tech lead).</summary>
 public sealed record RoleProfile(
     string Id, string Title, string Question, string Focus, string Scope, string Horizon, string Summary);
