@@ -119,6 +119,34 @@ public sealed partial class JapaneseWordingTests
     }
 
     [Fact]
+    public void Load_SalaryFactorMissingInJapanese_Fails()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("ja/paths.yaml").ToList();
+        var factors = lines.FindIndex(l => l.Trim() == "factors:");
+        lines.RemoveRange(factors + 1, 2);
+        folder.Write("ja/paths.yaml", lines);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.File == "ja/paths.yaml" && p.Reason.Contains("salary has 4 salary factors but 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MilestoneRolesShorterInJapanese_Fails()
+    {
+        using var folder = new ContentFolder();
+        var lines = folder.ReadLines("ja/paths.yaml").ToList();
+        var index = lines.FindIndex(l => l.Trim() == "roles: [engineer, senior]");
+        lines[index] = lines[index].Replace("[engineer, senior]", "[engineer]", StringComparison.Ordinal);
+        folder.Write("ja/paths.yaml", lines);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(folder.Root));
+
+        Assert.Contains(ex.Problems, p => p.File == "ja/paths.yaml" && p.Reason.Contains("has 1 roles but 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_ReflectionCoreDiffersBetweenLanguages_Fails()
     {
         using var folder = new ContentFolder();

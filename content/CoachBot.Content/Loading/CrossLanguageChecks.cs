@@ -95,8 +95,9 @@ internal static class CrossLanguageChecks
     }
 
     /// <summary>
-    /// A translation says the same number of things: rubric levels, a book's questions, a mission's activities, a
-    /// path's milestones, and the reflection prompts' core and retired flags (which decide what a round asks).
+    /// A translation says the same number of things: rubric levels, a book's questions, actions and skills, a mission's
+    /// activities, a path's milestones and their roles, an action's steps, a question's actions, the salary lists, and
+    /// the reflection prompts' core and retired flags (which decide what a round asks).
     /// </summary>
     private static void ListLengths(ContentCatalog reference, ContentCatalog other, List<ContentProblem> problems)
     {
@@ -119,6 +120,10 @@ internal static class CrossLanguageChecks
         Lengths("missions.yaml", "activities", reference.Missions, m => m.Id, m => m.Activities.Count, other.Missions);
         Lengths("paths.yaml", "milestones", reference.Paths, p => p.Id, p => p.Milestones.Count, other.Paths);
         Lengths("actions.yaml", "steps", reference.Actions, a => a.Id, a => a.Steps.Count, other.Actions);
+        Lengths("reading.yaml", "actions", reference.Books, b => b.Id, b => b.Actions.Count, other.Books);
+        Lengths("reading.yaml", "skills", reference.Books, b => b.Id, b => b.Skills.Count, other.Books);
+        Lengths("paths.yaml", "roles", reference.Paths.SelectMany(p => p.Milestones), m => m.Id, m => m.Roles.Count, other.Paths.SelectMany(p => p.Milestones));
+        Lengths("questions.yaml", "actions", reference.Questions, q => q.Id, q => q.Actions.Count, other.Questions);
 
         foreach (var (what, mine, theirs) in new[]
         {
