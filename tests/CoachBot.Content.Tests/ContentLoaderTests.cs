@@ -27,7 +27,7 @@ public sealed class ContentLoaderTests
             Assert.All(c.Books, b => Assert.Equal(3, b.Questions.Count));
             Assert.True(c.Questions.Count >= 40);
             Assert.Equal(6, c.Questions.Select(q => q.Theme).Distinct().Count());
-            Assert.True(c.ReflectionPrompts.Count >= 9);
+            Assert.True(c.ReflectionPrompts.Count >= 24);
             Assert.True(c.HealthIndicators.Count >= 6);
         }
     }

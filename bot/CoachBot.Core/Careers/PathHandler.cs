@@ -76,14 +76,17 @@ public sealed class PathHandler : ICommandHandler, IActionHandler
             ? null
             : context.T("path.no_role_match");
         var nextTitle = context.T("path.next_step", ("title", current.Title));
+        var salary = Salary(context);
         return new Reply
         {
-            Text = StringTable.Lines(message, title, path.Summary, SettingsText.AsLines(milestones), roleNote, nextTitle, current.NextStep),
+            Text = StringTable.Lines(message, title, path.Summary, SettingsText.AsLines(milestones), roleNote, nextTitle, current.NextStep,
+                StringTable.Lines([.. salary.Select(s => StringTable.Lines(s.Title, s.Body, SettingsText.AsLines(s.Fields)))])),
             Sections =
             [
                 .. message is null ? Array.Empty<ReplySection>() : [new ReplySection { Body = message }],
                 new ReplySection { Title = title, Body = StringTable.Lines(path.Summary, roleNote), Fields = milestones },
                 new ReplySection { Title = nextTitle, Body = current.NextStep },
+                .. salary,
             ],
             Buttons =
             [
@@ -93,5 +96,22 @@ public sealed class PathHandler : ICommandHandler, IActionHandler
                 ReplyButton.Command(context.T("button.today"), "today", ButtonStyle.Primary),
             ],
         };
+    }
+
+    /// <summary>
+    /// The seed article's salary facts, where the user plans their road: the overview, the ranges by company size, the
+    /// factors that move the figure, and the source line naming the article.
+    /// </summary>
+    private static List<ReplySection> Salary(TurnContext context)
+    {
+        var facts = context.Content.Salary;
+        static List<ReplyField> Fields(IEnumerable<SalaryFact> list) => [.. list.Select(f => new ReplyField(f.Label, f.Value))];
+        return
+        [
+            new ReplySection { Title = context.T("path.salary.title"), Body = facts.Summary },
+            new ReplySection { Title = context.T("path.salary.by_company_size"), Fields = Fields(facts.ByCompanySize) },
+            new ReplySection { Title = context.T("path.salary.factors"), Fields = Fields(facts.Factors) },
+            new ReplySection { Body = facts.Source },
+        ];
     }
 }

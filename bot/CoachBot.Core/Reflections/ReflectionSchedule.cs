@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoachBot.Content.Model;
 using CoachBot.Core.Time;
 
 namespace CoachBot.Core.Reflections;
@@ -42,15 +43,41 @@ public static class ReflectionSchedule
     }
 
     /// <summary>
-    /// Three consecutive prompts of the bank, moving on by three each week, so a team sees the whole bank before
-    /// any prompt comes back (the bank has more than three prompts; content checks keep at least nine).
+    /// The round's prompts for <paramref name="channel"/> in the week of <paramref name="instant"/>: the core prompts
+    /// (learned, blocked) in bank order, then one rotating prompt. The rotating prompts take turns one week after the
+    /// other, starting at a place fixed by the channel, so every replica picks the same prompts for the same team and
+    /// week, teams do not all get the same question, and a prompt comes back only after all the others (the content
+    /// checks keep at least eight in use). Retired prompts are never picked.
     /// </summary>
-    public static IReadOnlyList<string> PromptsFor(DateTimeOffset instant, string timeZoneId, IReadOnlyList<string> bank)
+    public static IReadOnlyList<string> PromptsFor(
+        TeamChannel channel, DateTimeOffset instant, string timeZoneId, IReadOnlyList<ReflectionPrompt> bank)
     {
+        ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(bank);
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZones.FindOrUtc(timeZoneId)).DateTime);
-        var week = local.DayNumber / 7;
-        var start = (int)((long)week * PromptsPerRound % bank.Count);
-        return [.. Enumerable.Range(0, Math.Min(PromptsPerRound, bank.Count)).Select(i => bank[(start + i) % bank.Count])];
+        var core = bank.Where(p => p.Core && !p.Retired).Select(p => p.Id).Take(PromptsPerRound - 1).ToList();
+        var rotating = bank.Where(p => !p.Core && !p.Retired).Select(p => p.Id).ToList();
+        if (rotating.Count == 0)
+        {
+            return core;
+        }
+
+        var turn = (WeekNumber(instant, timeZoneId) + StableOffset(channel.Key)) % rotating.Count;
+        return [.. core, rotating[(int)turn]];
+    }
+
+    /// <summary>Weeks since 0001-01-01 (a Monday) in the zone: consecutive weekly rounds get consecutive numbers.</summary>
+    private static long WeekNumber(DateTimeOffset instant, string timeZoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZones.FindOrUtc(timeZoneId)).DateTime).DayNumber / 7;
+
+    /// <summary>FNV-1a over the key's UTF-8 bytes: the same number in every process (unlike string.GetHashCode).</summary>
+    private static long StableOffset(string key)
+    {
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(key))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return hash;
     }
 }

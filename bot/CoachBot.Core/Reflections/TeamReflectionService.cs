@@ -34,7 +34,7 @@ public sealed class TeamReflectionService
         OpenRoundAsync(channel, now, now, cancellationToken);
 
     /// <summary>
-    /// Opens the week's round of an enabled reflection: three prompts, and a DM with the form for every member in
+    /// Opens the week's round of an enabled reflection: the two core prompts and the week's rotating one, and a DM with the form for every member in
     /// their own language (the lead only when they take part). The round's week, prompts and window
     /// (<see cref="ReflectionSchedule.AnswerWindow"/>) count from <paramref name="scheduledAt"/>, the open the schedule
     /// named, not from <paramref name="now"/>: a message that went out late still closes when the schedule closes it,
@@ -53,13 +53,13 @@ public sealed class TeamReflectionService
         }
 
         var members = (await _store.ListMembersAsync(channel, cancellationToken)).Where(reflection.Invites).ToList();
-        var bank = _content.For(ContentLibrary.DefaultLanguage).ReflectionPrompts.Select(p => p.Id).ToList();
+        var bank = _content.For(ContentLibrary.DefaultLanguage).ReflectionPrompts;
         var round = new ReflectionRound(
             channel,
             ReflectionSchedule.WeekOf(scheduledAt, reflection.TimeZoneId),
             scheduledAt,
             scheduledAt + ReflectionSchedule.AnswerWindow,
-            ReflectionSchedule.PromptsFor(scheduledAt, reflection.TimeZoneId, bank),
+            ReflectionSchedule.PromptsFor(channel, scheduledAt, reflection.TimeZoneId, bank),
             members.Count);
         var added = await _store.TryAddRoundAsync(round, cancellationToken);
         if (added is null)

@@ -8,6 +8,15 @@ internal static class CatalogChecks
     /// <summary>Fewest questions meant for each side of a 1-on-1 (audience that side or both).</summary>
     public const int MinQuestionsPerAudience = 8;
 
+    /// <summary>Prompts asked every week (learned, blocked): a round is these and one rotating prompt.</summary>
+    public const int ReflectionCorePrompts = 2;
+
+    /// <summary>Fewest prompts in use (core and rotating, not retired).</summary>
+    public const int MinReflectionPrompts = 24;
+
+    /// <summary>Fewest rotating prompts in use: a weekly team meets none of them twice within 8 weeks.</summary>
+    public const int MinRotatingReflectionPrompts = 8;
+
     public static void Run(ContentCatalog c, List<ContentProblem> problems)
     {
         var lang = c.Language;
@@ -77,6 +86,8 @@ internal static class CatalogChecks
             }
         }
 
+        ReflectionPrompts(c.ReflectionPrompts, Add);
+
         foreach (var theme in ContentVocabulary.QuestionThemeIds)
         {
             var count = c.Questions.Count(q => q.Theme == theme);
@@ -114,6 +125,36 @@ internal static class CatalogChecks
         foreach (var value in values.Where(v => v.Length > 0 && !allowed.Contains(v)))
         {
             add(file, $"{what}: '{value}' is not one of {string.Join(", ", allowed)}");
+        }
+    }
+
+    /// <summary>
+    /// The fixed core of every round (two prompts, never retired) and enough prompts in use, both in all and rotating,
+    /// so no rotating prompt comes back within 8 weekly rounds.
+    /// </summary>
+    private static void ReflectionPrompts(IReadOnlyList<ReflectionPrompt> prompts, Action<string, string> add)
+    {
+        var core = prompts.Where(p => p.Core).ToList();
+        if (core.Count != ReflectionCorePrompts)
+        {
+            add("reflection.yaml", $"exactly {ReflectionCorePrompts} prompts must be core: true (asked every week), has {core.Count}");
+        }
+
+        foreach (var prompt in core.Where(p => p.Retired))
+        {
+            add("reflection.yaml", $"prompt '{prompt.Id}' is core and retired; a core prompt is asked every week, so it cannot be retired");
+        }
+
+        var inUse = prompts.Count(p => !p.Retired);
+        if (inUse < MinReflectionPrompts)
+        {
+            add("reflection.yaml", $"at least {MinReflectionPrompts} prompts must be in use (not retired), has {inUse}");
+        }
+
+        var rotating = prompts.Count(p => !p.Core && !p.Retired);
+        if (rotating < MinRotatingReflectionPrompts)
+        {
+            add("reflection.yaml", $"at least {MinRotatingReflectionPrompts} rotating prompts (not core, not retired) are needed so none returns within 8 weeks, has {rotating}");
         }
     }
 }

@@ -51,7 +51,8 @@ public static partial class ContentLoader
             Actions = actions,
             Missions = ReadMissions(Open("missions.yaml")),
             Skills = ReadSkills(Open("skills.yaml")),
-            Paths = ReadPaths(Open("paths.yaml")),
+            Paths = ReadPaths(Open("paths.yaml"), out var salary),
+            Salary = salary,
             Roles = ReadRoles(Open("roles.yaml")),
             Books = ReadBooks(Open("reading.yaml")),
             QuestionThemes = ReadThemes(Open("questions.yaml"), out var questions),
@@ -181,8 +182,9 @@ public static partial class ContentLoader
         return result;
     }
 
-    private static List<CareerPath> ReadPaths(YamlNodeReader? file)
+    private static List<CareerPath> ReadPaths(YamlNodeReader? file, out SalaryFacts salary)
     {
+        salary = ReadSalary(file?.Mapping("salary"));
         var result = Each(file, "paths", 3, p =>
         {
             var milestones = p.Items("milestones", 3).Select(m =>
@@ -195,6 +197,25 @@ public static partial class ContentLoader
             return new CareerPath(p.Id(), p.Text("title"), p.Text("summary"), p.Text("suits"), milestones);
         });
         Finish(file);
+        return result;
+    }
+
+    private static SalaryFacts ReadSalary(YamlNodeReader? salary)
+    {
+        if (salary is null)
+        {
+            return new SalaryFacts(string.Empty, [], [], string.Empty);
+        }
+
+        IReadOnlyList<SalaryFact> Facts(string key) => [.. salary.Items(key, 3).Select(f =>
+        {
+            var fact = new SalaryFact(f.Text("label"), f.Text("value"));
+            f.RejectUnknownKeys();
+            return fact;
+        })];
+
+        var result = new SalaryFacts(salary.Text("summary"), Facts("by_company_size"), Facts("factors"), salary.Text("source"));
+        salary.RejectUnknownKeys();
         return result;
     }
 
@@ -233,7 +254,7 @@ public static partial class ContentLoader
 
     private static List<ReflectionPrompt> ReadPrompts(YamlNodeReader? file)
     {
-        var result = Each(file, "prompts", 9, p => new ReflectionPrompt(p.Id(), p.Text("text")));
+        var result = Each(file, "prompts", 24, p => new ReflectionPrompt(p.Id(), p.Text("text"), p.OptionalFlag("core"), p.OptionalFlag("retired")));
         Finish(file);
         return result;
     }

@@ -89,6 +89,62 @@ internal static class CrossLanguageChecks
                         $"question '{question.Id}': audience is '{twin.Audience}' but '{question.Audience}' in {reference.Language}/questions.yaml"));
                 }
             }
+
+            ListLengths(reference, other, problems);
+        }
+    }
+
+    /// <summary>
+    /// A translation says the same number of things: rubric levels, a book's questions, actions and skills, a mission's
+    /// activities, a path's milestones and their roles, an action's steps, a question's actions, the salary lists, and
+    /// the reflection prompts' core and retired flags (which decide what a round asks).
+    /// </summary>
+    private static void ListLengths(ContentCatalog reference, ContentCatalog other, List<ContentProblem> problems)
+    {
+        var language = other.Language;
+        void Lengths<T>(string file, string what, IEnumerable<T> mine, Func<T, string> id, Func<T, int> count, IEnumerable<T> theirs)
+        {
+            var twins = theirs.GroupBy(id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var item in mine)
+            {
+                if (twins.TryGetValue(id(item), out var twin) && count(twin) != count(item))
+                {
+                    problems.Add(new ContentProblem($"{language}/{file}", 0,
+                        $"'{id(item)}' has {count(twin)} {what} but {count(item)} in {reference.Language}/{file}; a translation keeps every entry of a list"));
+                }
+            }
+        }
+
+        Lengths("skills.yaml", "rubric levels", reference.Skills, s => s.Id, s => s.Rubric.Count, other.Skills);
+        Lengths("reading.yaml", "questions", reference.Books, b => b.Id, b => b.Questions.Count, other.Books);
+        Lengths("missions.yaml", "activities", reference.Missions, m => m.Id, m => m.Activities.Count, other.Missions);
+        Lengths("paths.yaml", "milestones", reference.Paths, p => p.Id, p => p.Milestones.Count, other.Paths);
+        Lengths("actions.yaml", "steps", reference.Actions, a => a.Id, a => a.Steps.Count, other.Actions);
+        Lengths("reading.yaml", "actions", reference.Books, b => b.Id, b => b.Actions.Count, other.Books);
+        Lengths("reading.yaml", "skills", reference.Books, b => b.Id, b => b.Skills.Count, other.Books);
+        Lengths("paths.yaml", "roles", reference.Paths.SelectMany(p => p.Milestones), m => m.Id, m => m.Roles.Count, other.Paths.SelectMany(p => p.Milestones));
+        Lengths("questions.yaml", "actions", reference.Questions, q => q.Id, q => q.Actions.Count, other.Questions);
+
+        foreach (var (what, mine, theirs) in new[]
+        {
+            ("salary ranges by company size", reference.Salary.ByCompanySize.Count, other.Salary.ByCompanySize.Count),
+            ("salary factors", reference.Salary.Factors.Count, other.Salary.Factors.Count),
+        })
+        {
+            if (mine != theirs)
+            {
+                problems.Add(new ContentProblem($"{language}/paths.yaml", 0,
+                    $"salary has {theirs} {what} but {mine} in {reference.Language}/paths.yaml; a translation keeps every entry of a list"));
+            }
+        }
+
+        foreach (var prompt in reference.ReflectionPrompts)
+        {
+            if (other.ReflectionPrompts.FirstOrDefault(p => p.Id == prompt.Id) is { } twin && (twin.Core != prompt.Core || twin.Retired != prompt.Retired))
+            {
+                problems.Add(new ContentProblem($"{language}/reflection.yaml", 0,
+                    $"prompt '{prompt.Id}': core and retired must be the same as in {reference.Language}/reflection.yaml"));
+            }
         }
     }
 }

@@ -62,6 +62,22 @@ internal sealed partial class YamlNodeReader
 
     public string? OptionalText(string key) => Get(key) is null ? null : Text(key);
 
+    /// <summary>An optional <c>true</c>/<c>false</c> field; false when absent.</summary>
+    public bool OptionalFlag(string key)
+    {
+        var text = OptionalText(key);
+        switch (text)
+        {
+            case null or "false":
+                return false;
+            case "true":
+                return true;
+            default:
+                Problem($"field '{key}' must be true or false, not '{text}'");
+                return false;
+        }
+    }
+
     public int Int(string key, int min, int max)
     {
         var text = Text(key);
@@ -117,6 +133,27 @@ internal sealed partial class YamlNodeReader
         }
 
         return values;
+    }
+
+    /// <summary>A required nested mapping, or null (with a problem) when it is missing or not a mapping.</summary>
+    public YamlNodeReader? Mapping(string key)
+    {
+        var node = Get(key);
+        if (node is YamlMappingNode mapping)
+        {
+            return new YamlNodeReader(mapping, _file, Prefix(key), _problems);
+        }
+
+        if (node is null)
+        {
+            Problem($"missing required field '{key}'");
+        }
+        else
+        {
+            _problems.Add(new ContentProblem(_file, node.Start.Line, $"{_where}: field '{key}' must be a mapping"));
+        }
+
+        return null;
     }
 
     /// <summary>A list of mappings; each becomes a reader named after its id when it has one.</summary>

@@ -8,6 +8,9 @@ public sealed class ContentCatalog
     public required IReadOnlyList<Mission> Missions { get; init; }
     public required IReadOnlyList<Skill> Skills { get; init; }
     public required IReadOnlyList<CareerPath> Paths { get; init; }
+
+    /// <summary>The seed article's VPoE salary figures, shown with the user's path (paths.yaml <c>salary</c>).</summary>
+    public required SalaryFacts Salary { get; init; }
     public required IReadOnlyList<RoleProfile> Roles { get; init; }
     public required IReadOnlyList<Book> Books { get; init; }
     public required IReadOnlyList<QuestionTheme> QuestionThemes { get; init; }

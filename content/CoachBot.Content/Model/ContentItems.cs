@@ -6,7 +6,7 @@ namespace CoachBot.Content.Model;
 /// <summary>One of the five "start today" actions with its micro-steps.</summary>
 public sealed record HabitAction(string Id, string Title, string Summary, IReadOnlyList<MicroStep> Steps);
 
-/// <summary>A concrete step a person can finish in under 30 minutes.</summary>
+/// <summary>A concrete step a person can finish in 30 minutes or less.</summary>
 public sealed record MicroStep(
     string Id, string ActionId, string Text, int Minutes, IReadOnlyList<string> Roles, IReadOnlyList<string> Paths)
 {
@@ -46,6 +46,15 @@ public sealed record CareerPath(string Id, string Title, string Summary, string 
 public sealed record Milestone(
     string Id, string Title, string Detail, string? TypicalYears, IReadOnlyList<string> Roles, string NextStep);
 
+/// <summary>
+/// What VPoEs earn, as the seed article gives it and nothing more: an overview, ranges by company size, the factors
+/// that move the figure, and the source line naming the article.
+/// </summary>
+public sealed record SalaryFacts(string Summary, IReadOnlyList<SalaryFact> ByCompanySize, IReadOnlyList<SalaryFact> Factors, string Source);
+
+/// <summary>One labelled salary figure or factor, e.g. "Startups (under 50 employees)": "8-12 million yen".</summary>
+public sealed record SalaryFact(string Label, string Value);
+
 /// <summary>A role to tell apart from VPoE (CTO, VPoP, EM, tech lead).</summary>
 public sealed record RoleProfile(
     string Id, string Title, string Question, string Focus, string Scope, string Horizon, string Summary);
@@ -75,7 +84,11 @@ public sealed record OneOnOneQuestion(string Id, string Theme, string Text, IRea
 }
 
 /// <summary>A weekly team reflection prompt.</summary>
-public sealed record ReflectionPrompt(string Id, string Text);
+/// <param name="Id">Never reused or removed: stored rounds and answers name their prompts by id.</param>
+/// <param name="Text">The question as the team reads it.</param>
+/// <param name="Core">Asked every week (learned, blocked); the other prompts take turns as the round's last one.</param>
+/// <param name="Retired">No longer asked, kept so rounds that asked it still show its text next to their answers.</param>
+public sealed record ReflectionPrompt(string Id, string Text, bool Core = false, bool Retired = false);
 
 /// <summary>An organisation health indicator.</summary>
 public sealed record HealthIndicator(string Id, string Title, string Description, string Measure, string Signal);

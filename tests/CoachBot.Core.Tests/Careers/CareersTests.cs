@@ -149,4 +149,42 @@ public sealed class CareersTests
 
         Assert.Contains("答える問い", reply.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en", "internal", "8 to 12 million yen", "What is VPoE? The Engineering Organization Management Leader")]
+    [InlineData("ja", "job_change", "800万〜1,200万円", "「What is VPoE? The Engineering Organization Management Leader」")]
+    public async Task Path_Shown_GivesTheSeedsSalaryRangesAndFactorsWithTheArticleAsSource(string language, string pathId, string startupRange, string source)
+    {
+        var harness = new CoachHarness();
+        await harness.OnboardAsync(role: "manager", path: pathId);
+        await harness.Users.SaveAsync((await harness.ProfileAsync()) with { Language = language }, CancellationToken.None);
+        var content = CoachHarness.Content.For(language);
+
+        var reply = Assert.Single(await harness.SendAsync("path"));
+
+        var sizes = Assert.Single(reply.Sections, s => s.Title == content.Strings.Format("path.salary.by_company_size"));
+        Assert.Equal(4, sizes.Fields.Count);
+        Assert.Equal(startupRange, sizes.Fields[0].Value);
+        var factors = Assert.Single(reply.Sections, s => s.Title == content.Strings.Format("path.salary.factors"));
+        Assert.Equal(content.Salary.Factors.Select(f => f.Label), factors.Fields.Select(f => f.Label));
+        Assert.Equal(5, factors.Fields.Count);
+        Assert.Contains(reply.Sections, s => s.Title == content.Strings.Format("path.salary.title") && s.Body == content.Salary.Summary);
+        var last = reply.Sections[^1];
+        Assert.Contains(source, last.Body, StringComparison.Ordinal);
+        Assert.Contains(startupRange, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(source, reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SalaryFacts_AreTheSeedsFiguresOnly()
+    {
+        // The seed's ranges by company size, in order; a change here must come from the seed, not be invented.
+        var en = CoachHarness.Content.For("en").Salary;
+        var ja = CoachHarness.Content.For("ja").Salary;
+
+        Assert.Equal(["8 to 12 million yen", "10 to 15 million yen", "12 to 20 million yen", "15 to 30 million yen"], en.ByCompanySize.Select(f => f.Value));
+        Assert.Equal(["800万〜1,200万円", "1,000万〜1,500万円", "1,200万〜2,000万円", "1,500万〜3,000万円"], ja.ByCompanySize.Select(f => f.Value));
+        Assert.Contains("10 to 15 million yen", en.Summary, StringComparison.Ordinal);
+        Assert.Contains("1,000万〜1,500万円", ja.Summary, StringComparison.Ordinal);
+    }
 }

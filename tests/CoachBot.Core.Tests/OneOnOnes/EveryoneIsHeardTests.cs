@@ -82,7 +82,7 @@ public sealed class EveryoneIsHeardTests
         var followUp = await harness.Reminders.BuildFollowUpAsync(pairing, CoachHarness.User("alice"), None);
 
         Assert.StartsWith("@bob さんとの 1on1 まであと 24 時間です。", prep!.Text, StringComparison.Ordinal);
-        Assert.StartsWith("@bob さんとの 1on1 はいかがでしたか?", followUp!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("@bob さんとの 1on1 はいかがでしたか？", followUp!.Text, StringComparison.Ordinal);
         Assert.NotNull(followUp.Form);
     }
 

@@ -134,7 +134,7 @@ public sealed class OneOnOneHandlerTests
         var agenda = Assert.Single(await harness.SendAsync("1on1 agenda", "bob"));
 
         Assert.Equal(["未完了のアクションアイテム", "あなたが話したいこと", "@alice さんが話したいこと", "@alice さんに聞いてみるとよい質問"], agenda.Sections.Skip(1).Select(s => s.Title));
-        Assert.StartsWith("• #1 book the venue(担当 @bob、期限 2026-12-10)", Section(agenda, "未完了").Body, StringComparison.Ordinal);
+        Assert.StartsWith("• #1 book the venue（担当 @bob、期限 2026-12-10）", Section(agenda, "未完了").Body, StringComparison.Ordinal);
         Assert.Equal("#1 を完了", agenda.Buttons[0].Label);
     }
 

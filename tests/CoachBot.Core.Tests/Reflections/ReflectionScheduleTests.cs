@@ -1,3 +1,4 @@
+using CoachBot.Content.Model;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
 
@@ -62,16 +63,69 @@ public sealed class ReflectionScheduleTests
         Assert.Equal("2026-W49", ReflectionSchedule.WeekOf(instant, "Asia/Tokyo"));
     }
 
-    [Fact]
-    public void PromptsFor_ConsecutiveWeeks_RotateThroughTheBank()
+    [Theory]
+    [InlineData("team-a", "UTC")]
+    [InlineData("team-b", "Asia/Tokyo")]
+    [InlineData("platform", "America/Los_Angeles")]
+    public void PromptsFor_TwelveWeeklyRounds_AskTheCoreEveryWeekAndNoRotatingPromptTwiceWithinEightWeeks(string channel, string zone)
     {
-        var bank = CoachHarness.Content.For("en").ReflectionPrompts.Select(p => p.Id).ToList();
+        var bank = CoachHarness.Content.For("en").ReflectionPrompts;
+        var team = new TeamChannel("slack", "T1", channel);
+        var start = new DateTimeOffset(2026, 10, 23, 7, 0, 0, TimeSpan.Zero); // across the autumn DST changes
+
+        var weeks = Enumerable.Range(0, 12).Select(w => ReflectionSchedule.PromptsFor(team, start.AddDays(7 * w), zone, bank)).ToList();
+
+        Assert.All(weeks, w => Assert.Equal(["learned", "blocked"], w.Take(2)));
+        Assert.All(weeks, w => Assert.Equal(ReflectionSchedule.PromptsPerRound, w.Distinct().Count()));
+        var rotating = weeks.Select(w => w[2]).ToList();
+        for (var i = 0; i + 8 <= rotating.Count; i++)
+        {
+            var window = rotating.Skip(i).Take(8).ToList();
+            Assert.True(window.Distinct().Count() == 8, $"weeks {i + 1}-{i + 8} repeat a prompt: {string.Join(", ", window)}");
+        }
+    }
+
+    [Fact]
+    public void PromptsFor_SameTeamAndWeek_SameAnswerWhateverTheInstantInTheWeek()
+    {
+        var bank = CoachHarness.Content.For("en").ReflectionPrompts;
+        var team = new TeamChannel("msteams", "tenant", "19:abc@thread.tacv2");
+        var monday = new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero);
+
+        var early = ReflectionSchedule.PromptsFor(team, monday, "UTC", bank);
+        var late = ReflectionSchedule.PromptsFor(team, monday.AddDays(6).AddHours(23), "UTC", bank);
+        var copy = ReflectionSchedule.PromptsFor(new TeamChannel("msteams", "tenant", "19:abc@thread.tacv2"), monday, "UTC", [.. bank]);
+
+        Assert.Equal(early, late);
+        Assert.Equal(early, copy);
+    }
+
+    [Fact]
+    public void PromptsFor_ManyTeamsInOneWeek_DoNotAllGetTheSameRotatingPrompt()
+    {
+        var bank = CoachHarness.Content.For("en").ReflectionPrompts;
+        var week = new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero);
+
+        var third = Enumerable.Range(0, 20).Select(i => ReflectionSchedule.PromptsFor(new TeamChannel("slack", "T1", $"team-{i}"), week, "UTC", bank)[2]);
+
+        Assert.True(third.Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void PromptsFor_RetiredPrompts_AreNeverAsked()
+    {
+        ReflectionPrompt[] bank =
+        [
+            new("learned", "L", Core: true), new("blocked", "B", Core: true),
+            new("old", "O", Retired: true), new("r1", "1"), new("r2", "2"), new("r3", "3"),
+        ];
+        var team = new TeamChannel("local", "local", "team-a");
         var start = new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero);
 
-        var weeks = Enumerable.Range(0, 4).Select(w => ReflectionSchedule.PromptsFor(start.AddDays(7 * w), "UTC", bank)).ToList();
+        var thirds = Enumerable.Range(0, 9).Select(w => ReflectionSchedule.PromptsFor(team, start.AddDays(7 * w), "UTC", bank)[2]).ToList();
 
-        Assert.All(weeks, w => Assert.Equal(3, w.Distinct().Count()));
-        Assert.Equal(12, weeks.SelectMany(w => w).Distinct().Count());
+        Assert.DoesNotContain("old", thirds);
+        Assert.Equal(["r1", "r2", "r3"], thirds.Distinct().Order(StringComparer.Ordinal));
     }
 
     private static TeamReflection Setup(DayOfWeek day, TimeOnly time, string zone) =>

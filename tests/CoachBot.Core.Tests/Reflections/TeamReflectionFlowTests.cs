@@ -340,6 +340,34 @@ public sealed class TeamReflectionFlowTests
         Assert.Empty(await harness.Reflections.ListRoundsAsync(Team, None));
     }
 
+    [Fact]
+    public async Task WeeklyRounds_NineWeeks_AskTheCoreEveryWeekAndNoRotatingPromptTwiceWithinEightWeeks()
+    {
+        var harness = await EnabledTeamAsync("lead", "bob", "carol");
+        var reflection = (await harness.Reflections.GetAsync(Team, None))!;
+        var en = CoachHarness.Content.For("en").ReflectionPrompts;
+        var open = harness.Clock.GetUtcNow();
+
+        for (var week = 0; week < 9; week++)
+        {
+            open = ReflectionSchedule.NextOpenUtc(reflection, open);
+            harness.Clock.SetUtcNow(open);
+            var invitations = await harness.TeamReflections.OpenRoundAsync(Team, open, open, None);
+            var bob = Assert.Single(invitations, i => i.Member.UserId == "bob");
+            Assert.Contains(en.Single(p => p.Id == "learned").Text, bob.Reply.Text, StringComparison.Ordinal);
+            Assert.Contains(en.Single(p => p.Id == "blocked").Text, bob.Reply.Text, StringComparison.Ordinal);
+            harness.Clock.SetUtcNow(open + ReflectionSchedule.AnswerWindow);
+            Assert.NotNull(await harness.TeamReflections.CloseRoundAsync(Team, harness.Clock.GetUtcNow(), None));
+        }
+
+        var rounds = await harness.Reflections.ListRoundsAsync(Team, None);
+        Assert.Equal(9, rounds.Count);
+        Assert.All(rounds, r => Assert.Equal(["learned", "blocked"], r.PromptIds.Take(2)));
+        var rotating = rounds.Select(r => r.PromptIds[2]).ToList();
+        Assert.Equal(8, rotating.Take(8).Distinct().Count());
+        Assert.Equal(8, rotating.Skip(1).Distinct().Count());
+    }
+
     private static Dictionary<string, string> Values(string first, bool quote = false) => new Dictionary<string, string>
     {
         [ReflectionForm.RoundInput] = "2026-W48|team-a",
