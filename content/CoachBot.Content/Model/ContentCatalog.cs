@@ -22,7 +22,10 @@ public sealed class ContentCatalog
     /// <summary>Finds an action by id, or null.</summary>
     public HabitAction? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
 
-    /// <summary>Finds a micro-step by id across all actions, or null.</summary>
+    /// <summary>Finds a micro-step by id across all actions and missions, or null.</summary>
     public MicroStep? FindStep(string id) =>
-        Actions.SelectMany(a => a.Steps).FirstOrDefault(s => s.Id == id);
+        Actions.SelectMany(a => a.Steps).Concat(Missions.SelectMany(m => m.Steps)).FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Finds a mission by id, or null.</summary>
+    public Mission? FindMission(string id) => Missions.FirstOrDefault(m => m.Id == id);
 }
