@@ -94,7 +94,7 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
             Buttons =
             [
                 .. overview.Missions.Select(m => ReplyButton.With(
-                    context.T("missions.button.details", ("title", m.Mission.Title)), ShowAction, "mission", m.Mission.Id,
+                    m.Mission.Title, ShowAction, "mission", m.Mission.Id,
                     m.Mission.Id == overview.FocusId ? ButtonStyle.Primary : ButtonStyle.Default)),
                 ReplyButton.Command(context.T("button.today"), "today"),
             ],
@@ -177,7 +177,7 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
             Text = text,
             Buttons =
             [
-                ReplyButton.With(context.T("missions.button.details", ("title", mission.Title)), ShowAction, "mission", mission.Id),
+                ReplyButton.With(mission.Title, ShowAction, "mission", mission.Id),
                 ReplyButton.Command(context.T("button.today"), "today", ButtonStyle.Primary),
                 ReplyButton.With(context.T("missions.button.unfocus"), FocusAction, "mission", Off),
             ],
@@ -203,7 +203,7 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
         Buttons =
         [
             .. context.Content.Missions.Select(m => ReplyButton.With(
-                context.T("missions.button.details", ("title", m.Title)), FocusAction, "mission", m.Id)),
+                m.Title, FocusAction, "mission", m.Id)),
         ],
     };
 
@@ -214,7 +214,7 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
         Buttons =
         [
             .. context.Content.Missions.Select(m => ReplyButton.With(
-                context.T("missions.button.details", ("title", m.Title)), ShowAction, "mission", m.Id)),
+                m.Title, ShowAction, "mission", m.Id)),
         ],
     };
 
