@@ -44,7 +44,7 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
         }
 
         var parts = arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        if (string.Equals(parts[0], FocusWord, StringComparison.OrdinalIgnoreCase))
+        if (IsFocusWord(context, parts[0]))
         {
             return await FocusAsync(context, parts.Length > 1 ? parts[1].Trim() : string.Empty, cancellationToken);
         }
@@ -255,6 +255,11 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
     private static string MissionList(TurnContext context) =>
         string.Join("\n", context.Content.Missions.Select((m, i) =>
             context.T("missions.list_line", ("number", i + 1), ("id", m.Id), ("title", m.Title))));
+
+    private static bool IsFocusWord(TurnContext context, string value) =>
+        string.Equals(value, FocusWord, StringComparison.OrdinalIgnoreCase)
+        || context.T("missions.focus.words").Split([',', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(w => string.Equals(w, value, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsOff(TurnContext context, string value) =>
         string.Equals(value, Off, StringComparison.OrdinalIgnoreCase)

@@ -297,5 +297,11 @@ public sealed class MissionsTests
         Assert.Contains("未着手", reply.Text, StringComparison.Ordinal);
         Assert.Equal("evaluation", (await harness.ProfileAsync()).MissionFocus);
         Assert.Contains("評価制度の設計と運用", focus.Text, StringComparison.Ordinal);
+
+        // The Japanese words work too: 「ミッション 注力 オフ」 clears it, 「ミッション 注力 4」 sets another.
+        await harness.SendAsync("ミッション 注力 オフ");
+        Assert.Null((await harness.ProfileAsync()).MissionFocus);
+        await harness.SendAsync("ミッション 注力 4");
+        Assert.Equal("org_design", (await harness.ProfileAsync()).MissionFocus);
     }
 }
