@@ -2,6 +2,7 @@ using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
+using CoachBot.Core.Missions;
 using CoachBot.Core.Home;
 using CoachBot.Core.Onboarding;
 using CoachBot.Core.OneOnOnes;
@@ -55,6 +56,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TeamReflectionService>();
         AddHandler<TeamReflectionHandler>(services, actions: true);
         AddHandler<ReflectHandler>(services, actions: true);
+
+        services.AddSingleton<MissionStandingService>();
+        AddHandler<MissionsHandler>(services, actions: true);
 
         services.AddSingleton<UserDataService>();
         AddHandler<PrivacyHandler>(services, actions: true);

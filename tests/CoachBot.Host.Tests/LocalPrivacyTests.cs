@@ -25,12 +25,14 @@ public sealed class LocalPrivacyTests
         await client.OnboardAsync(user);
         await client.SendAsync(user, "today", messageId: "m-today");
         await client.SendAsync(user, "done " + note, messageId: "m-done");
+        await client.SendAsync(user, "missions focus environment", messageId: "m-focus");
 
         var export = await client.SendAsync(user, "export", messageId: "m-export");
         var file = await DownloadAsync(client, Assert.Single(export[0]!["attachments"]!.AsArray()));
         var practice = Assert.Single(file["practice"]!.AsArray());
         Assert.Equal(note, practice!["note"]!.GetValue<string>());
         Assert.Equal("senior", file["profile"]!["role"]!.GetValue<string>());
+        Assert.Equal("environment", file["profile"]!["missionFocus"]!.GetValue<string>());
         var before = await RowsMentioningAsync(app.TablePrefix, user);
         foreach (var table in new[] { "Users", "Practice", "Ledger" })
         {

@@ -24,6 +24,7 @@ public static class VerbCatalog
         new("path", HelpTopic.Career, Bare),
         new("roles", HelpTopic.Career, Read),
         new("skills", HelpTopic.Career, Bare),
+        new("missions", HelpTopic.Career, Bare),
 
         // The ones people use every week first: the overview shows only the first few.
         new("1on1 agenda", HelpTopic.OneOnOnes, Read),

@@ -34,12 +34,57 @@ public sealed class DailyStepService
         UserProfile profile, ContentCatalog content, DateOnly today, IReadOnlyCollection<string> exclude, IReadOnlyList<PracticeEntry> history)
     {
         return MicroStepSelector.Select(
-            content.Actions,
+            Pool(profile, content, today),
             profile.Role,
             profile.CareerPath,
             [.. history.Select(h => new PracticeHistoryItem(h.ActionId, h.StepId, h.LocalDate))],
             today,
             exclude);
+    }
+
+    /// <summary>
+    /// The steps the day's choice is made from. Without a mission focus: the five actions. With one, on every other
+    /// working day (<see cref="IsFocusDay"/>): the focus mission's own steps, offered as an action nobody practised yet
+    /// so the selector tries them first, then the actions linked to the mission; on the other days the five actions as
+    /// usual, so no action starves (docs/decisions/0033-missions.md). Eligibility stays the selector's.
+    /// </summary>
+    public static IReadOnlyList<HabitAction> Pool(UserProfile profile, ContentCatalog content, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(content);
+        if (profile.MissionFocus is not { } focus || content.FindMission(focus) is not { Steps.Count: > 0 } mission || !IsFocusDay(profile, today))
+        {
+            return content.Actions;
+        }
+
+        // "mission." keeps the pool's ids apart from the action ids (one mission and one action are both "recruiting"):
+        // the selector's "least recently practised" then never mixes the mission's steps up with an action's history.
+        var missionSteps = new HabitAction(FocusPoolPrefix + mission.Id, mission.Title, mission.Summary, mission.Steps);
+        return [missionSteps, .. mission.Actions.Select(content.FindAction).OfType<HabitAction>()];
+    }
+
+    /// <summary>The id prefix of the focus mission's entry in <see cref="Pool"/>.</summary>
+    public const string FocusPoolPrefix = "mission.";
+
+    /// <summary>
+    /// True on every other working day of the user: the working days are numbered in a row (a Monday-aligned week has
+    /// as many as the user works) and the even ones are focus days. A day off counts with the next working day.
+    /// </summary>
+    public static bool IsFocusDay(UserProfile profile, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var working = profile.WorkingDays;
+        if (working.Count == 0)
+        {
+            return day.DayNumber % 2 == 0;
+        }
+
+        // DayNumber 0 is Monday 1 January 0001, so whole weeks start on Mondays.
+        var offset = day.DayNumber % 7;
+        var monday = day.AddDays(-offset);
+        var before = Enumerable.Range(0, offset).Count(i => working.Contains(monday.AddDays(i).DayOfWeek));
+        var index = ((long)(day.DayNumber / 7) * working.Distinct().Count()) + before;
+        return index % 2 == 0;
     }
 
     /// <summary>
@@ -84,7 +129,10 @@ public sealed class DailyStepService
         ArgumentNullException.ThrowIfNull(step);
         var strings = content.Strings;
         var action = content.FindAction(step.ActionId)!;
-        var title = strings.Format("today.title", ("action", action.Title));
+
+        // A mission step shows its mission: what it is part of and why that matters.
+        var mission = step.MissionId is { } missionId ? content.FindMission(missionId) : null;
+        var title = strings.Format("today.title", ("action", mission?.Title ?? action.Title));
         var minutes = strings.Format("today.minutes", ("minutes", step.Minutes));
         var hint = strings.Format("today.hint");
         return new Reply
@@ -96,7 +144,7 @@ public sealed class DailyStepService
                 {
                     Title = title,
                     Body = step.Text,
-                    Fields = [new ReplyField(strings.Format("today.field.time"), minutes), new ReplyField(strings.Format("today.field.why"), action.Summary)],
+                    Fields = [new ReplyField(strings.Format("today.field.time"), minutes), new ReplyField(strings.Format("today.field.why"), mission?.Summary ?? action.Summary)],
                 },
             ],
             Buttons =

@@ -184,7 +184,9 @@ public sealed class ReadingHandler : ICommandHandler, IActionHandler
     {
         var action = suggestion.WeakestActionId is { } a ? context.Content.FindAction(a)?.Title : null;
         var skill = suggestion.WeakestSkillId is { } s ? context.Content.Skills.FirstOrDefault(k => k.Id == s)?.Title : null;
+        var mission = suggestion.FocusMissionId is { } m ? context.Content.FindMission(m)?.Title : null;
         return StringTable.Lines(
+            mission is null ? null : context.T("missions.reading_because", ("mission", mission)),
             action is null ? null : context.T("reading.because_action", ("action", action)),
             skill is null ? null : context.T("reading.because_skill", ("skill", skill)));
     }

@@ -27,7 +27,8 @@ public sealed class ReadingService
     }
 
     /// <summary>
-    /// The unfinished, unskipped book best matched to the user's weakest action (fewest practices in the 4 weeks up
+    /// The unfinished, unskipped book best matched to the user's mission focus (a book tagged with it ranks first), then
+    /// to the user's weakest action (fewest practices in the 4 weeks up
     /// to <paramref name="today"/>) and weakest skill (lowest score in the latest self-assessment). A book that
     /// supports a weakest action ranks above one that only supports a weakest skill; ties keep the reading list's
     /// order. Null when every book is finished or skipped.
@@ -44,10 +45,13 @@ public sealed class ReadingService
             return null;
         }
 
+        // A mission focus outranks the weakest action and skill: the user chose it (docs/decisions/0033-missions.md).
+        var focus = profile.MissionFocus is { } id && content.FindMission(id) is not null ? id : null;
         var weakActions = await WeakestActionsAsync(profile.User, today, cancellationToken);
         var weakSkills = await WeakestSkillsAsync(profile.User, cancellationToken);
         var best = candidates
-            .Select((book, index) => (book, index, score: (book.Actions.Any(weakActions.Contains) ? 2 : 0) + (book.Skills.Any(weakSkills.Contains) ? 1 : 0)))
+            .Select((book, index) => (book, index, score: (focus is not null && book.Missions.Contains(focus) ? 4 : 0)
+                + (book.Actions.Any(weakActions.Contains) ? 2 : 0) + (book.Skills.Any(weakSkills.Contains) ? 1 : 0)))
             .OrderByDescending(x => x.score)
             .ThenBy(x => x.index)
             .First()
@@ -55,7 +59,10 @@ public sealed class ReadingService
         return new ReadingSuggestion(
             best,
             ContentVocabulary.ActionIds.FirstOrDefault(a => weakActions.Contains(a) && best.Actions.Contains(a)),
-            ContentVocabulary.SkillIds.FirstOrDefault(s => weakSkills.Contains(s) && best.Skills.Contains(s)));
+            ContentVocabulary.SkillIds.FirstOrDefault(s => weakSkills.Contains(s) && best.Skills.Contains(s)))
+        {
+            FocusMissionId = focus is not null && best.Missions.Contains(focus) ? focus : null,
+        };
     }
 
     /// <summary>The actions with the fewest practices in the window; empty when all five are level (nothing to

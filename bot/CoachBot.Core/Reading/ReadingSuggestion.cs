@@ -7,4 +7,8 @@ namespace CoachBot.Core.Reading;
 /// <param name="WeakestActionId">The least practised action (last 4 weeks) the book supports; null when the book
 /// was not chosen for an action or all actions were practised equally.</param>
 /// <param name="WeakestSkillId">The lowest-scored skill (latest self-assessment) the book supports; null when not.</param>
-public sealed record ReadingSuggestion(Book Book, string? WeakestActionId, string? WeakestSkillId);
+public sealed record ReadingSuggestion(Book Book, string? WeakestActionId, string? WeakestSkillId)
+{
+    /// <summary>The user's focus mission when the book supports it; null otherwise.</summary>
+    public string? FocusMissionId { get; init; }
+}

@@ -79,6 +79,10 @@ public sealed record UserProfile
     /// <summary>Books passed over with `reading next`; suggested again only when nothing else is left.</summary>
     public IReadOnlyList<string> BooksSkipped { get; init; } = [];
 
+    /// <summary>The mission the user chose to focus on (`missions focus`), one of the six mission ids; null for none.
+    /// The daily step and the reading suggestion prefer it (docs/decisions/0033-missions.md).</summary>
+    public string? MissionFocus { get; init; }
+
     /// <summary>The local date the "your setup isn't finished" reminder was last shown: at most once a day.</summary>
     public DateOnly? SetupRemindedOn { get; init; }
 

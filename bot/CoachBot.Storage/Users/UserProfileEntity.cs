@@ -63,6 +63,8 @@ internal sealed class UserProfileEntity : UserTableRow
 
     public string? BooksSkipped { get; set; }
 
+    public string? MissionFocus { get; set; }
+
     public DateTimeOffset? CreatedAt { get; set; }
 
     public static UserProfileEntity From(UserProfile profile, string partitionKey, string rowKey)
@@ -93,6 +95,7 @@ internal sealed class UserProfileEntity : UserTableRow
         row.SetupRemindedOn = Date(profile.SetupRemindedOn);
         row.BooksFinished = Join(profile.BooksFinished);
         row.BooksSkipped = Join(profile.BooksSkipped);
+        row.MissionFocus = profile.MissionFocus;
         row.CreatedAt = TableDates.ToColumn(profile.CreatedAt);
         return row;
     }
@@ -125,6 +128,7 @@ internal sealed class UserProfileEntity : UserTableRow
         SetupRemindedOn = ParseDate(SetupRemindedOn),
         BooksFinished = Split(BooksFinished),
         BooksSkipped = Split(BooksSkipped),
+        MissionFocus = MissionFocus,
         CreatedAt = TableDates.FromColumn(CreatedAt),
         Version = ETag.ToString(),
     };

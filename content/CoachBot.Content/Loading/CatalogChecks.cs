@@ -30,6 +30,7 @@ internal static class CatalogChecks
         ExactIds("questions.yaml", "themes", c.QuestionThemes.Select(t => t.Id), ContentVocabulary.QuestionThemeIds, Add);
 
         Unique("actions.yaml", "step", c.Actions.SelectMany(a => a.Steps).Select(s => s.Id), Add);
+        Unique("missions.yaml", "step", c.Missions.SelectMany(m => m.Steps).Select(s => s.Id), Add);
         Unique("paths.yaml", "milestone", c.Paths.SelectMany(p => p.Milestones).Select(m => m.Id), Add);
         Unique("reading.yaml", "book", c.Books.Select(b => b.Id), Add);
         Unique("questions.yaml", "question", c.Questions.Select(q => q.Id), Add);
@@ -55,6 +56,8 @@ internal static class CatalogChecks
             }
         }
 
+        MissionChecks(c, Add);
+
         foreach (var path in c.Paths)
         {
             foreach (var milestone in path.Milestones)
@@ -67,6 +70,7 @@ internal static class CatalogChecks
         {
             References("reading.yaml", $"book '{book.Id}' actions", book.Actions, ContentVocabulary.ActionIds, Add);
             References("reading.yaml", $"book '{book.Id}' skills", book.Skills, ContentVocabulary.SkillIds, Add);
+            References("reading.yaml", $"book '{book.Id}' missions", book.Missions, ContentVocabulary.MissionIds, Add);
         }
 
         foreach (var question in c.Questions)
@@ -94,6 +98,42 @@ internal static class CatalogChecks
             if (count < 6)
             {
                 Add("questions.yaml", $"theme '{theme}' needs at least 6 questions, has {count}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Mission steps: ids <c>mission.&lt;mission&gt;.&lt;slug&gt;</c> unique across actions and missions, an existing
+    /// action (done and progress count the step there), known roles and paths, and at least one step per mission
+    /// that a director sees (issue 16: directors and VPoE-track users get steps at their level).
+    /// </summary>
+    private static void MissionChecks(ContentCatalog c, Action<string, string> add)
+    {
+        var actionStepIds = c.Actions.SelectMany(a => a.Steps).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var mission in c.Missions)
+        {
+            References("missions.yaml", $"mission '{mission.Id}' actions", mission.Actions, ContentVocabulary.ActionIds, add);
+            References("missions.yaml", $"mission '{mission.Id}' skills", mission.Skills, ContentVocabulary.SkillIds, add);
+            foreach (var step in mission.Steps)
+            {
+                if (!step.Id.StartsWith($"mission.{mission.Id}.", StringComparison.Ordinal))
+                {
+                    add("missions.yaml", $"step '{step.Id}' must start with 'mission.{mission.Id}.'");
+                }
+
+                if (actionStepIds.Contains(step.Id))
+                {
+                    add("missions.yaml", $"step id '{step.Id}' is also a step of actions.yaml; step ids must be unique");
+                }
+
+                References("missions.yaml", $"step '{step.Id}' action", [step.ActionId], ContentVocabulary.ActionIds, add);
+                References("missions.yaml", $"step '{step.Id}' roles", step.Roles, ContentVocabulary.UserRoles, add);
+                References("missions.yaml", $"step '{step.Id}' paths", step.Paths, ContentVocabulary.PathIds, add);
+            }
+
+            if (mission.Steps.Count > 0 && !mission.Steps.Any(s => s.Roles.Contains("director")))
+            {
+                add("missions.yaml", $"mission '{mission.Id}' needs at least one step for directors (roles: [.., director])");
             }
         }
     }

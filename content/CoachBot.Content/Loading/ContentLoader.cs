@@ -141,10 +141,29 @@ public static partial class ContentLoader
         return result;
     }
 
+    /// <summary>Fewest steps of a mission (issue 16: at least 8 for each of the six).</summary>
+    public const int MinStepsPerMission = 8;
+
     private static List<Mission> ReadMissions(YamlNodeReader? file)
     {
         var result = Each(file, "missions", 6, m =>
-            new Mission(m.Id(), m.Text("title"), m.Text("summary"), m.TextList("activities", 3)));
+        {
+            var id = m.Id();
+            var steps = m.Items("steps", MinStepsPerMission).Select(s =>
+            {
+                var step = new MicroStep(s.Id(), s.Text("action"), s.Text("text"), s.Int("minutes", 5, 30),
+                    s.TextList("roles", 0), s.TextList("paths", 0), id);
+                s.RejectUnknownKeys();
+                return step;
+            }).ToList();
+            return new Mission(id, m.Text("title"), m.Text("summary"), m.TextList("activities", 3))
+            {
+                Practice = m.Text("practice"),
+                Actions = m.TextList("actions", 1),
+                Skills = m.TextList("skills", 1),
+                Steps = steps,
+            };
+        });
         Finish(file);
         return result;
     }
@@ -232,7 +251,10 @@ public static partial class ContentLoader
         var result = Each(file, "books", 5, b =>
         {
             var book = new Book(b.Id(), b.Text("title"), b.Text("author"), b.Text("why"), b.TextList("actions", 1),
-                b.TextList("skills", 1), b.TextList("questions", 3));
+                b.TextList("skills", 1), b.TextList("questions", 3))
+            {
+                Missions = b.TextList("missions", 0),
+            };
             if (book.Questions.Count != 3)
             {
                 b.Problem($"a book needs exactly 3 reflection questions, has {book.Questions.Count}");

@@ -38,7 +38,7 @@ internal static class CrossLanguageChecks
             }
 
             Compare("actions.yaml", c => c.Actions.SelectMany(a => a.Steps.Select(s => s.Id).Append(a.Id)));
-            Compare("missions.yaml", c => c.Missions.Select(m => m.Id));
+            Compare("missions.yaml", c => c.Missions.SelectMany(m => m.Steps.Select(s => s.Id).Append(m.Id)));
             Compare("skills.yaml", c => c.Skills.Select(s => s.Id));
             Compare("paths.yaml", c => c.Paths.SelectMany(p => p.Milestones.Select(m => m.Id).Append(p.Id)));
             Compare("roles.yaml", c => c.Roles.Select(r => r.Id));
@@ -77,6 +77,40 @@ internal static class CrossLanguageChecks
                 {
                     problems.Add(new ContentProblem($"{language}/actions.yaml", 0,
                         $"step '{step.Id}': minutes, roles, paths and audience must be the same as in {reference.Language}/actions.yaml"));
+                }
+            }
+
+            foreach (var mission in reference.Missions)
+            {
+                if (other.FindMission(mission.Id) is not { } twinMission)
+                {
+                    continue;
+                }
+
+                if (!twinMission.Actions.SequenceEqual(mission.Actions) || !twinMission.Skills.SequenceEqual(mission.Skills))
+                {
+                    problems.Add(new ContentProblem($"{language}/missions.yaml", 0,
+                        $"mission '{mission.Id}': actions and skills must be the same as in {reference.Language}/missions.yaml"));
+                }
+
+                foreach (var step in mission.Steps)
+                {
+                    var twin = twinMission.Steps.FirstOrDefault(s => s.Id == step.Id);
+                    if (twin is not null && (twin.ActionId != step.ActionId || twin.Minutes != step.Minutes
+                        || !twin.Roles.SequenceEqual(step.Roles) || !twin.Paths.SequenceEqual(step.Paths)))
+                    {
+                        problems.Add(new ContentProblem($"{language}/missions.yaml", 0,
+                            $"step '{step.Id}': action, minutes, roles and paths must be the same as in {reference.Language}/missions.yaml"));
+                    }
+                }
+            }
+
+            foreach (var book in reference.Books)
+            {
+                if (other.Books.FirstOrDefault(b => b.Id == book.Id) is { } twin && !twin.Missions.SequenceEqual(book.Missions))
+                {
+                    problems.Add(new ContentProblem($"{language}/reading.yaml", 0,
+                        $"book '{book.Id}': missions must be the same as in {reference.Language}/reading.yaml"));
                 }
             }
 

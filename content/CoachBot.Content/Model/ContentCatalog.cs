@@ -32,7 +32,10 @@ public sealed class ContentCatalog
     public IReadOnlySet<string> JobMarketStepIds =>
         Actions.SelectMany(a => a.Steps).Where(s => s.IsJobMarket).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Finds a micro-step by id across all actions, or null.</summary>
+    /// <summary>Finds a micro-step by id across all actions and missions, or null.</summary>
     public MicroStep? FindStep(string id) =>
-        Actions.SelectMany(a => a.Steps).FirstOrDefault(s => s.Id == id);
+        Actions.SelectMany(a => a.Steps).Concat(Missions.SelectMany(m => m.Steps)).FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Finds a mission by id, or null.</summary>
+    public Mission? FindMission(string id) => Missions.FirstOrDefault(m => m.Id == id);
 }

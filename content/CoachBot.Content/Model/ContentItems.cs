@@ -7,8 +7,12 @@ namespace CoachBot.Content.Model;
 public sealed record HabitAction(string Id, string Title, string Summary, IReadOnlyList<MicroStep> Steps);
 
 /// <summary>A concrete step a person can finish in 30 minutes or less.</summary>
+/// <remarks><c>ActionId</c> is the one of the five actions the step practises; a mission step names it with
+/// <c>action:</c>, so done, progress and streaks count it like any other step. <c>MissionId</c> is the mission a
+/// mission step belongs to (missions.yaml); null for an action step.</remarks>
 public sealed record MicroStep(
-    string Id, string ActionId, string Text, int Minutes, IReadOnlyList<string> Roles, IReadOnlyList<string> Paths)
+    string Id, string ActionId, string Text, int Minutes, IReadOnlyList<string> Roles, IReadOnlyList<string> Paths,
+    string? MissionId = null)
 {
     /// <summary>True when the step has no role filter or names the role.</summary>
     public bool FitsRole(string? role) => Roles.Count == 0 || role is null || Roles.Contains(role);
@@ -34,7 +38,20 @@ public sealed record MicroStep(
 }
 
 /// <summary>One of the six VPoE missions.</summary>
-public sealed record Mission(string Id, string Title, string Summary, IReadOnlyList<string> Activities);
+public sealed record Mission(string Id, string Title, string Summary, IReadOnlyList<string> Activities)
+{
+    /// <summary>What the mission looks like when it is done well, in a few sentences.</summary>
+    public string Practice { get; init; } = string.Empty;
+
+    /// <summary>The actions whose practice counts toward the mission (and whose steps a mission focus prefers).</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>The essential skills the mission draws on (their self-assessment shows where a user stands).</summary>
+    public IReadOnlyList<string> Skills { get; init; } = [];
+
+    /// <summary>The mission's own micro-steps, ids <c>mission.&lt;mission id&gt;.&lt;slug&gt;</c>.</summary>
+    public IReadOnlyList<MicroStep> Steps { get; init; } = [];
+}
 
 /// <summary>One of the five essential skills with its 1-5 rubric (index 0 = level 1).</summary>
 public sealed record Skill(string Id, string Title, string Summary, IReadOnlyList<string> Rubric);
@@ -62,7 +79,11 @@ public sealed record RoleProfile(
 /// <summary>A book on the reading list with its reflection questions.</summary>
 public sealed record Book(
     string Id, string Title, string Author, string Why, IReadOnlyList<string> Actions, IReadOnlyList<string> Skills,
-    IReadOnlyList<string> Questions);
+    IReadOnlyList<string> Questions)
+{
+    /// <summary>The missions the book supports; a user's mission focus prefers these books.</summary>
+    public IReadOnlyList<string> Missions { get; init; } = [];
+}
 
 /// <summary>A theme of the 1-on-1 question bank.</summary>
 public sealed record QuestionTheme(string Id, string Title);

@@ -18,7 +18,7 @@ public sealed class HelpHandlerTests
         Assert.InRange(lines.Length, 6, 7);
         Assert.Equal(EnglishTopics, Assert.Single(reply.Sections).Fields.Select(f => f.Label));
         Assert.Contains("• Daily practice: today, done, log, progress, reading, home (help daily)", lines);
-        Assert.Contains("• Career: path, roles, skills (help career)", lines);
+        Assert.Contains("• Career: path, roles, skills, missions (help career)", lines);
         Assert.Contains("• 1-on-1s: 1on1 agenda, add, note, action, done, list… (help 1on1)", lines);
         Assert.Contains("• Team: team reflection on, off, status, reflect (help team)", lines);
         Assert.Equal(["help daily", "help career", "help 1on1", "help team", "help privacy"], reply.Buttons.Select(b => b.Values[CommandActions.TextValue]));
@@ -33,7 +33,7 @@ public sealed class HelpHandlerTests
         var reply = Assert.Single(await harness.SendAsync("ヘルプ"));
 
         Assert.InRange(reply.Text.Split('\n').Length, 6, 7);
-        foreach (var word in new[] { "今日", "完了", "記録", "進捗", "読書", "ホーム", "キャリアパス", "役割", "スキル", "1on1 アジェンダ", "チームふりかえり 開始", "設定", "はじめる", "エクスポート", "データ削除" })
+        foreach (var word in new[] { "今日", "完了", "記録", "進捗", "読書", "ホーム", "キャリアパス", "役割", "スキル", "ミッション", "1on1 アジェンダ", "チームふりかえり 開始", "設定", "はじめる", "エクスポート", "データ削除" })
         {
             Assert.Contains(word, reply.Text, StringComparison.Ordinal);
         }

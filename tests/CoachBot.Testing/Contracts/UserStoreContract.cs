@@ -52,6 +52,7 @@ public abstract class UserStoreContract
             BooksFinished = ["essentialism", "accelerate"],
             BooksSkipped = ["the-model"],
             SetupRemindedOn = new DateOnly(2025, 12, 2),
+            MissionFocus = "evaluation",
             CreatedAt = new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.FromHours(9)).AddTicks(5_358_979),
         };
 
@@ -245,6 +246,7 @@ public abstract class UserStoreContract
         Assert.Equal(expected.BooksFinished, actual.BooksFinished);
         Assert.Equal(expected.BooksSkipped, actual.BooksSkipped);
         Assert.Equal(expected.SetupRemindedOn, actual.SetupRemindedOn);
+        Assert.Equal(expected.MissionFocus, actual.MissionFocus);
 
         // The instant must survive; a store may hand the offset back as UTC.
         Assert.Equal(expected.CreatedAt.UtcTicks, actual.CreatedAt.UtcTicks);

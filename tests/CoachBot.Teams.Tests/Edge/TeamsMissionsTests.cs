@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CoachBot.Core.Users;
+using CoachBot.Teams.Cards;
+using CoachBot.Teams.Tests.FakeConnector;
+using CoachBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Teams.Tests.Edge;
+
+/// <summary>`missions` over Teams: valid Adaptive Cards within their limits in en and ja, and the focus button works.</summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class TeamsMissionsTests : IAsyncLifetime
+{
+    private const string Alice = "29:missions";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private readonly AzuriteFixture _azurite;
+    private TeamsHost _host = null!;
+    private FakeConnector.FakeConnector _connector = null!;
+
+    public TeamsMissionsTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.FakeConnector.StartAsync();
+        _host = await TeamsHost.StartAsync(_azurite);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ja")]
+    public async Task Missions_OverviewAndDetail_AreValidCardsWithEveryMission(string language)
+    {
+        await OnboardAsync(Alice, language);
+
+        var overview = await SayAsync(Alice, "missions");
+        var detail = await SayAsync(Alice, "missions environment");
+
+        foreach (var reply in new[] { overview, detail })
+        {
+            var card = Assert.Single(Cards(reply));
+            Assert.Empty(AdaptiveCardValidator.Validate(card));
+            Assert.All(Descendants(card).Where(n => (string?)n["type"] == "TextBlock"), t => Assert.True(((string?)t["text"])?.Length <= AdaptiveCardLimits.MaxTextLength));
+            Assert.True(Descendants(card).Count() < AdaptiveCardLimits.MaxBodyElements * 4);
+        }
+
+        var shown = string.Join("\n", Strings(Assert.Single(Cards(overview))));
+        Assert.All(TestContent.Library.For(language).Missions, m =>
+        {
+            Assert.Contains(m.Title, shown, StringComparison.Ordinal);
+            Assert.Contains(m.Practice, shown, StringComparison.Ordinal);
+        });
+        Assert.Equal(6, Submits(overview).Count(d => (string?)d["coachbot"] == "missions.show"));
+        Assert.Contains(Submits(detail), d => (string?)d["coachbot"] == "missions.try");
+    }
+
+    [Fact]
+    public async Task FocusButton_SetsTheFocus()
+    {
+        await OnboardAsync(Alice, "en");
+        var detail = await SayAsync(Alice, "missions stakeholders");
+        var focus = Submits(detail).First(d => (string?)d["coachbot"] == "missions.focus");
+
+        var pressed = await SendAsync(TeamsActivities.Submit(_connector.ServiceUrl, Alice, focus.DeepClone()));
+
+        Assert.Contains("Your focus is now", pressed.Body?["text"]?.ToString(), StringComparison.Ordinal);
+        var profile = await _host.Services.GetRequiredService<IUserStore>().GetAsync(new UserRef("msteams", TeamsActivities.Tenant, Alice), CancellationToken.None);
+        Assert.Equal("stakeholders", profile?.MissionFocus);
+    }
+
+    private async Task OnboardAsync(string user, string language)
+    {
+        await SayAsync(user, "start");
+        foreach (var (action, value) in new[] { ("onboarding.role", "manager"), ("onboarding.path", "internal"), ("onboarding.time", "09:00"), ("onboarding.days", "mon-fri") })
+        {
+            await SendAsync(TeamsActivities.Submit(_connector.ServiceUrl, user, new JsonObject { ["coachbot"] = action, ["value"] = value }));
+        }
+
+        await SayAsync(user, "settings language " + language);
+    }
+
+    private Task<ConnectorRequest> SayAsync(string user, string text) =>
+        SendAsync(TeamsActivities.Message(_connector.ServiceUrl, user, text));
+
+    private async Task<ConnectorRequest> SendAsync(JsonObject activity)
+    {
+        var id = (string)activity["id"]!;
+        using var response = await _host.PostAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await _connector.WaitForAsync(r => r.ActivityId == id, Wait);
+    }
+
+    private static IEnumerable<JsonObject> Cards(ConnectorRequest request) =>
+        (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>();
+
+    private static IEnumerable<JsonObject> Submits(ConnectorRequest request) =>
+        Cards(request).SelectMany(c => Descendants(c)).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
+    {
+        JsonObject obj => [obj, .. obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)],
+        JsonArray array => array.OfType<JsonNode>().SelectMany(Descendants),
+        _ => [],
+    };
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+}
