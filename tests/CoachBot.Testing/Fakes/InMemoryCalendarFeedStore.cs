@@ -25,7 +25,7 @@ public sealed class InMemoryCalendarFeedStore : ICalendarFeedStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_feeds.FirstOrDefault(p => p.Value.TokenHash == tokenHash).Key);
+            return Task.FromResult<UserRef?>(_feeds.FirstOrDefault(p => p.Value.TokenHash == tokenHash).Key);
         }
     }
 
