@@ -49,6 +49,16 @@ public sealed class CalendarFeedService
         return token;
     }
 
+    /// <summary>
+    /// The zone the user's feed is written in: their stored profile's (UTC for someone who never stored one, as the
+    /// channel's hint is not kept). The command says this zone, so the answer and the feed agree.
+    /// </summary>
+    public async Task<string> ZoneAsync(UserRef user, CancellationToken cancellationToken) =>
+        ZoneOf(await _users.GetAsync(user, cancellationToken) ?? new UserProfile { User = user });
+
+    private static string ZoneOf(UserProfile profile) =>
+        TimeZones.TryFind(profile.TimeZoneId, out var found) && found.HasIanaId ? found.Id : "UTC";
+
     /// <summary>Whose feed the token opens; null for a malformed, unknown or replaced token.</summary>
     public async Task<UserRef?> FindAsync(string? token, CancellationToken cancellationToken) =>
         CalendarFeedTokens.Hash(token) is { } hash ? await Store.FindUserAsync(hash, cancellationToken) : null;
@@ -64,7 +74,7 @@ public sealed class CalendarFeedService
         var profile = await _users.GetAsync(user, cancellationToken) ?? new UserProfile { User = user };
         var language = _content.Supports(profile.Language) ? profile.Language : ContentLibrary.DefaultLanguage;
         var strings = _content.For(language).Strings;
-        var zone = TimeZones.TryFind(profile.TimeZoneId, out var found) && found.HasIanaId ? found.Id : "UTC";
+        var zone = ZoneOf(profile);
 
         var meetings = new List<CalendarMeeting>();
         foreach (var pairing in await _oneOnOnes.ListPairingsAsync(user, cancellationToken))

@@ -61,7 +61,8 @@ public sealed class CalendarHandler : ICommandHandler
         var token = await _feeds.ReplaceAsync(me, context.Now, cancellationToken);
         var url = _links.TryCreateUrl(token, channel)!;
         var key = existing is null ? (reset ? "calendar.reset_new" : "calendar.created") : "calendar.reset_done";
-        return Reply.Plain(StringTable.Lines(context.T(key, ("url", url), ("zone", context.Profile.TimeZoneId)), context.T("calendar.how")));
+        var zone = await _feeds.ZoneAsync(me, cancellationToken);
+        return Reply.Plain(StringTable.Lines(context.T(key, ("url", url), ("zone", zone)), context.T("calendar.how")));
     }
 
     private static Reply Error(string text) => new() { Text = text, IsError = true };
