@@ -6,6 +6,7 @@ using CoachBot.Core.Missions;
 using CoachBot.Core.Home;
 using CoachBot.Core.Onboarding;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.OneOnOnes.Calendar;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reading;
 using CoachBot.Core.Reflections;
@@ -53,6 +54,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OneOnOneReminders>();
         AddHandler<OneOnOneHandler>(services, actions: true);
         services.AddSingleton<IFirstContactHandler>(sp => sp.GetRequiredService<OneOnOneHandler>());
+        services.AddSingleton<CalendarFeedService>();
+        AddHandler<CalendarHandler>(services, actions: false);
         services.AddSingleton<TeamReflectionService>();
         AddHandler<TeamReflectionHandler>(services, actions: true);
         AddHandler<ReflectHandler>(services, actions: true);

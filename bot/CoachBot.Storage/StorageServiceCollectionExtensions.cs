@@ -2,11 +2,13 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.OneOnOnes.Calendar;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Scheduling;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
+using CoachBot.Storage.Calendar;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
 using CoachBot.Storage.Inbox;
@@ -64,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDueIndex, AzureTablesDueIndex>();
         services.AddSingleton<IUploadedFileStore, AzureTablesUploadedFileStore>();
         services.AddSingleton<ITenantUsers, AzureTablesTenantUsers>();
+        services.AddSingleton<ICalendarFeedStore, AzureTablesCalendarFeedStore>();
 
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<ReflectionIndexBackfill>();

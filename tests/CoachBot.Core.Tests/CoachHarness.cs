@@ -4,6 +4,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.OneOnOnes.Calendar;
 using CoachBot.Core.Privacy;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
@@ -61,6 +62,8 @@ internal sealed class CoachHarness
             .AddSingleton<IReflectionStore>(Reflections)
             .AddSingleton<IInbox>(Inbox)
             .AddSingleton<IProgressChartLinks>(new TestChartLinks())
+            .AddSingleton<ICalendarFeedStore>(CalendarFeeds)
+            .AddSingleton<ICalendarFeedLinks>(new TestCalendarLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
@@ -110,6 +113,9 @@ internal sealed class CoachHarness
     public OneOnOneReminders Reminders { get; }
 
     public InMemoryReflectionStore Reflections { get; } = new();
+
+    /// <summary>Private calendar feeds (<c>1on1 calendar</c>): token hashes only.</summary>
+    public InMemoryCalendarFeedStore CalendarFeeds { get; } = new();
 
     /// <summary>Raw events waiting for a worker (what `forget me` clears of the user's).</summary>
     public InMemoryInbox Inbox { get; } = new();

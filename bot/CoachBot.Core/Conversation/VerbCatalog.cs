@@ -42,6 +42,8 @@ public static class VerbCatalog
         new("1on1 pause", HelpTopic.OneOnOnes, Change),
         new("1on1 resume", HelpTopic.OneOnOnes, Change),
         new("1on1 end", HelpTopic.OneOnOnes, Change),
+        // Bare, it makes the address once and then only says that one exists; `reset` replaces it.
+        new("1on1 calendar", HelpTopic.OneOnOnes, Bare),
 
         new("team reflection on", HelpTopic.Team, Change),
         new("team reflection off", HelpTopic.Team, Change),

@@ -40,9 +40,12 @@ public sealed record UserData(
     /// <summary>The team reflections the user set up as lead.</summary>
     public IReadOnlyList<TeamReflection> ReflectionsLed { get; init; } = [];
 
+    /// <summary>When the user's private calendar feed was made (<c>1on1 calendar</c>); null when they have none.</summary>
+    public DateTimeOffset? CalendarFeedSince { get; init; }
+
     /// <summary>True when no store holds anything about the user.</summary>
     public bool IsEmpty =>
         Profile is null && Practice.Count == 0 && SkillAssessments.Count == 0 && TalkingPoints.Count == 0 && ConversationReference is null
         && Pairings.Count == 0 && MeetingNotes.Count == 0 && ActionItems.Count == 0
-        && ReflectionAnswers.Count == 0 && ReflectionChannels.Count == 0 && ReflectionsLed.Count == 0;
+        && ReflectionAnswers.Count == 0 && ReflectionChannels.Count == 0 && ReflectionsLed.Count == 0 && CalendarFeedSince is null;
 }

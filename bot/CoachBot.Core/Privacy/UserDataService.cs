@@ -7,6 +7,7 @@ using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
+using CoachBot.Core.OneOnOnes.Calendar;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
@@ -44,6 +45,7 @@ public sealed class UserDataService
     private readonly ILogger<UserDataService> _logger;
     private readonly IInbox _inbox;
     private readonly IEnumerable<IChannelCopies> _copies;
+    private readonly ICalendarFeedStore? _calendarFeeds;
 
     public UserDataService(
         IUserStore users,
@@ -57,7 +59,8 @@ public sealed class UserDataService
         IReflectionStore reflections,
         ILogger<UserDataService> logger,
         IInbox inbox,
-        IEnumerable<IChannelCopies> copies)
+        IEnumerable<IChannelCopies> copies,
+        ICalendarFeedStore? calendarFeeds = null)
     {
         _users = users;
         _progress = progress;
@@ -71,6 +74,7 @@ public sealed class UserDataService
         _logger = logger;
         _inbox = inbox;
         _copies = copies;
+        _calendarFeeds = calendarFeeds;
     }
 
     /// <summary>Reads every record about the user from every store. Creates nothing.</summary>
@@ -101,6 +105,8 @@ public sealed class UserDataService
             ReflectionAnswers = await _reflections.ListOwnAnswersAsync(user, cancellationToken),
             ReflectionChannels = await _reflections.ListMembershipsAsync(user, cancellationToken),
             ReflectionsLed = await _reflections.ListLedByAsync(user, cancellationToken),
+            // That a feed exists and since when; never its token (only a hash is stored, and that opens nothing either).
+            CalendarFeedSince = _calendarFeeds is null ? null : (await _calendarFeeds.GetAsync(user, cancellationToken))?.CreatedAt,
         };
     }
 
@@ -128,6 +134,12 @@ public sealed class UserDataService
         }
 
         await ForgetOneOnOnesAsync(user, cancellationToken);
+        if (_calendarFeeds is not null)
+        {
+            // The feed's address stops working with the rows that name the user.
+            await _calendarFeeds.DeleteAsync(user, cancellationToken);
+        }
+
         await _progress.DeleteAllAsync(user, cancellationToken);
         await _skills.DeleteAllAsync(user, cancellationToken);
         await _talkingPoints.DeleteAllAsync(user, cancellationToken);
@@ -217,7 +229,13 @@ public sealed class UserDataService
     private static ExportDocument Document(UserData data) => new(
         data.User, data.Profile, data.Practice, data.SkillAssessments, data.TalkingPoints, data.ConversationReference,
         data.Pairings, data.MeetingNotes, data.ActionItems,
-        data.ReflectionAnswers, data.ReflectionChannels, data.ReflectionsLed);
+        data.ReflectionAnswers, data.ReflectionChannels, data.ReflectionsLed)
+    {
+        CalendarFeed = data.CalendarFeedSince is { } since ? new CalendarFeedExport(true, since) : null,
+    };
+
+    /// <summary>The calendar feed part of the file: that one exists and since when, never its address.</summary>
+    private sealed record CalendarFeedExport(bool Exists, DateTimeOffset CreatedAt);
 
     /// <summary>
     /// The file's top level, and each group of <see cref="OtherAccounts"/>; lists are always present (empty rather
@@ -244,5 +262,8 @@ public sealed class UserDataService
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<ExportDocument>? OtherAccounts { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public CalendarFeedExport? CalendarFeed { get; init; }
     }
 }

@@ -94,7 +94,8 @@ public sealed class HelpHandlerTests
         var reply = Assert.Single(await harness.SendAsync("help 1on1"));
 
         var labels = Assert.Single(reply.Sections).Fields.Select(f => f.Label).ToList();
-        Assert.Equal(15, labels.Count);
+        Assert.Equal(16, labels.Count);
+        Assert.Contains("1on1 calendar [reset]", labels);
         Assert.Contains("1on1 setup @person weekly|biweekly|monthly <day> <HH:mm>", labels);
         Assert.Contains("• 1on1 agenda [@person]: The agenda of your next 1-on-1: open action items, talking points, suggested questions.", reply.Text.Split('\n'));
         // Buttons run only what changes nothing.
