@@ -44,7 +44,7 @@ public sealed partial class JapaneseWordingTests
     public void JapaneseText_NeverUsesTheOutageWordForABlocker()
     {
         // To engineers 障害 is an outage: where the English speaks of what blocks someone, Japanese must not say 障害.
-        var offending = Pairs()
+        var offending = Pairs(includeStepFiles: true)
             .Where(p => BlockWord().IsMatch(p.English) && p.Japanese.Contains("障害", StringComparison.Ordinal))
             .Select(p => p.Where)
             .ToList();
@@ -246,8 +246,7 @@ public sealed partial class JapaneseWordingTests
                 string.Join(' ', twin.Title, twin.Description, twin.Measure, twin.Signal));
         }
 
-        // actions.yaml and missions.yaml belong to the step and mission content; their punctuation and terms are
-        // checked here too, the blocker wording by their own reviews.
+        // The steps of actions.yaml and missions.yaml: their punctuation, terms and blocker wording are checked too.
         if (includeStepFiles)
         {
             foreach (var step in En.Actions.SelectMany(a => a.Steps))
