@@ -1,6 +1,7 @@
 using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Installations;
 using CoachBot.Core.Home;
 using CoachBot.Core.Onboarding;
@@ -55,6 +56,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TeamReflectionService>();
         AddHandler<TeamReflectionHandler>(services, actions: true);
         AddHandler<ReflectHandler>(services, actions: true);
+        services.AddSingleton<TeamHealthService>();
+        AddHandler<TeamHealthHandler>(services, actions: false);
 
         services.AddSingleton<UserDataService>();
         AddHandler<PrivacyHandler>(services, actions: true);

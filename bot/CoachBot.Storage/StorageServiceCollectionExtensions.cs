@@ -1,5 +1,6 @@
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Privacy;
@@ -9,6 +10,7 @@ using CoachBot.Core.Skills;
 using CoachBot.Core.Users;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
+using CoachBot.Storage.Health;
 using CoachBot.Storage.Inbox;
 using CoachBot.Storage.Installations;
 using CoachBot.Storage.OneOnOnes;
@@ -64,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDueIndex, AzureTablesDueIndex>();
         services.AddSingleton<IUploadedFileStore, AzureTablesUploadedFileStore>();
         services.AddSingleton<ITenantUsers, AzureTablesTenantUsers>();
+        services.AddSingleton<ITeamHealthStore, AzureTablesTeamHealthStore>();
 
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<ReflectionIndexBackfill>();

@@ -30,6 +30,9 @@ public static class StorageTableNames
     public const string UploadedFiles = "UploadedFiles";
     public const string PendingUninstalls = "PendingUninstalls";
 
+    /// <summary>A lead's team-health figures per past week, frozen when first computed (PartitionKey = the lead).</summary>
+    public const string TeamHealth = "TeamHealth";
+
     /// <summary>Development keys generated against the local emulator only (never used with a real account).</summary>
     public const string LocalKeys = "LocalKeys";
 
@@ -38,6 +41,6 @@ public static class StorageTableNames
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
         ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, ReflectionsByUser,
-        Inbox, Schedules, Due, SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys,
+        Inbox, Schedules, Due, SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys, TeamHealth,
     ];
 }

@@ -59,8 +59,10 @@ internal sealed class CoachHarness
             .AddSingleton<IOneOnOneStore>(OneOnOnes)
             .AddSingleton<IChannelSender>(Sent)
             .AddSingleton<IReflectionStore>(Reflections)
+            .AddSingleton<CoachBot.Core.Health.ITeamHealthStore>(TeamHealth)
             .AddSingleton<IInbox>(Inbox)
             .AddSingleton<IProgressChartLinks>(new TestChartLinks())
+            .AddSingleton<CoachBot.Core.Health.ITeamHealthChartLinks>(new TestHealthChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
@@ -110,6 +112,8 @@ internal sealed class CoachHarness
     public OneOnOneReminders Reminders { get; }
 
     public InMemoryReflectionStore Reflections { get; } = new();
+
+    public InMemoryTeamHealthStore TeamHealth { get; } = new();
 
     /// <summary>Raw events waiting for a worker (what `forget me` clears of the user's).</summary>
     public InMemoryInbox Inbox { get; } = new();

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Reflections;
@@ -44,6 +45,7 @@ public sealed class UserDataService
     private readonly ILogger<UserDataService> _logger;
     private readonly IInbox _inbox;
     private readonly IEnumerable<IChannelCopies> _copies;
+    private readonly ITeamHealthStore _teamHealth;
 
     public UserDataService(
         IUserStore users,
@@ -57,7 +59,8 @@ public sealed class UserDataService
         IReflectionStore reflections,
         ILogger<UserDataService> logger,
         IInbox inbox,
-        IEnumerable<IChannelCopies> copies)
+        IEnumerable<IChannelCopies> copies,
+        ITeamHealthStore teamHealth)
     {
         _users = users;
         _progress = progress;
@@ -71,6 +74,7 @@ public sealed class UserDataService
         _logger = logger;
         _inbox = inbox;
         _copies = copies;
+        _teamHealth = teamHealth;
     }
 
     /// <summary>Reads every record about the user from every store. Creates nothing.</summary>
@@ -135,6 +139,9 @@ public sealed class UserDataService
 
         // Summaries already posted stay in their channels: they never held anything that names a person.
         await _reflections.DeleteUserDataAsync(user, cancellationToken);
+
+        // The team-health weeks frozen for them as a lead: figures of three or more people, but theirs to see.
+        await _teamHealth.DeleteAllAsync(user, cancellationToken);
         await _ledger.DeleteAllAsync(user, cancellationToken);
 
         // Raw events and commands still waiting (or being worked on) name the person; this turn's own item too,
