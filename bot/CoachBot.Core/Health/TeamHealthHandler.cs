@@ -114,7 +114,7 @@ public sealed class TeamHealthHandler : ICommandHandler
                 .Select(id => content.HealthIndicators.FirstOrDefault(i => i.Id == id)?.Title)
                 .OfType<string>()
                 .ToList();
-            sections.Add(new ReplySection { Title = s.Format("health.outside.title"), Body = s.Format("health.outside", ("indicators", string.Join(s.Format("health.list_separator"), outside))) });
+            sections.Add(new ReplySection { Title = s.Format("health.outside.title"), Body = s.Format("health.outside", ("indicators", Join(content, outside))) });
         }
 
         if (report.Shared.Count > 0)
@@ -157,13 +157,13 @@ public sealed class TeamHealthHandler : ICommandHandler
                 var themes = content.Actions.Select((a, i) => (a.Title, Count: i < all.Parts.Count ? all.Parts[i] : 0)).Where(t => t.Count > 0).OrderByDescending(t => t.Count).ToList();
                 return themes.Count == 0
                     ? s.Format("health.themes.none", ("min", HealthAggregation.MinAnswersPerTheme))
-                    : s.Format("health.themes", ("answers", all.Denominator), ("themes", string.Join(s.Format("health.list_separator"), themes.Select(t => s.Format("health.themes.item", ("action", t.Title), ("count", t.Count))))));
+                    : s.Format("health.themes", ("answers", all.Denominator), ("themes", Join(content, themes.Select(t => s.Format("health.themes.item", ("action", t.Title), ("count", t.Count))))));
             case HealthIndicatorIds.PracticeBalance:
                 var total = all.Parts.Sum();
                 var shares = content.Actions.Select((a, i) => s.Format("health.balance.item", ("action", a.Title), ("percent", Percent(i < all.Parts.Count ? all.Parts[i] : 0, total))));
                 var least = content.Actions.Select((a, i) => (a.Title, Count: i < all.Parts.Count ? all.Parts[i] : 0)).OrderBy(t => t.Count).First();
                 return StringTable.Lines(
-                    s.Format("health.balance", ("count", total), ("shares", string.Join(s.Format("health.list_separator"), shares))),
+                    s.Format("health.balance", ("count", total), ("shares", Join(content, shares))),
                     s.Format("health.balance.least", ("action", least.Title)));
             default:
                 var key = $"health.rate.{series.IndicatorId.Replace('-', '_')}";
@@ -196,9 +196,13 @@ public sealed class TeamHealthHandler : ICommandHandler
     private static string SharedLine(ContentCatalog content, SharedNumbers p)
     {
         var s = content.Strings;
-        var practice = string.Join(s.Format("health.list_separator"), content.Actions.Select((a, i) => s.Format("health.themes.item", ("action", a.Title), ("count", i < p.Practice.Count ? p.Practice[i] : 0))));
+        var practice = Join(content, content.Actions.Select((a, i) => s.Format("health.shared.item", ("action", a.Title), ("count", i < p.Practice.Count ? p.Practice[i] : 0))));
         return s.Format("health.shared.line", ("practice", practice), ("answered", p.Answered), ("held", p.Held), ("planned", p.Planned), ("weeks", TeamHealthService.Weeks));
     }
+
+    /// <summary>Items of a list in one line, joined as the language writes lists (as help does).</summary>
+    private static string Join(ContentCatalog content, IEnumerable<string> items) =>
+        string.Join(content.Language == "ja" ? "、" : ", ", items);
 
     private static int Percent(int part, int total) => total <= 0 ? 0 : (int)Math.Round(100.0 * part / total, MidpointRounding.AwayFromZero);
 }

@@ -69,7 +69,7 @@ public sealed class TeamHealthChartRenderer
         }
 
         var s = catalog.Strings;
-        Text(s.Format("chart.health.title", ("indicator", TeamHealthHandler.IndicatorTitle(catalog, indicatorId))), Margin, 64, 30, palette.Text, isBold: true);
+        Text(TeamHealthHandler.IndicatorTitle(catalog, indicatorId), Margin, 64, 30, palette.Text, isBold: true);
         Text(s.Format("chart.health.subtitle", ("weeks", points.Count), ("min", HealthAggregation.MinPeople)), Margin, 100, 16, palette.Muted);
 
         var stacked = HealthIndicatorIds.HasParts(indicatorId);
