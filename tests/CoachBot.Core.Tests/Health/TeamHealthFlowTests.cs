@@ -216,6 +216,42 @@ public sealed class TeamHealthFlowTests
     }
 
     [Fact]
+    public async Task Home_Lead_ShowsTheTeamSectionWithFiguresOfThreeOrMore()
+    {
+        var harness = await LeadAsync();
+        await TeamAsync(harness, "bob", "carol", "dave");
+        foreach (var report in Members)
+        {
+            var pairing = await PairingAsync(harness, report);
+            foreach (var date in MeetingSchedule.Dates(pairing).Where(d => d < new DateOnly(2026, 11, 23)))
+            {
+                await harness.OneOnOnes.MarkHeldAsync(pairing.Id, date, None);
+            }
+        }
+
+        var home = Assert.Single(await harness.SendAsync("home", "lead"));
+        var member = Assert.Single(await harness.SendAsync("home", "bob"));
+
+        var section = Assert.Single(home.Sections, s => s.Title == "Your team's health");
+        Assert.Contains("3 people on your team", section.Body, StringComparison.Ordinal);
+        Assert.Contains("1-on-1 consistency: 100% over the last 4 weeks", section.Body, StringComparison.Ordinal);
+        Assert.Contains(home.Buttons, b => b.Values.GetValueOrDefault("text") == "team health");
+        Assert.DoesNotContain(member.Sections, s => s.Title == "Your team's health");
+    }
+
+    [Fact]
+    public async Task Home_LeadOfTwo_SaysFiguresStartAtThree()
+    {
+        var harness = await LeadAsync();
+        await TeamAsync(harness, "bob", "carol");
+
+        var home = Assert.Single(await harness.SendAsync("home", "lead"));
+
+        var section = Assert.Single(home.Sections, s => s.Title == "Your team's health");
+        Assert.Contains("Team figures start at 3 people; your team has 2.", section.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Share_UnknownArgument_SaysWhatToType()
     {
         var harness = await LeadAsync();
