@@ -252,6 +252,18 @@ public sealed class TeamHealthFlowTests
     }
 
     [Fact]
+    public async Task Share_IsInTheExport()
+    {
+        var harness = await LeadAsync();
+        await harness.SendAsync("share", "lead");
+        var profile = await harness.ProfileAsync("lead");
+
+        var json = System.Text.Encoding.UTF8.GetString(Privacy.UserDataService.ToJson(new Privacy.UserData(profile.User, profile, [], [], [], null), harness.Clock.GetUtcNow()));
+
+        Assert.Contains("\"shareWithLeads\": true", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Share_UnknownArgument_SaysWhatToType()
     {
         var harness = await LeadAsync();
