@@ -1,6 +1,7 @@
 using CoachBot.Core.Careers;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Installations;
 using CoachBot.Core.Missions;
 using CoachBot.Core.Home;
@@ -59,6 +60,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TeamReflectionService>();
         AddHandler<TeamReflectionHandler>(services, actions: true);
         AddHandler<ReflectHandler>(services, actions: true);
+        services.AddSingleton<TeamHealthService>();
+        AddHandler<TeamHealthHandler>(services, actions: false);
 
         services.AddSingleton<MissionStandingService>();
         AddHandler<MissionsHandler>(services, actions: true);

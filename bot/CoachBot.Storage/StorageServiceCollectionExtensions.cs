@@ -1,5 +1,6 @@
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.OneOnOnes.Calendar;
@@ -11,6 +12,7 @@ using CoachBot.Core.Users;
 using CoachBot.Storage.Calendar;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
+using CoachBot.Storage.Health;
 using CoachBot.Storage.Inbox;
 using CoachBot.Storage.Installations;
 using CoachBot.Storage.OneOnOnes;
@@ -67,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IUploadedFileStore, AzureTablesUploadedFileStore>();
         services.AddSingleton<ITenantUsers, AzureTablesTenantUsers>();
         services.AddSingleton<ICalendarFeedStore, AzureTablesCalendarFeedStore>();
+        services.AddSingleton<ITeamHealthStore, AzureTablesTeamHealthStore>();
 
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<ReflectionIndexBackfill>();

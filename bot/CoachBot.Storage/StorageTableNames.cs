@@ -33,6 +33,9 @@ public static class StorageTableNames
     /// <summary>Private 1-on-1 calendar feeds: the current token hash per user, and the user per hash.</summary>
     public const string CalendarFeeds = "CalendarFeeds";
 
+    /// <summary>A lead's team-health figures per past week, frozen when first computed (PartitionKey = the lead).</summary>
+    public const string TeamHealth = "TeamHealth";
+
     /// <summary>Development keys generated against the local emulator only (never used with a real account).</summary>
     public const string LocalKeys = "LocalKeys";
 
@@ -41,6 +44,6 @@ public static class StorageTableNames
     [
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
         ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, ReflectionsByUser,
-        Inbox, Schedules, Due, SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys, CalendarFeeds,
+        Inbox, Schedules, Due, SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys, CalendarFeeds, TeamHealth,
     ];
 }

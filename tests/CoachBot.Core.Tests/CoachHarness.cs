@@ -60,10 +60,12 @@ internal sealed class CoachHarness
             .AddSingleton<IOneOnOneStore>(OneOnOnes)
             .AddSingleton<IChannelSender>(Sent)
             .AddSingleton<IReflectionStore>(Reflections)
+            .AddSingleton<CoachBot.Core.Health.ITeamHealthStore>(TeamHealth)
             .AddSingleton<IInbox>(Inbox)
             .AddSingleton<IProgressChartLinks>(new TestChartLinks())
             .AddSingleton<ICalendarFeedStore>(CalendarFeeds)
             .AddSingleton<ICalendarFeedLinks>(new TestCalendarLinks())
+            .AddSingleton<CoachBot.Core.Health.ITeamHealthChartLinks>(new TestHealthChartLinks())
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCoachBotCore();
@@ -116,6 +118,8 @@ internal sealed class CoachHarness
 
     /// <summary>Private calendar feeds (<c>1on1 calendar</c>): token hashes only.</summary>
     public InMemoryCalendarFeedStore CalendarFeeds { get; } = new();
+
+    public InMemoryTeamHealthStore TeamHealth { get; } = new();
 
     /// <summary>Raw events waiting for a worker (what `forget me` clears of the user's).</summary>
     public InMemoryInbox Inbox { get; } = new();

@@ -49,6 +49,9 @@ public static class VerbCatalog
         new("team reflection off", HelpTopic.Team, Change),
         new("team reflection status", HelpTopic.Team, Read),
         new("reflect", HelpTopic.Team, Bare),
+        new("team health", HelpTopic.Team, Read),
+        new("share", HelpTopic.Team, Change),
+        new("share off", HelpTopic.Team, Change),
 
         new("settings", HelpTopic.Privacy, Bare),
         // `start` asks the setup questions again from the first one: a step back the person chooses.

@@ -1,6 +1,7 @@
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Time;
 using CoachBot.Core.Users;
@@ -33,6 +34,7 @@ public sealed class HomeDashboard
     private readonly OneOnOneService _oneOnOnes;
     private readonly IProgressChartLinks? _charts;
     private readonly TimeProvider _time;
+    private readonly TeamHealthService? _health;
 
     /// <summary>Chart links come from the host (AddCoachBotCharts) when it offers them; without any, no chart is shown.</summary>
     public HomeDashboard(
@@ -43,7 +45,8 @@ public sealed class HomeDashboard
         ProgressReportService reports,
         OneOnOneService oneOnOnes,
         IEnumerable<IProgressChartLinks> charts,
-        TimeProvider time)
+        TimeProvider time,
+        TeamHealthService? health = null)
     {
         ArgumentNullException.ThrowIfNull(charts);
         _users = users;
@@ -54,6 +57,7 @@ public sealed class HomeDashboard
         _oneOnOnes = oneOnOnes;
         _charts = charts.LastOrDefault();
         _time = time;
+        _health = health;
     }
 
     /// <summary>
@@ -110,8 +114,22 @@ public sealed class HomeDashboard
             DailyStepService.ForDay(profile, today).TodaySkipped,
             meeting,
             items,
-            ChartUrl(profile));
+            ChartUrl(profile))
+        {
+            TeamHealth = await TeamHealthAsync(profile, now, cancellationToken),
+        };
         return HomeText.Dashboard(content, profile, view);
+    }
+
+    /// <summary>The lead's team health for the home section; null when the user leads no team (or no service is there).</summary>
+    private async Task<TeamHealthReport?> TeamHealthAsync(UserProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_health is null || !(await _health.TeamAsync(profile.User, cancellationToken)).IsLead)
+        {
+            return null;
+        }
+
+        return await _health.BuildAsync(profile, now, cancellationToken);
     }
 
     /// <summary>The step already chosen today, or the one <c>today</c> would choose now (same rule, nothing saved).</summary>

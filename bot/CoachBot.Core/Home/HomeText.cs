@@ -1,6 +1,7 @@
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Users;
 
@@ -75,9 +76,43 @@ internal static class HomeText
             sections.Add(new ReplySection { Image = new ReplyImage(url, strings.Format("progress.chart_alt")) });
         }
 
+        if (view.TeamHealth is { } health)
+        {
+            var team = TeamHealth(content, health);
+            sections.Add(team);
+            lines.AddRange([team.Title, team.Body]);
+            buttons.Add(ReplyButton.Command(strings.Format("health.home.button"), TeamHealthHandler.HealthVerb));
+        }
+
         buttons.Add(ReplyButton.Command(strings.Format("button.settings"), "settings"));
         buttons.Add(ReplyButton.Command(strings.Format("button.help"), "help"));
         return new Reply { Text = StringTable.Lines([.. lines]), Sections = sections, Buttons = buttons };
+    }
+
+    /// <summary>
+    /// A lead's team at a glance: the last four weeks of each rate indicator (figures of three or more people only, the
+    /// same rules as <c>team health</c>), or why there is nothing to show.
+    /// </summary>
+    private static ReplySection TeamHealth(ContentCatalog content, TeamHealthReport report)
+    {
+        var strings = content.Strings;
+        var count = report.Team.Members.Count;
+        if (report.TooSmall)
+        {
+            return new ReplySection { Title = strings.Format("health.home.title"), Body = strings.Format("health.home.too_small", ("count", count), ("min", HealthAggregation.MinPeople)) };
+        }
+
+        var fields = report.Series
+            .Where(s => !HealthIndicatorIds.HasParts(s.IndicatorId))
+            .Select(s => (Series: s, Recent: s.Total(4)))
+            .Where(x => x.Recent.Percent is not null)
+            .Select(x => new ReplyField(TeamHealthHandler.IndicatorTitle(content, x.Series.IndicatorId), strings.Format("health.home.rate", ("percent", x.Recent.Percent))))
+            .ToList();
+        return new ReplySection
+        {
+            Title = strings.Format("health.home.title"),
+            Body = StringTable.Lines([strings.Format("health.home.summary", ("count", count)), .. fields.Select(f => $"• {f.Label}: {f.Value}")]),
+        };
     }
 
     /// <summary>Today's step as <c>today</c> shows it, with its buttons unless it is done already.</summary>

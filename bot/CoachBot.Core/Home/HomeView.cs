@@ -20,7 +20,11 @@ internal sealed record HomeView(
     bool Skipped,
     HomeMeeting? Meeting,
     IReadOnlyList<HomeActionItem> ActionItems,
-    string? ChartUrl);
+    string? ChartUrl)
+{
+    /// <summary>The team health of a lead (someone with reports or a reflection they run); null for everyone else.</summary>
+    public Health.TeamHealthReport? TeamHealth { get; init; }
+}
 
 /// <summary>The next meeting of a pairing: when it starts (UTC) and its agenda.</summary>
 internal sealed record HomeMeeting(Pairing Pairing, DateTimeOffset Start, Agenda? Agenda);

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Installations;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.OneOnOnes.Calendar;
@@ -45,6 +46,7 @@ public sealed class UserDataService
     private readonly ILogger<UserDataService> _logger;
     private readonly IInbox _inbox;
     private readonly IEnumerable<IChannelCopies> _copies;
+    private readonly ITeamHealthStore _teamHealth;
     private readonly ICalendarFeedStore? _calendarFeeds;
 
     public UserDataService(
@@ -60,6 +62,7 @@ public sealed class UserDataService
         ILogger<UserDataService> logger,
         IInbox inbox,
         IEnumerable<IChannelCopies> copies,
+        ITeamHealthStore teamHealth,
         ICalendarFeedStore? calendarFeeds = null)
     {
         _users = users;
@@ -74,6 +77,7 @@ public sealed class UserDataService
         _logger = logger;
         _inbox = inbox;
         _copies = copies;
+        _teamHealth = teamHealth;
         _calendarFeeds = calendarFeeds;
     }
 
@@ -147,6 +151,9 @@ public sealed class UserDataService
 
         // Summaries already posted stay in their channels: they never held anything that names a person.
         await _reflections.DeleteUserDataAsync(user, cancellationToken);
+
+        // The team-health weeks frozen for them as a lead: figures of three or more people, but theirs to see.
+        await _teamHealth.DeleteAllAsync(user, cancellationToken);
         await _ledger.DeleteAllAsync(user, cancellationToken);
 
         // Raw events and commands still waiting (or being worked on) name the person; this turn's own item too,

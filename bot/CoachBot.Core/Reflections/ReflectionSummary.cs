@@ -73,9 +73,7 @@ public static class ReflectionSummary
 
     /// <summary>
     /// The five actions that at least <see cref="MinAnswersPerTheme"/> answers talk about, each with the words that
-    /// showed it, so the line says what the answers said. A keyword counts as a whole word or its plural ("manage" is
-    /// not found in "my manager", "talk" not in "talked", "interview" is in "interviews"); Japanese has no spaces
-    /// between words, so its keywords count wherever they appear.
+    /// showed it, so the line says what the answers said. A keyword counts as a word of its own (<see cref="Mentions"/>).
     /// </summary>
     private static ReplySection Themes(ContentLibrary library, ContentCatalog content, IReadOnlyList<AnonymousAnswer> answers)
     {
@@ -110,15 +108,29 @@ public static class ReflectionSummary
         };
     }
 
-    /// <summary>True when <paramref name="keyword"/> appears in <paramref name="text"/> as a word of its own.</summary>
-    internal static bool Mentions(string text, string keyword)
+    /// <summary>
+    /// True when <paramref name="keyword"/> appears in <paramref name="text"/> as a word of its own. In scripts that put
+    /// spaces between words, the letters on either side must not continue a word ("led a" is not in "called a"; an
+    /// English plural "s" may follow a keyword whose last word is a noun of three letters or more). Japanese writes no
+    /// spaces, so its boundary is the script: a katakana keyword must not be continued by katakana on that side
+    /// (「リード」 is not in 「リードタイム」, 「マネジメント」 not in 「プロジェクトマネジメント」); kanji and kana keywords
+    /// otherwise count wherever they appear.
+    /// </summary>
+    public static bool Mentions(string text, string keyword)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(keyword);
+        if (keyword.Length == 0)
+        {
+            return false;
+        }
+
         for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0;
              at = text.IndexOf(keyword, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             var end = at + keyword.Length;
-            var startsClean = at == 0 || !JoinsWord(keyword[0]) || !JoinsWord(text[at - 1]);
-            var endsClean = end == text.Length || !JoinsWord(keyword[^1]) || !JoinsWord(text[end]) || IsPluralEnd(text, end);
+            var startsClean = at == 0 || !Continues(keyword[0], text[at - 1]);
+            var endsClean = end == text.Length || !Continues(keyword[^1], text[end]) || IsPluralEnd(text, end, keyword);
             if (startsClean && endsClean)
             {
                 return true;
@@ -128,12 +140,39 @@ public static class ReflectionSummary
         return false;
     }
 
-    /// <summary>An English plural "s" ends the word at <paramref name="at"/>: "interviews" mentions "interview".</summary>
-    private static bool IsPluralEnd(string text, int at) =>
-        text[at] is 's' or 'S' && (at + 1 == text.Length || !JoinsWord(text[at + 1]));
+    /// <summary>True when <paramref name="neighbour"/> next to the keyword's edge <paramref name="edge"/> makes them one word.</summary>
+    private static bool Continues(char edge, char neighbour) =>
+        (JoinsWord(edge) && JoinsWord(neighbour)) || (IsKatakana(edge) && IsKatakana(neighbour));
+
+    /// <summary>
+    /// An English plural "s" ends the word at <paramref name="at"/>: "interviews" mentions "interview", but "led as" does
+    /// not mention "led a" (a one- or two-letter last word takes no plural).
+    /// </summary>
+    private static bool IsPluralEnd(string text, int at, string keyword)
+    {
+        var lastWord = keyword.Length - 1 - keyword.LastIndexOf(' ');
+        return lastWord >= 3 && text[at] is ('s' or 'S') && (at + 1 == text.Length || !JoinsWord(text[at + 1]));
+    }
 
     /// <summary>A letter or digit of a script that separates words with spaces (Latin and the like, not kana or kanji).</summary>
     private static bool JoinsWord(char c) => char.IsLetterOrDigit(c) && c < '\u3000';
+
+    /// <summary>Full-width katakana and the long-vowel mark, half-width katakana: one Japanese loanword run.</summary>
+    private static bool IsKatakana(char c) => c is (>= '\u30A0' and <= '\u30FF') or (>= '\u31F0' and <= '\u31FF') or (>= '\uFF66' and <= '\uFF9F');
+
+    /// <summary>The ids of the five actions <paramref name="answer"/> talks about, in content order (keywords of every language).</summary>
+    public static IReadOnlyList<string> ThemesOf(ContentLibrary library, ContentCatalog content, AnonymousAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(answer);
+        return
+        [
+            .. content.Actions
+                .Where(action => Keywords(library, action.Id).Any(k => answer.Parts.Any(p => Mentions(p.Text, k))))
+                .Select(action => action.Id),
+        ];
+    }
 
     /// <summary>The action's id and title and the keywords of <c>reflection.keywords.{id}</c> in every language.</summary>
     private static IReadOnlyList<string> Keywords(ContentLibrary library, string actionId)

@@ -86,6 +86,12 @@ public sealed record UserProfile
     /// <summary>The local date the "your setup isn't finished" reminder was last shown: at most once a day.</summary>
     public DateOnly? SetupRemindedOn { get; init; }
 
+    /// <summary>
+    /// True when the user lets the leads of their teams see their own numbers in <c>team health</c> (<c>share</c>; off
+    /// with <c>share off</c>). Off by default: without it a lead only ever sees figures of three or more people.
+    /// </summary>
+    public bool ShareWithLeads { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The store's concurrency token (an ETag); null for a profile never saved.</summary>

@@ -1,5 +1,6 @@
 using CoachBot.Content.Model;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Storage;
 using CoachBot.Core.Time;
 using CoachBot.Core.Users;
@@ -16,6 +17,7 @@ public static class ChartEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(SignedProgressChartLinks.RoutePrefix + "{file}", GetProgressChartAsync).ExcludeFromDescription();
+        app.MapGet(SignedTeamHealthChartLinks.RoutePrefix + "{file}", GetTeamHealthChartAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -77,6 +79,58 @@ public static class ChartEndpoints
         }
 
         // Personal data: no shared caches, and no browser cache that would outlive `forget me`.
+        response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(png, "image/png");
+    }
+
+    /// <summary>
+    /// <c>GET /charts/health/{token}.png[?theme=dark]</c>: one indicator of the lead's team health, computed now with the
+    /// same rules as <c>team health</c> (only figures of three or more people; hidden weeks drawn empty). Not cached:
+    /// each drawing is limited per lead like progress charts.
+    /// </summary>
+    private static async Task<IResult> GetTeamHealthChartAsync(
+        string file,
+        string? theme,
+        SignedTeamHealthChartLinks links,
+        IUserStore users,
+        ContentLibrary content,
+        TeamHealthService health,
+        TeamHealthChartRenderer renderer,
+        ChartRenderLimiter limiter,
+        TimeProvider time,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        const string Suffix = ".png";
+        var read = file.EndsWith(Suffix, StringComparison.Ordinal) ? links.Read(file[..^Suffix.Length]) : null;
+        if (read is not { } link)
+        {
+            return TypedResults.Text(content.For(ContentLibrary.DefaultLanguage).Strings.Format("chart.link_invalid"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var language = content.Supports(link.Ticket.Language) ? link.Ticket.Language : ContentLibrary.DefaultLanguage;
+        byte[] png;
+        try
+        {
+            if (!limiter.TryAcquire(link.Ticket.User, out var retryAfter))
+            {
+                var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.Headers.CacheControl = "no-store";
+                return TypedResults.Text(
+                    content.For(language).Strings.Format("chart.too_many", ("seconds", seconds)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+            }
+
+            var profile = await users.GetAsync(link.Ticket.User, cancellationToken) ?? new UserProfile { User = link.Ticket.User };
+            var report = await health.BuildAsync(profile, time.GetUtcNow(), cancellationToken);
+            var chartTheme = string.Equals(theme, "dark", StringComparison.OrdinalIgnoreCase) ? ChartTheme.Dark : ChartTheme.Light;
+            png = renderer.Render(report, link.IndicatorId, language, chartTheme);
+        }
+        catch (StoreUnavailableException)
+        {
+            return TypedResults.Text(content.For(ContentLibrary.DefaultLanguage).Strings.Format("error.storage_unavailable"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(png, "image/png");
     }

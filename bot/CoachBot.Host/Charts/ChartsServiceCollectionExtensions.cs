@@ -1,4 +1,5 @@
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Host.Charts;
@@ -13,6 +14,9 @@ public static class ChartsServiceCollectionExtensions
         services.AddSingleton<ChartSigningKey>();
         services.AddSingleton<SignedProgressChartLinks>();
         services.AddSingleton<IProgressChartLinks>(sp => sp.GetRequiredService<SignedProgressChartLinks>());
+        services.AddSingleton<SignedTeamHealthChartLinks>();
+        services.AddSingleton<ITeamHealthChartLinks>(sp => sp.GetRequiredService<SignedTeamHealthChartLinks>());
+        services.AddSingleton<TeamHealthChartRenderer>();
         services.AddSingleton<ChartFonts>();
         services.AddSingleton<ProgressChartRenderer>();
         services.AddSingleton<ChartRenderCache>();

@@ -45,6 +45,8 @@ internal sealed class UserProfileEntity : UserTableRow
 
     public bool NudgesStopped { get; set; }
 
+    public bool ShareWithLeads { get; set; }
+
     public string? NudgeChannel { get; set; }
 
     public string? TodayDeclined { get; set; }
@@ -86,6 +88,7 @@ internal sealed class UserProfileEntity : UserTableRow
         row.Pauses = Join(profile.Pauses.Select(p => $"{Date(p.From)}..{Date(p.To)}"));
         row.Holidays = Join(profile.Holidays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         row.NudgesStopped = profile.NudgesStopped;
+        row.ShareWithLeads = profile.ShareWithLeads;
         row.NudgeChannel = profile.NudgeChannel.ToString();
         row.TodayDeclined = Join(profile.TodayDeclined);
         row.TodaySkipped = profile.TodaySkipped;
@@ -119,6 +122,7 @@ internal sealed class UserProfileEntity : UserTableRow
         Pauses = [.. Split(Pauses).Select(ParseRange)],
         Holidays = [.. Split(Holidays).Select(d => ParseDate(d)!.Value)],
         NudgesStopped = NudgesStopped,
+        ShareWithLeads = ShareWithLeads,
         NudgeChannel = NudgeChannel is null ? Core.Users.NudgeChannel.DirectMessage : Enum.Parse<NudgeChannel>(NudgeChannel),
         TodayDeclined = Split(TodayDeclined),
         TodaySkipped = TodaySkipped,

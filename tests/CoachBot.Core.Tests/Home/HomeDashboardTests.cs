@@ -37,8 +37,11 @@ public sealed class HomeDashboardTests
         Assert.Equal("https://charts.test/alice/en.png", Assert.Single(home.Sections, s => s.Image is not null).Image!.Url);
         var pairing = Assert.Single(await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("alice"), CancellationToken.None));
         var done = OneOnOneHandler.FormAction(OneOnOneHandler.DoneAction, pairing);
-        Assert.Equal([.. StepActions, CommandActions.RunCommand, done, done, done, CommandActions.RunCommand, CommandActions.RunCommand], home.Buttons.Select(b => b.ActionId));
-        Assert.Equal(["1on1 agenda @bob", "settings", "help"], home.Buttons.Where(b => b.ActionId == CommandActions.RunCommand).Select(b => b.Values[CommandActions.TextValue]));
+        Assert.Equal([.. StepActions, CommandActions.RunCommand, done, done, done, CommandActions.RunCommand, CommandActions.RunCommand, CommandActions.RunCommand], home.Buttons.Select(b => b.ActionId));
+
+        // Alice meets Bob for 1-on-1s, so she leads a team (of one: no figures, a line saying why and a way in).
+        Assert.Contains("your team has 1", HomeFixture.Section(home, "Your team's health").Body, StringComparison.Ordinal);
+        Assert.Equal(["1on1 agenda @bob", "team health", "settings", "help"], home.Buttons.Where(b => b.ActionId == CommandActions.RunCommand).Select(b => b.Values[CommandActions.TextValue]));
 
         // A Done button for each item listed, in the same order, and none for the items only counted.
         Assert.Equal([("Done #2", "2"), ("Done #1", "1"), ("Done #3", "3")],

@@ -20,7 +20,8 @@ internal static class HomeFixture
             new ProgressReportService(progress, harness.Skills),
             new OneOnOneService(harness.OneOnOnes, harness.TalkingPoints, progress),
             charts ?? [new TestChartLinks()],
-            harness.Clock);
+            harness.Clock,
+            new Core.Health.TeamHealthService(harness.OneOnOnes, harness.Reflections, progress, users ?? harness.Users, harness.TeamHealth, CoachHarness.Content));
     }
 
     /// <summary>

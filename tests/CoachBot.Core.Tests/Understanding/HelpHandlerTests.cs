@@ -20,7 +20,7 @@ public sealed class HelpHandlerTests
         Assert.Contains("• Daily practice: today, done, log, progress, reading, home (help daily)", lines);
         Assert.Contains("• Career: path, roles, skills, missions (help career)", lines);
         Assert.Contains("• 1-on-1s: 1on1 agenda, add, note, action, done, list… (help 1on1)", lines);
-        Assert.Contains("• Team: team reflection on, off, status, reflect (help team)", lines);
+        Assert.Contains("• Team: team reflection on, off, status, reflect, team health, share… (help team)", lines);
         Assert.Equal(["help daily", "help career", "help 1on1", "help team", "help privacy"], reply.Buttons.Select(b => b.Values[CommandActions.TextValue]));
         Assert.Equal(EnglishTopics, reply.Buttons.Select(b => b.Label));
     }

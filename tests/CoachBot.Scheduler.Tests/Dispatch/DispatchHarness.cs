@@ -62,6 +62,7 @@ public sealed class DispatchHarness : IDisposable
             .AddSingleton<IInbox>(new InMemoryInbox())
             .AddSingleton<IOneOnOneStore>(new InMemoryOneOnOneStore())
             .AddSingleton<IReflectionStore>(new InMemoryReflectionStore())
+            .AddSingleton<CoachBot.Core.Health.ITeamHealthStore>(new InMemoryTeamHealthStore())
             .AddSingleton<IChannelSender>(Sender)
             .AddSingleton<IDueIndex>(Index)
 
