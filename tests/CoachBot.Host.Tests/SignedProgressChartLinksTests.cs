@@ -40,6 +40,18 @@ public sealed class SignedProgressChartLinksTests
     }
 
     [Fact]
+    public void Read_TeamHealthLinkOfTheSameLead_DoesNotOpenTheirProgressChart()
+    {
+        var (links, clock) = Create();
+        var options = Options.Create(new ChartsOptions { SigningKey = Convert.ToBase64String(new byte[32]) });
+        var health = new SignedTeamHealthChartLinks(new ChartSigningKey(options, NullLogger<ChartSigningKey>.Instance), clock, options);
+        var token = health.CreateToken(Alice, "en", CoachBot.Core.Health.HealthIndicatorIds.All[0]);
+
+        Assert.NotNull(health.Read(token));
+        Assert.Null(links.Read(token));
+    }
+
+    [Fact]
     public void Read_TamperedPayload_IsRejected()
     {
         var (links, _) = Create();

@@ -57,7 +57,8 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
             return null;
         }
 
-        if (data is null || data.C is null || data.T is null || data.U is null || data.L is null)
+        // K is set only by other kinds of chart link signed with the same key (team health): never a progress chart.
+        if (data is null || data.K is not null || data.C is null || data.T is null || data.U is null || data.L is null)
         {
             return null;
         }
@@ -67,5 +68,10 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
     }
 
     /// <summary>Short property names keep the URL short (Teams user ids are long already).</summary>
-    private sealed record TokenPayload(string? C, string? T, string? U, string? L, long E);
+    private sealed record TokenPayload(string? C, string? T, string? U, string? L, long E)
+    {
+        /// <summary>The kind of another chart link (e.g. <c>health</c>); progress links never write it.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? K { get; init; }
+    }
 }

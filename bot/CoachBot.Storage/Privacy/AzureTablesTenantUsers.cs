@@ -19,6 +19,7 @@ public sealed class AzureTablesTenantUsers : ITenantUsers
         StorageTableNames.Users, StorageTableNames.Practice, StorageTableNames.Skills, StorageTableNames.TalkingPoints,
         StorageTableNames.OneOnOneIndex, StorageTableNames.ReflectionsByUser, StorageTableNames.ReflectionAuthors,
         StorageTableNames.ConversationRefs, StorageTableNames.UploadedFiles, StorageTableNames.Ledger,
+        StorageTableNames.CalendarFeeds, StorageTableNames.TeamHealth,
     ];
 
     private static readonly string[] Columns = ["PartitionKey", "Channel", "TenantId", "UserId"];

@@ -1,8 +1,12 @@
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
+using CoachBot.Core.OneOnOnes.Calendar;
 using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
+using CoachBot.Storage.Calendar;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Habits;
+using CoachBot.Storage.Health;
 using CoachBot.Storage.Privacy;
 using CoachBot.Storage.Reflections;
 using CoachBot.Storage.Users;
@@ -42,6 +46,21 @@ public sealed class AzureTablesTenantUsersTests
         Assert.Equal(
             new[] { ledgerOnly, reflectionOnly, practiceOnly, withProfile }.OrderBy(u => u.UserId, StringComparer.Ordinal),
             users);
+    }
+
+    [Fact]
+    public async Task ListAsync_UsersKnownOnlyFromACalendarFeedOrFrozenTeamHealth_AreListed()
+    {
+        var tables = await _azurite.CreateTablesAsync();
+        var feedOnly = new UserRef("slack", "T1", "UFEED");
+        var leadOnly = new UserRef("slack", "T1", "ULEAD");
+        await new AzureTablesCalendarFeedStore(tables).ReplaceAsync(feedOnly, new CalendarFeedRecord(new string('a', 64), Now), None);
+        await new AzureTablesTeamHealthStore(tables).FreezeAsync(
+            leadOnly, new HealthWeek("2026-W47", new Dictionary<string, HealthCell>(StringComparer.Ordinal)), None);
+
+        var users = await new AzureTablesTenantUsers(tables).ListAsync("slack", "T1", None);
+
+        Assert.Equal(new[] { feedOnly, leadOnly }, users);
     }
 
     [Fact]
