@@ -81,7 +81,10 @@ public sealed class SlackHostModesTests
         await host.PostEventAsync(SlackPayloads.DirectMessage("Ev0BEFORE", "U0ALICE", "help"));
         Assert.Equal("xoxb-installed-token", (await host.Slack.WaitForCallAsync("chat.postMessage")).Token);
 
-        await host.PostEventAsync(SlackPayloads.Envelope("Ev0GONE", new JsonObject { ["type"] = "app_uninstalled" }));
+        // Sent now, after the installation above (an uninstall event older than the installation is ignored).
+        var gone = SlackPayloads.Envelope("Ev0GONE", new JsonObject { ["type"] = "app_uninstalled" });
+        gone["event_time"] = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        await host.PostEventAsync(gone);
 
         var store = host.Services.GetRequiredService<IInstallationStore>();
         await SlackHost.WaitUntilAsync(async () => await store.GetAsync("slack", SlackHost.Team, CancellationToken.None) is null, "the installation is gone");
