@@ -216,10 +216,14 @@ public sealed class TeamHealthService
             }
         }
 
-        // Practice: each member's own log, by the local date they practised.
+        // Practice: each member's own log, by the local date they practised; never a job-market step's (as the 1-on-1
+        // agenda leaves them out), neither in the team figure nor in the numbers a member shares.
+        var jobMarket = content.JobMarketStepIds;
         foreach (var member in team.Members)
         {
-            var entries = await _progress.ListAsync(member, first, last, cancellationToken);
+            var entries = (await _progress.ListAsync(member, first, last, cancellationToken))
+                .Where(e => e.StepId is null || !jobMarket.Contains(e.StepId))
+                .ToList();
             foreach (var week in entries.GroupBy(e => MondayOf(e.LocalDate)).Where(g => g.Key is not null))
             {
                 var parts = content.Actions.Select(a => week.Count(e => e.ActionId == a.Id)).ToList();

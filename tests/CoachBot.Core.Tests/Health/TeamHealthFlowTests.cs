@@ -135,6 +135,32 @@ public sealed class TeamHealthFlowTests
     }
 
     [Fact]
+    public async Task JobMarket_PracticeOfJobMarketSteps_NeverReachesTheLead()
+    {
+        var harness = await LeadAsync();
+        await TeamAsync(harness, "bob", "carol", "dave");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
+        foreach (var member in Members)
+        {
+            var date = FirstMonday.AddDays(2);
+            await harness.Progress.AddAsync(
+                new PracticeEntry(CoachHarness.User(member), $"{member}-salary", date, "market_value", "market_value.salary-ranges", null, harness.Clock.GetUtcNow()), None);
+        }
+
+        var series = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
+        await harness.OnboardAsync("bob");
+        await harness.SendAsync("share", "bob");
+        var report = await ReportAsync(harness);
+
+        var marketValue = CoachHarness.Content.For("en").Actions.ToList().FindIndex(a => a.Id == "market_value");
+        Assert.Equal(36, series.Total(12).Parts.Sum());
+        Assert.Equal(0, series.Total(12).Parts[marketValue]);
+        var bob = Assert.Single(report.Shared);
+        Assert.Equal(12, bob.Practice.Sum());
+        Assert.Equal(0, bob.Practice[marketValue]);
+    }
+
+    [Fact]
     public async Task SmallCells_AWeekWithTwoPeoplePractising_IsLeftOut()
     {
         var harness = await LeadAsync();
@@ -333,11 +359,13 @@ public sealed class TeamHealthFlowTests
     private static Task<bool> PracticeAsync(CoachHarness harness, string member, DateOnly date, string action) =>
         harness.Progress.AddAsync(new PracticeEntry(CoachHarness.User(member), $"{member}-{date:yyyyMMdd}-{action}", date, action, null, null, harness.Clock.GetUtcNow()), None);
 
-    private static async Task<HealthSeries> SeriesAsync(CoachHarness harness, string indicator)
+    private static async Task<HealthSeries> SeriesAsync(CoachHarness harness, string indicator) =>
+        (await ReportAsync(harness)).Find(indicator) ?? new HealthSeries(indicator, []);
+
+    private static async Task<TeamHealthReport> ReportAsync(CoachHarness harness)
     {
         var service = new TeamHealthService(harness.OneOnOnes, harness.Reflections, harness.Progress, harness.Users, harness.TeamHealth, CoachHarness.Content);
         var profile = await harness.ProfileAsync("lead");
-        var report = await service.BuildAsync(profile, harness.Clock.GetUtcNow(), None);
-        return report.Find(indicator) ?? new HealthSeries(indicator, []);
+        return await service.BuildAsync(profile, harness.Clock.GetUtcNow(), None);
     }
 }
