@@ -93,7 +93,7 @@ public sealed class TeamHealthService
             }
         }
 
-        var raw = await RawAsync(lead.User, team, content, mondays, sharers.Keys.ToHashSet(), cancellationToken);
+        var raw = await RawAsync(lead.User, team, content, mondays, sharers.Keys.ToHashSet(), Held(now, lead.TimeZoneId), cancellationToken);
         var shared = sharers.Values.OrderBy(p => p.User.Key, StringComparer.Ordinal).Select(p => Shared(p, raw, content)).ToList();
         if (team.Members.Count < HealthAggregation.MinPeople)
         {
@@ -139,10 +139,34 @@ public sealed class TeamHealthService
             cadence.Sum(c => c.Denominator));
     }
 
-    /// <summary>Everything the weeks hold, per indicator and week, read from the stores once.</summary>
-    private async Task<RawData> RawAsync(
-        UserRef lead, HealthTeam team, ContentCatalog content, IReadOnlyList<DateOnly> mondays, HashSet<UserRef> sharers, CancellationToken cancellationToken)
+    /// <summary>
+    /// The local date (in the lead's zone) from which a source set up or accepted at a time counts: it counts only in
+    /// the weeks after, the weeks the lead held it for the whole week. Unknown reads as now, which counts nothing past.
+    /// </summary>
+    private static Func<DateTimeOffset?, DateOnly> Held(DateTimeOffset now, string timeZoneId)
     {
+        var zone = TimeZones.FindOrUtc(timeZoneId);
+        return at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at is { } known && known != default ? known : now, zone).DateTime);
+    }
+
+    /// <summary>
+    /// Everything the weeks hold, per indicator and week, read from the stores once. A source (a pairing, a channel's
+    /// reflection, a member's practice through them) counts only in weeks after <paramref name="heldSince"/> its start,
+    /// so a lead who starts over (forget me, a new set-up) cannot recompute past weeks for other people.
+    /// </summary>
+    private async Task<RawData> RawAsync(
+        UserRef lead,
+        HealthTeam team,
+        ContentCatalog content,
+        IReadOnlyList<DateOnly> mondays,
+        HashSet<UserRef> sharers,
+        Func<DateTimeOffset?, DateOnly> heldSince,
+        CancellationToken cancellationToken)
+    {
+        var memberSince = new Dictionary<UserRef, DateOnly>();
+        void Since(UserRef member, DateOnly since) =>
+            memberSince[member] = memberSince.TryGetValue(member, out var known) && known < since ? known : since;
+
         var data = new RawData();
         var first = mondays[0];
         var last = mondays[^1].AddDays(6);
@@ -154,6 +178,8 @@ public sealed class TeamHealthService
         {
             var person = pairing.Report.Key;
             var share = sharers.Contains(pairing.Report) ? 1 : 0;
+            var accepted = heldSince(pairing.AcceptedAt ?? pairing.UpdatedAt);
+            Since(pairing.Report, accepted);
             var held = (await _oneOnOnes.ListHeldAsync(pairing.Id, cancellationToken)).ToHashSet();
             var planned = new HashSet<DateOnly>(held);
             if (pairing.State == PairingState.Active)
@@ -161,7 +187,7 @@ public sealed class TeamHealthService
                 planned.UnionWith(MeetingSchedule.Dates(pairing).TakeWhile(d => d <= last));
             }
 
-            foreach (var monday in mondays)
+            foreach (var monday in mondays.Where(m => m > accepted))
             {
                 var week = planned.Where(d => MondayOf(d) == monday).ToList();
                 if (week.Count > 0)
@@ -172,7 +198,7 @@ public sealed class TeamHealthService
 
             var zone = TimeZones.FindOrUtc(pairing.TimeZoneId);
             var items = (await _oneOnOnes.ListActionItemsAsync(pairing.Id, cancellationToken)).Where(i => i.Due is not null).ToList();
-            foreach (var monday in mondays)
+            foreach (var monday in mondays.Where(m => m > accepted))
             {
                 var due = items.Where(i => MondayOf(i.Due!.Value) == monday).ToList();
                 if (due.Count > 0)
@@ -184,13 +210,20 @@ public sealed class TeamHealthService
         }
 
         // Reflections: rounds of the lead's channels; answers are anonymous, so a round is the source.
+        var setUps = await _reflections.ListLedByAsync(lead, cancellationToken);
         foreach (var channel in team.Channels)
         {
+            var created = heldSince(setUps.Where(r => r.Channel == channel).Select(r => r.CreatedAt).FirstOrDefault());
             var members = (await _reflections.ListMembersAsync(channel, cancellationToken)).Where(m => m != lead).ToList();
+            foreach (var member in members)
+            {
+                Since(member, created);
+            }
+
             var sharingMembers = members.Where(sharers.Contains).ToList();
             foreach (var round in await _reflections.ListRoundsAsync(channel, cancellationToken))
             {
-                if (!weekOf.TryGetValue(round.Week, out var monday) || round.InvitedCount < HealthAggregation.MinPeople)
+                if (!weekOf.TryGetValue(round.Week, out var monday) || monday <= created || round.InvitedCount < HealthAggregation.MinPeople)
                 {
                     continue;
                 }
@@ -224,7 +257,8 @@ public sealed class TeamHealthService
             var entries = (await _progress.ListAsync(member, first, last, cancellationToken))
                 .Where(e => e.StepId is null || !jobMarket.Contains(e.StepId))
                 .ToList();
-            foreach (var week in entries.GroupBy(e => MondayOf(e.LocalDate)).Where(g => g.Key is not null))
+            var since = memberSince.TryGetValue(member, out var held) ? held : DateOnly.MaxValue;
+            foreach (var week in entries.GroupBy(e => MondayOf(e.LocalDate)).Where(g => g.Key is { } monday && monday > since))
             {
                 var parts = content.Actions.Select(a => week.Count(e => e.ActionId == a.Id)).ToList();
                 data.Add(

@@ -36,6 +36,9 @@ internal sealed class TeamReflectionEntity : TableRow
     /// <summary>Null in rows written before the lead chose; those counted their lead, so null reads as true.</summary>
     public bool? LeadTakesPart { get; set; }
 
+    /// <summary>When the lead set it up; null in rows written before it was kept, which read as the row's timestamp.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+
     public static TeamReflectionEntity From(TeamReflection reflection, string partitionKey, string rowKey) => new()
     {
         PartitionKey = partitionKey,
@@ -52,6 +55,7 @@ internal sealed class TeamReflectionEntity : TableRow
         TimeZoneId = reflection.TimeZoneId,
         Enabled = reflection.Enabled,
         LeadTakesPart = reflection.LeadTakesPart,
+        CreatedAt = reflection.CreatedAt,
     };
 
     public TeamReflection ToReflection() => new(
@@ -63,6 +67,7 @@ internal sealed class TeamReflectionEntity : TableRow
         Enabled)
     {
         LeadTakesPart = LeadTakesPart ?? true,
+        CreatedAt = CreatedAt ?? Timestamp,
         Version = ETag.ToString(),
     };
 }

@@ -20,6 +20,9 @@ public sealed class TeamHealthFlowTests
 
     private static readonly string[] Members = ["bob", "carol", "dave"];
 
+    // Set-ups and pairings of the tests start before the weeks shown, so every week shown was held for the whole week.
+    private static readonly DateTimeOffset SetUpLongAgo = new(2026, 8, 1, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task TeamHealth_NoTeam_SaysHowATeamIsMade()
     {
@@ -158,6 +161,50 @@ public sealed class TeamHealthFlowTests
         var bob = Assert.Single(report.Shared);
         Assert.Equal(12, bob.Practice.Sum());
         Assert.Equal(0, bob.Practice[marketValue]);
+    }
+
+    [Fact]
+    public async Task Differencing_LeadForgetsAndSetsUpAgainWithoutOnePerson_NoPastWeekRevealsTheDifference()
+    {
+        var harness = await LeadAsync();
+        await TeamAsync(harness, "bob", "carol", "dave", "erin");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
+        var before = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
+
+        // The lead starts over and sets up another channel today with everyone but Erin: if the past weeks were
+        // recomputed for the new set, each week's difference from the first look would be Erin's practice.
+        await harness.SendAsync("forget me yes", "lead");
+        await harness.OnboardAsync("lead");
+        var other = new TeamChannel("local", "local", "team-b");
+        await harness.Reflections.SaveAsync(
+            new TeamReflection(other, CoachHarness.User("lead"), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", Enabled: true) { LeadTakesPart = false, CreatedAt = harness.Clock.GetUtcNow() },
+            None);
+        foreach (var member in Members)
+        {
+            await harness.Reflections.AddMemberAsync(other, CoachHarness.User(member), None);
+        }
+
+        var after = await ReportAsync(harness);
+
+        Assert.All(before.Points, p => Assert.Equal(4, p!.Contributors));
+        Assert.Equal(3, after.Team.Members.Count);
+        Assert.All(after.Series, s => Assert.All(s.Points, Assert.Null));
+    }
+
+    [Fact]
+    public async Task HeldWeeks_ASetUpAndAPairingCountFromTheWeekAfterTheyStarted()
+    {
+        var harness = await LeadAsync();
+        await TeamAsync(harness, "bob", "carol", "dave");
+        var wednesday = FirstMonday.AddDays((7 * 9) + 2).ToDateTime(new TimeOnly(9, 0));
+        var reflection = (await harness.Reflections.GetAsync(Channel, None))!;
+        await harness.Reflections.SaveAsync(reflection with { CreatedAt = new DateTimeOffset(wednesday, TimeSpan.Zero) }, None);
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
+
+        var series = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
+
+        Assert.All(series.Points.Take(10), Assert.Null);
+        Assert.All(series.Points.Skip(10), p => Assert.Equal(3, p!.Contributors));
     }
 
     [Fact]
@@ -324,7 +371,7 @@ public sealed class TeamHealthFlowTests
     {
         if (await harness.Reflections.GetAsync(Channel, None) is null)
         {
-            await harness.Reflections.SaveAsync(new TeamReflection(Channel, CoachHarness.User("lead"), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", Enabled: true) { LeadTakesPart = false }, None);
+            await harness.Reflections.SaveAsync(new TeamReflection(Channel, CoachHarness.User("lead"), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", Enabled: true) { LeadTakesPart = false, CreatedAt = SetUpLongAgo }, None);
         }
 
         foreach (var member in members)
@@ -339,7 +386,8 @@ public sealed class TeamHealthFlowTests
         return await harness.OneOnOnes.SavePairingAsync(
             new Pairing("p-" + report, CoachHarness.User("lead"), CoachHarness.User(report), Cadence.Weekly, DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC", FirstMonday.AddDays(2), PairingState.Active)
             {
-                CreatedAt = now,
+                CreatedAt = SetUpLongAgo,
+                AcceptedAt = SetUpLongAgo,
                 UpdatedAt = now,
             },
             None);
