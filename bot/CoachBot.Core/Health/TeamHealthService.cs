@@ -93,7 +93,15 @@ public sealed class TeamHealthService
             }
         }
 
-        var raw = await RawAsync(lead.User, team, content, mondays, sharers.Keys.ToHashSet(), Held(now, lead.TimeZoneId), cancellationToken);
+        // Whoever's own numbers this lead ever saw counts as a sharer from then on, sharing now or not.
+        if (sharers.Count > 0)
+        {
+            await _store.MarkShownAsync(lead.User, sharers.Keys, cancellationToken);
+        }
+
+        var shown = await _store.GetShownAsync(lead.User, cancellationToken);
+        var exposed = team.Members.Where(m => sharers.ContainsKey(m) || shown.Contains(m.Key)).ToHashSet();
+        var raw = await RawAsync(lead.User, team, content, mondays, sharers.Keys.ToHashSet(), exposed, Held(now, lead.TimeZoneId), cancellationToken);
         var shared = sharers.Values.OrderBy(p => p.User.Key, StringComparer.Ordinal).Select(p => Shared(p, raw, content)).ToList();
         if (team.Members.Count < HealthAggregation.MinPeople)
         {
@@ -160,6 +168,7 @@ public sealed class TeamHealthService
         ContentCatalog content,
         IReadOnlyList<DateOnly> mondays,
         HashSet<UserRef> sharers,
+        HashSet<UserRef> exposed,
         Func<DateTimeOffset?, DateOnly> heldSince,
         CancellationToken cancellationToken)
     {
@@ -177,7 +186,7 @@ public sealed class TeamHealthService
         foreach (var pairing in (await _oneOnOnes.ListPairingsAsync(lead, cancellationToken)).Where(p => p.Manager == lead && team.Reports.Contains(p.Report)))
         {
             var person = pairing.Report.Key;
-            var share = sharers.Contains(pairing.Report) ? 1 : 0;
+            var share = exposed.Contains(pairing.Report) ? 1 : 0;
             var accepted = heldSince(pairing.AcceptedAt ?? pairing.UpdatedAt);
             Since(pairing.Report, accepted);
             var held = (await _oneOnOnes.ListHeldAsync(pairing.Id, cancellationToken)).ToHashSet();
@@ -221,6 +230,7 @@ public sealed class TeamHealthService
             }
 
             var sharingMembers = members.Where(sharers.Contains).ToList();
+            var exposedMembers = members.Count(exposed.Contains);
             foreach (var round in await _reflections.ListRoundsAsync(channel, cancellationToken))
             {
                 if (!weekOf.TryGetValue(round.Week, out var monday) || monday <= created || round.InvitedCount < HealthAggregation.MinPeople)
@@ -232,12 +242,12 @@ public sealed class TeamHealthService
                     .Where(a => a.Parts.Any(p => !string.IsNullOrWhiteSpace(p.Text)))
                     .ToList();
                 var key = channel.Key + "|" + round.Week;
-                data.Add(HealthIndicatorIds.ReflectionParticipation, monday, null, sharingMembers.Count, new HealthContribution(key, round.InvitedCount, answers.Count, round.InvitedCount, []));
+                data.Add(HealthIndicatorIds.ReflectionParticipation, monday, null, exposedMembers, new HealthContribution(key, round.InvitedCount, answers.Count, round.InvitedCount, []));
                 if (answers.Count >= ReflectionSummary.MinAnswersForDetail)
                 {
                     var themes = answers.Select(a => ReflectionSummary.ThemesOf(_library, content, a)).ToList();
                     var parts = content.Actions.Select(a => themes.Count(t => t.Contains(a.Id))).ToList();
-                    data.Add(HealthIndicatorIds.ReflectionThemes, monday, null, sharingMembers.Count, new HealthContribution(key, answers.Count, themes.Count(t => t.Count > 0), answers.Count, parts));
+                    data.Add(HealthIndicatorIds.ReflectionThemes, monday, null, exposedMembers, new HealthContribution(key, answers.Count, themes.Count(t => t.Count > 0), answers.Count, parts));
                 }
             }
 
@@ -265,7 +275,7 @@ public sealed class TeamHealthService
                     HealthIndicatorIds.PracticeBalance,
                     week.Key!.Value,
                     member.Key,
-                    sharers.Contains(member) ? 1 : 0,
+                    exposed.Contains(member) ? 1 : 0,
                     new HealthContribution(member.Key, 1, parts.Sum(), 0, parts));
             }
         }

@@ -208,6 +208,37 @@ public sealed class TeamHealthFlowTests
     }
 
     [Fact]
+    public async Task Differencing_SharersOneAfterAnother_TheLastCannotBeWorkedOut()
+    {
+        var harness = await LeadAsync();
+        await TeamAsync(harness, "bob", "carol", "dave", "erin");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
+        foreach (var member in new[] { "bob", "carol", "dave" })
+        {
+            await harness.OnboardAsync(member);
+        }
+
+        // Bob shares: 3 others stand behind each week, so the team figures stay.
+        await harness.SendAsync("share", "bob");
+        var first = await ReportAsync(harness);
+
+        // Bob stops and Carol shares, then Carol stops and Dave shares: were only the sharers of the moment counted,
+        // the lead would have Bob's, Carol's and Dave's numbers next to each week's total, and so Erin's.
+        await harness.SendAsync("share off", "bob");
+        await harness.SendAsync("share", "carol");
+        var second = await ReportAsync(harness);
+        await harness.SendAsync("share off", "carol");
+        await harness.SendAsync("share", "dave");
+        var third = await ReportAsync(harness);
+
+        Assert.All(first.Find(HealthIndicatorIds.PracticeBalance)!.Points, p => Assert.Equal(4, p!.Contributors));
+        Assert.Equal("bob", Assert.Single(first.Shared).Person.UserId);
+        Assert.All(second.Find(HealthIndicatorIds.PracticeBalance)!.Points, Assert.Null);
+        Assert.All(third.Find(HealthIndicatorIds.PracticeBalance)!.Points, Assert.Null);
+        Assert.Equal("dave", Assert.Single(third.Shared).Person.UserId);
+    }
+
+    [Fact]
     public async Task SmallCells_AWeekWithTwoPeoplePractising_IsLeftOut()
     {
         var harness = await LeadAsync();
