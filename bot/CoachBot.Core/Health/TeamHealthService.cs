@@ -84,8 +84,10 @@ public sealed class TeamHealthService
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZones.FindOrUtc(lead.TimeZoneId)).DateTime);
         var team = await TeamAsync(lead.User, cancellationToken);
         var mondays = WeekMondays(today);
+        // Only the reports of accepted pairings can share their own numbers with the lead: a channel's recorded members
+        // (anyone who ever @mentioned CoachBot there, never removed) feed only the reflection figures.
         var sharers = new Dictionary<UserRef, UserProfile>();
-        foreach (var member in team.Members)
+        foreach (var member in team.Reports)
         {
             if (await _users.GetAsync(member, cancellationToken) is { ShareWithLeads: true } profile)
             {
@@ -188,7 +190,10 @@ public sealed class TeamHealthService
             var person = pairing.Report.Key;
             var share = exposed.Contains(pairing.Report) ? 1 : 0;
             var accepted = heldSince(pairing.AcceptedAt ?? pairing.UpdatedAt);
-            Since(pairing.Report, accepted);
+            if (pairing.State is PairingState.Active or PairingState.Paused)
+            {
+                Since(pairing.Report, accepted);
+            }
             var held = (await _oneOnOnes.ListHeldAsync(pairing.Id, cancellationToken)).ToHashSet();
             var planned = new HashSet<DateOnly>(held);
             if (pairing.State == PairingState.Active)
@@ -224,10 +229,6 @@ public sealed class TeamHealthService
         {
             var created = heldSince(setUps.Where(r => r.Channel == channel).Select(r => r.CreatedAt).FirstOrDefault());
             var members = (await _reflections.ListMembersAsync(channel, cancellationToken)).Where(m => m != lead).ToList();
-            foreach (var member in members)
-            {
-                Since(member, created);
-            }
 
             var sharingMembers = members.Where(sharers.Contains).ToList();
             var exposedMembers = members.Count(exposed.Contains);
@@ -259,10 +260,10 @@ public sealed class TeamHealthService
             }
         }
 
-        // Practice: each member's own log, by the local date they practised; never a job-market step's (as the 1-on-1
+        // Practice: each report's own log (never a channel member's: see the sharers above), by the local date they practised; never a job-market step's (as the 1-on-1
         // agenda leaves them out), neither in the team figure nor in the numbers a member shares.
         var jobMarket = content.JobMarketStepIds;
-        foreach (var member in team.Members)
+        foreach (var member in team.Reports)
         {
             var entries = (await _progress.ListAsync(member, first, last, cancellationToken))
                 .Where(e => e.StepId is null || !jobMarket.Contains(e.StepId))

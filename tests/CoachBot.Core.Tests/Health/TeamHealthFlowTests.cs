@@ -53,7 +53,7 @@ public sealed class TeamHealthFlowTests
     public async Task TeamHealth_ThreePersonTeam_ShowsAggregatesAndNoIndividualFigure()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
 
         var reply = Assert.Single(await harness.SendAsync("team health", "lead"));
@@ -87,7 +87,7 @@ public sealed class TeamHealthFlowTests
     public async Task Differencing_SomeoneJoinsBetweenTwoLooks_PastWeeksDoNotChange()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
         var before = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
 
@@ -105,7 +105,7 @@ public sealed class TeamHealthFlowTests
     {
         var harness = await LeadAsync();
         var pairing = await PairingAsync(harness, "bob");
-        await TeamAsync(harness, "carol", "dave", "erin");
+        await ReportsAsync(harness, "carol", "dave", "erin");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
         var before = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
 
@@ -120,7 +120,7 @@ public sealed class TeamHealthFlowTests
     public async Task Differencing_TwoOfThreeShare_TheThirdCannotBeWorkedOut()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
         await harness.OnboardAsync("bob");
         await harness.OnboardAsync("carol");
@@ -141,7 +141,7 @@ public sealed class TeamHealthFlowTests
     public async Task JobMarket_PracticeOfJobMarketSteps_NeverReachesTheLead()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
         foreach (var member in Members)
         {
@@ -167,7 +167,7 @@ public sealed class TeamHealthFlowTests
     public async Task Differencing_LeadForgetsAndSetsUpAgainWithoutOnePerson_NoPastWeekRevealsTheDifference()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave", "erin");
+        await ReportsAsync(harness, "bob", "carol", "dave", "erin");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
         var before = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
 
@@ -195,10 +195,15 @@ public sealed class TeamHealthFlowTests
     public async Task HeldWeeks_ASetUpAndAPairingCountFromTheWeekAfterTheyStarted()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         var wednesday = FirstMonday.AddDays((7 * 9) + 2).ToDateTime(new TimeOnly(9, 0));
         var reflection = (await harness.Reflections.GetAsync(Channel, None))!;
         await harness.Reflections.SaveAsync(reflection with { CreatedAt = new DateTimeOffset(wednesday, TimeSpan.Zero) }, None);
+        foreach (var pairing in (await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("lead"), None)).ToList())
+        {
+            await harness.OneOnOnes.SavePairingAsync(pairing with { AcceptedAt = new DateTimeOffset(wednesday, TimeSpan.Zero) }, None);
+        }
+
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
 
         var series = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
@@ -211,7 +216,7 @@ public sealed class TeamHealthFlowTests
     public async Task Differencing_SharersOneAfterAnother_TheLastCannotBeWorkedOut()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave", "erin");
+        await ReportsAsync(harness, "bob", "carol", "dave", "erin");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
         foreach (var member in new[] { "bob", "carol", "dave" })
         {
@@ -239,10 +244,27 @@ public sealed class TeamHealthFlowTests
     }
 
     [Fact]
-    public async Task SmallCells_AWeekWithTwoPeoplePractising_IsLeftOut()
+    public async Task ChannelMembers_FeedOnlyTheReflectionFigures_NeverPracticeOrSharedNumbers()
     {
         var harness = await LeadAsync();
         await TeamAsync(harness, "bob", "carol", "dave");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
+        await harness.OnboardAsync("bob");
+        await harness.SendAsync("share", "bob");
+
+        var report = await ReportAsync(harness);
+
+        // Anyone who ever @mentioned CoachBot in the channel is a recorded member: that makes no one a report.
+        Assert.Equal(3, report.Team.Members.Count);
+        Assert.All(report.Find(HealthIndicatorIds.PracticeBalance)!.Points, Assert.Null);
+        Assert.Empty(report.Shared);
+    }
+
+    [Fact]
+    public async Task SmallCells_AWeekWithTwoPeoplePractising_IsLeftOut()
+    {
+        var harness = await LeadAsync();
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol");
         await PracticeAsync(harness, "dave", FirstMonday.AddDays(7 * 11), "recruiting");
 
@@ -302,7 +324,7 @@ public sealed class TeamHealthFlowTests
     public async Task Share_OnAndOff_ChangesWhatTheLeadSees()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol");
+        await ReportsAsync(harness, "bob", "carol");
         await harness.OnboardAsync("bob");
         await PracticeEveryWeekAsync(harness, "bob");
 
@@ -408,6 +430,15 @@ public sealed class TeamHealthFlowTests
         foreach (var member in members)
         {
             await harness.Reflections.AddMemberAsync(Channel, CoachHarness.User(member), None);
+        }
+    }
+
+    private static async Task ReportsAsync(CoachHarness harness, params string[] reports)
+    {
+        await TeamAsync(harness, reports);
+        foreach (var report in reports)
+        {
+            await PairingAsync(harness, report);
         }
     }
 
