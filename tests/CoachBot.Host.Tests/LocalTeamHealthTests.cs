@@ -1,6 +1,7 @@
 using System.Net;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Health;
+using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Users;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace CoachBot.Host.Tests;
 
 /// <summary>
 /// <c>team health</c> and <c>share</c> on the local channel with the real stores (Azurite): the team is the members of
-/// the lead's reflection channel, practice is read from the Practice table, the weeks are frozen in the TeamHealth
+/// the lead's reflection channel and the reports of their pairings, the reports' practice is read from the Practice table, the weeks are frozen in the TeamHealth
 /// table, and every chart link serves a PNG.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
@@ -28,6 +29,7 @@ public sealed class LocalTeamHealthTests
         var client = app.CreateClient();
         var channel = "#health-" + Guid.NewGuid().ToString("N")[..8];
         var (lead, members) = await TeamAsync(client, 3, channel);
+        await ReportsAsync(app, lead, members);
         await PracticeInPastWeeksAsync(app, members);
 
         var health = await client.SendAsync(lead, "team health");
@@ -38,12 +40,16 @@ public sealed class LocalTeamHealthTests
         Assert.Contains("Outside what CoachBot sees", text, StringComparison.Ordinal);
         Assert.All(members, m => Assert.DoesNotContain(m, text, StringComparison.Ordinal));
         var urls = health[0]!["sections"]!.AsArray().Select(s => s?["image"]?["url"]?.GetValue<string>()).OfType<string>().ToList();
-        var url = Assert.Single(urls);
-        Assert.StartsWith("/charts/health/", url, StringComparison.Ordinal);
-        var chart = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
-        Assert.Equal(PngSignature, (await chart.Content.ReadAsByteArrayAsync()).Take(PngSignature.Length));
-        Assert.Contains("no-store", chart.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        // Practice balance, and 1-on-1 cadence from the reports' pairings.
+        Assert.Equal(2, urls.Count);
+        foreach (var url in urls)
+        {
+            Assert.StartsWith("/charts/health/", url, StringComparison.Ordinal);
+            var chart = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+            Assert.Equal(PngSignature, (await chart.Content.ReadAsByteArrayAsync()).Take(PngSignature.Length));
+            Assert.Contains("no-store", chart.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        }
 
         var share = await client.SendAsync(members[0], "share");
         var after = (await client.SendAsync(lead, "team health")).AllText();
@@ -108,6 +114,25 @@ public sealed class LocalTeamHealthTests
         var on = await client.SendAsync(lead, $"team reflection on {channel} Fri 16:00");
         Assert.False(on[0]!["isError"]!.GetValue<bool>(), on.AllText());
         return (lead, members);
+    }
+
+    /// <summary>Makes the members reports of pairings with the lead, accepted before the weeks shown.</summary>
+    private static async Task ReportsAsync(CoachBotApp app, string lead, IEnumerable<string> members)
+    {
+        var store = app.Services.GetRequiredService<IOneOnOneStore>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var accepted = now.AddDays(-7 * (TeamHealthService.Weeks + 2));
+        foreach (var member in members)
+        {
+            await store.SavePairingAsync(
+                new Pairing("p-" + member, new UserRef("local", "local", lead), new UserRef("local", "local", member), Cadence.Weekly, DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC", DateOnly.FromDateTime(accepted.UtcDateTime), PairingState.Active)
+                {
+                    CreatedAt = accepted,
+                    AcceptedAt = accepted,
+                    UpdatedAt = accepted,
+                },
+                CancellationToken.None);
+        }
     }
 
     private static DateOnly Today(CoachBotApp app) => DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);

@@ -14,7 +14,17 @@ public interface ITeamHealthStore
     /// <summary>Freezes a week unless it is frozen already (the first one stays); returns the one stored.</summary>
     Task<HealthWeek> FreezeAsync(UserRef lead, HealthWeek week, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every frozen week of the lead (forget me). Idempotent.</summary>
+    /// <summary>
+    /// The keys (<see cref="UserRef.Key"/>) of every member whose own numbers were ever shown to <paramref name="lead"/>:
+    /// they count as sharers from then on, even after <c>share off</c>, so sharers one after another cannot single out
+    /// the rest by subtraction.
+    /// </summary>
+    Task<IReadOnlySet<string>> GetShownAsync(UserRef lead, CancellationToken cancellationToken);
+
+    /// <summary>Records that the own numbers of <paramref name="members"/> were shown to <paramref name="lead"/>. Insert-only.</summary>
+    Task MarkShownAsync(UserRef lead, IReadOnlyCollection<UserRef> members, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every frozen week and shown record of the lead (forget me). Idempotent.</summary>
     Task DeleteAllAsync(UserRef lead, CancellationToken cancellationToken);
 }
 

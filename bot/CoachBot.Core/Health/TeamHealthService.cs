@@ -84,8 +84,10 @@ public sealed class TeamHealthService
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZones.FindOrUtc(lead.TimeZoneId)).DateTime);
         var team = await TeamAsync(lead.User, cancellationToken);
         var mondays = WeekMondays(today);
+        // Only the reports of accepted pairings can share their own numbers with the lead: a channel's recorded members
+        // (anyone who ever @mentioned CoachBot there, never removed) feed only the reflection figures.
         var sharers = new Dictionary<UserRef, UserProfile>();
-        foreach (var member in team.Members)
+        foreach (var member in team.Reports)
         {
             if (await _users.GetAsync(member, cancellationToken) is { ShareWithLeads: true } profile)
             {
@@ -93,7 +95,15 @@ public sealed class TeamHealthService
             }
         }
 
-        var raw = await RawAsync(lead.User, team, content, mondays, sharers.Keys.ToHashSet(), cancellationToken);
+        // Whoever's own numbers this lead ever saw counts as a sharer from then on, sharing now or not.
+        if (sharers.Count > 0)
+        {
+            await _store.MarkShownAsync(lead.User, sharers.Keys, cancellationToken);
+        }
+
+        var shown = await _store.GetShownAsync(lead.User, cancellationToken);
+        var exposed = team.Members.Where(m => sharers.ContainsKey(m) || shown.Contains(m.Key)).ToHashSet();
+        var raw = await RawAsync(lead.User, team, content, mondays, sharers.Keys.ToHashSet(), exposed, Held(now, lead.TimeZoneId), cancellationToken);
         var shared = sharers.Values.OrderBy(p => p.User.Key, StringComparer.Ordinal).Select(p => Shared(p, raw, content)).ToList();
         if (team.Members.Count < HealthAggregation.MinPeople)
         {
@@ -139,10 +149,35 @@ public sealed class TeamHealthService
             cadence.Sum(c => c.Denominator));
     }
 
-    /// <summary>Everything the weeks hold, per indicator and week, read from the stores once.</summary>
-    private async Task<RawData> RawAsync(
-        UserRef lead, HealthTeam team, ContentCatalog content, IReadOnlyList<DateOnly> mondays, HashSet<UserRef> sharers, CancellationToken cancellationToken)
+    /// <summary>
+    /// The local date (in the lead's zone) from which a source set up or accepted at a time counts: it counts only in
+    /// the weeks after, the weeks the lead held it for the whole week. Unknown reads as now, which counts nothing past.
+    /// </summary>
+    private static Func<DateTimeOffset?, DateOnly> Held(DateTimeOffset now, string timeZoneId)
     {
+        var zone = TimeZones.FindOrUtc(timeZoneId);
+        return at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at is { } known && known != default ? known : now, zone).DateTime);
+    }
+
+    /// <summary>
+    /// Everything the weeks hold, per indicator and week, read from the stores once. A source (a pairing, a channel's
+    /// reflection, a member's practice through them) counts only in weeks after <paramref name="heldSince"/> its start,
+    /// so a lead who starts over (forget me, a new set-up) cannot recompute past weeks for other people.
+    /// </summary>
+    private async Task<RawData> RawAsync(
+        UserRef lead,
+        HealthTeam team,
+        ContentCatalog content,
+        IReadOnlyList<DateOnly> mondays,
+        HashSet<UserRef> sharers,
+        HashSet<UserRef> exposed,
+        Func<DateTimeOffset?, DateOnly> heldSince,
+        CancellationToken cancellationToken)
+    {
+        var memberSince = new Dictionary<UserRef, DateOnly>();
+        void Since(UserRef member, DateOnly since) =>
+            memberSince[member] = memberSince.TryGetValue(member, out var known) && known < since ? known : since;
+
         var data = new RawData();
         var first = mondays[0];
         var last = mondays[^1].AddDays(6);
@@ -153,7 +188,12 @@ public sealed class TeamHealthService
         foreach (var pairing in (await _oneOnOnes.ListPairingsAsync(lead, cancellationToken)).Where(p => p.Manager == lead && team.Reports.Contains(p.Report)))
         {
             var person = pairing.Report.Key;
-            var share = sharers.Contains(pairing.Report) ? 1 : 0;
+            var share = exposed.Contains(pairing.Report) ? 1 : 0;
+            var accepted = heldSince(pairing.AcceptedAt ?? pairing.UpdatedAt);
+            if (pairing.State is PairingState.Active or PairingState.Paused)
+            {
+                Since(pairing.Report, accepted);
+            }
             var held = (await _oneOnOnes.ListHeldAsync(pairing.Id, cancellationToken)).ToHashSet();
             var planned = new HashSet<DateOnly>(held);
             if (pairing.State == PairingState.Active)
@@ -161,7 +201,7 @@ public sealed class TeamHealthService
                 planned.UnionWith(MeetingSchedule.Dates(pairing).TakeWhile(d => d <= last));
             }
 
-            foreach (var monday in mondays)
+            foreach (var monday in mondays.Where(m => m > accepted))
             {
                 var week = planned.Where(d => MondayOf(d) == monday).ToList();
                 if (week.Count > 0)
@@ -172,7 +212,7 @@ public sealed class TeamHealthService
 
             var zone = TimeZones.FindOrUtc(pairing.TimeZoneId);
             var items = (await _oneOnOnes.ListActionItemsAsync(pairing.Id, cancellationToken)).Where(i => i.Due is not null).ToList();
-            foreach (var monday in mondays)
+            foreach (var monday in mondays.Where(m => m > accepted))
             {
                 var due = items.Where(i => MondayOf(i.Due!.Value) == monday).ToList();
                 if (due.Count > 0)
@@ -184,13 +224,17 @@ public sealed class TeamHealthService
         }
 
         // Reflections: rounds of the lead's channels; answers are anonymous, so a round is the source.
+        var setUps = await _reflections.ListLedByAsync(lead, cancellationToken);
         foreach (var channel in team.Channels)
         {
+            var created = heldSince(setUps.Where(r => r.Channel == channel).Select(r => r.CreatedAt).FirstOrDefault());
             var members = (await _reflections.ListMembersAsync(channel, cancellationToken)).Where(m => m != lead).ToList();
+
             var sharingMembers = members.Where(sharers.Contains).ToList();
+            var exposedMembers = members.Count(exposed.Contains);
             foreach (var round in await _reflections.ListRoundsAsync(channel, cancellationToken))
             {
-                if (!weekOf.TryGetValue(round.Week, out var monday) || round.InvitedCount < HealthAggregation.MinPeople)
+                if (!weekOf.TryGetValue(round.Week, out var monday) || monday <= created || round.InvitedCount < HealthAggregation.MinPeople)
                 {
                     continue;
                 }
@@ -199,12 +243,12 @@ public sealed class TeamHealthService
                     .Where(a => a.Parts.Any(p => !string.IsNullOrWhiteSpace(p.Text)))
                     .ToList();
                 var key = channel.Key + "|" + round.Week;
-                data.Add(HealthIndicatorIds.ReflectionParticipation, monday, null, sharingMembers.Count, new HealthContribution(key, round.InvitedCount, answers.Count, round.InvitedCount, []));
+                data.Add(HealthIndicatorIds.ReflectionParticipation, monday, null, exposedMembers, new HealthContribution(key, round.InvitedCount, answers.Count, round.InvitedCount, []));
                 if (answers.Count >= ReflectionSummary.MinAnswersForDetail)
                 {
                     var themes = answers.Select(a => ReflectionSummary.ThemesOf(_library, content, a)).ToList();
                     var parts = content.Actions.Select(a => themes.Count(t => t.Contains(a.Id))).ToList();
-                    data.Add(HealthIndicatorIds.ReflectionThemes, monday, null, sharingMembers.Count, new HealthContribution(key, answers.Count, themes.Count(t => t.Count > 0), answers.Count, parts));
+                    data.Add(HealthIndicatorIds.ReflectionThemes, monday, null, exposedMembers, new HealthContribution(key, answers.Count, themes.Count(t => t.Count > 0), answers.Count, parts));
                 }
             }
 
@@ -216,18 +260,23 @@ public sealed class TeamHealthService
             }
         }
 
-        // Practice: each member's own log, by the local date they practised.
-        foreach (var member in team.Members)
+        // Practice: each report's own log (never a channel member's: see the sharers above), by the local date they practised; never a job-market step's (as the 1-on-1
+        // agenda leaves them out), neither in the team figure nor in the numbers a member shares.
+        var jobMarket = content.JobMarketStepIds;
+        foreach (var member in team.Reports)
         {
-            var entries = await _progress.ListAsync(member, first, last, cancellationToken);
-            foreach (var week in entries.GroupBy(e => MondayOf(e.LocalDate)).Where(g => g.Key is not null))
+            var entries = (await _progress.ListAsync(member, first, last, cancellationToken))
+                .Where(e => e.StepId is null || !jobMarket.Contains(e.StepId))
+                .ToList();
+            var since = memberSince.TryGetValue(member, out var held) ? held : DateOnly.MaxValue;
+            foreach (var week in entries.GroupBy(e => MondayOf(e.LocalDate)).Where(g => g.Key is { } monday && monday > since))
             {
                 var parts = content.Actions.Select(a => week.Count(e => e.ActionId == a.Id)).ToList();
                 data.Add(
                     HealthIndicatorIds.PracticeBalance,
                     week.Key!.Value,
                     member.Key,
-                    sharers.Contains(member) ? 1 : 0,
+                    exposed.Contains(member) ? 1 : 0,
                     new HealthContribution(member.Key, 1, parts.Sum(), 0, parts));
             }
         }

@@ -40,6 +40,12 @@ public sealed record Pairing(
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// When the report accepted; null for pairings accepted before it was kept (team health then reads
+    /// <see cref="UpdatedAt"/>, a date no earlier than the acceptance).
+    /// </summary>
+    public DateTimeOffset? AcceptedAt { get; init; }
+
     /// <summary>The store's concurrency token (an ETag); null for a pairing never saved.</summary>
     public string? Version { get; init; }
 
@@ -50,7 +56,7 @@ public sealed record Pairing(
     public UserRef Other(UserRef user) => user == Manager ? Report : Manager;
 
     /// <summary>The report accepts the proposal; null unless it is still proposed.</summary>
-    public Pairing? Accept(DateTimeOffset now) => State == PairingState.Proposed ? this with { State = PairingState.Active, UpdatedAt = now } : null;
+    public Pairing? Accept(DateTimeOffset now) => State == PairingState.Proposed ? this with { State = PairingState.Active, UpdatedAt = now, AcceptedAt = now } : null;
 
     /// <summary>The report declines the proposal; null unless it is still proposed.</summary>
     public Pairing? Decline(DateTimeOffset now) => State == PairingState.Proposed ? this with { State = PairingState.Ended, UpdatedAt = now } : null;

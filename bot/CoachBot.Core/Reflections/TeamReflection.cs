@@ -22,6 +22,12 @@ public sealed record TeamReflection(TeamChannel Channel, UserRef Lead, DayOfWeek
     /// <summary>True when <paramref name="member"/>, a recorded member of the channel, is asked and counted.</summary>
     public bool Invites(UserRef member) => member != Lead || LeadTakesPart;
 
+    /// <summary>
+    /// When the lead set the reflection up (a change keeps the first date); null when unknown, which team health reads
+    /// as now (docs/decisions/0036-team-health.md: a source counts only in weeks the lead held it for the whole week).
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     /// <summary>The store's concurrency token; null for a reflection never saved.</summary>
     public string? Version { get; init; }
 }

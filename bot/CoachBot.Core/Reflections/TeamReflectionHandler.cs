@@ -115,6 +115,7 @@ public sealed class TeamReflectionHandler : ICommandHandler, IActionHandler
             new TeamReflection(channel, context.Profile.User, day, time, context.Profile.TimeZoneId, Enabled: true)
             {
                 LeadTakesPart = existing?.LeadTakesPart ?? false,
+                CreatedAt = existing is null ? context.Now : existing.CreatedAt,
                 Version = existing?.Version,
             },
             cancellationToken);

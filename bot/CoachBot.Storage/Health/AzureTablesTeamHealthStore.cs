@@ -44,8 +44,45 @@ public sealed class AzureTablesTeamHealthStore : ITeamHealthStore
         return stored?.ToWeek() ?? week;
     }
 
+    public async Task<IReadOnlySet<string>> GetShownAsync(UserRef lead, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var rows = await _tables.QueryAsync<TeamHealthShownEntity>(
+            StorageTableNames.TeamHealth,
+            TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.ForUser(lead)}"),
+            select: null,
+            cancellationToken);
+        return rows.Where(r => r.RowKey.StartsWith(TeamHealthShownEntity.Prefix, StringComparison.Ordinal)).Select(r => r.MemberKey).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task MarkShownAsync(UserRef lead, IReadOnlyCollection<UserRef> members, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(members);
+        foreach (var member in members)
+        {
+            // Insert-only: a row already there (shown before) stays as it is.
+            await _tables.TryAddEntityAsync(StorageTableNames.TeamHealth, TeamHealthShownEntity.From(lead, member), cancellationToken);
+        }
+    }
+
     public Task DeleteAllAsync(UserRef lead, CancellationToken cancellationToken) =>
         _tables.DeletePartitionAsync(StorageTableNames.TeamHealth, TableKeys.ForUser(lead), cancellationToken);
+}
+
+/// <summary>A member whose own numbers were shown to the lead (RowKey = <see cref="Prefix"/> + the encoded member key).</summary>
+internal sealed class TeamHealthShownEntity : UserTableRow
+{
+    public const string Prefix = "shown-";
+
+    public string MemberKey { get; set; } = string.Empty;
+
+    public static TeamHealthShownEntity From(UserRef lead, UserRef member)
+    {
+        var row = Create<TeamHealthShownEntity>(lead, TableKeys.ForUser(lead), Prefix + TableKeys.ForUser(member));
+        row.MemberKey = member.Key;
+        return row;
+    }
 }
 
 /// <summary>One frozen week of a lead.</summary>

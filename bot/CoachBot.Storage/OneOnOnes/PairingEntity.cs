@@ -22,6 +22,7 @@ internal sealed class PairingEntity : TableRow
     public bool ProposalHeld { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
 
     public static PairingEntity From(Pairing pairing, string rowKey) => new()
     {
@@ -42,6 +43,7 @@ internal sealed class PairingEntity : TableRow
         ProposalHeld = pairing.ProposalHeld,
         CreatedAt = TableDates.ToColumn(pairing.CreatedAt),
         UpdatedAt = TableDates.ToColumn(pairing.UpdatedAt),
+        AcceptedAt = pairing.AcceptedAt,
     };
 
     public Pairing ToPairing() => new(
@@ -59,6 +61,7 @@ internal sealed class PairingEntity : TableRow
         ProposalHeld = ProposalHeld,
         CreatedAt = TableDates.FromColumn(CreatedAt),
         UpdatedAt = TableDates.FromColumn(UpdatedAt),
+        AcceptedAt = AcceptedAt,
         Version = ETag.ToString(),
     };
 }

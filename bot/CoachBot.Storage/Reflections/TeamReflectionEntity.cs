@@ -36,6 +36,12 @@ internal sealed class TeamReflectionEntity : TableRow
     /// <summary>Null in rows written before the lead chose; those counted their lead, so null reads as true.</summary>
     public bool? LeadTakesPart { get; set; }
 
+    /// <summary>When the lead set it up; rows written before it was kept (no <see cref="CreatedAtKept"/>) read as the row's timestamp.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>True in rows written since <see cref="CreatedAt"/> is kept; then a null CreatedAt stays null (unknown).</summary>
+    public bool? CreatedAtKept { get; set; }
+
     public static TeamReflectionEntity From(TeamReflection reflection, string partitionKey, string rowKey) => new()
     {
         PartitionKey = partitionKey,
@@ -52,6 +58,8 @@ internal sealed class TeamReflectionEntity : TableRow
         TimeZoneId = reflection.TimeZoneId,
         Enabled = reflection.Enabled,
         LeadTakesPart = reflection.LeadTakesPart,
+        CreatedAt = reflection.CreatedAt,
+        CreatedAtKept = true,
     };
 
     public TeamReflection ToReflection() => new(
@@ -63,6 +71,7 @@ internal sealed class TeamReflectionEntity : TableRow
         Enabled)
     {
         LeadTakesPart = LeadTakesPart ?? true,
+        CreatedAt = CreatedAtKept == true ? CreatedAt : CreatedAt ?? Timestamp,
         Version = ETag.ToString(),
     };
 }

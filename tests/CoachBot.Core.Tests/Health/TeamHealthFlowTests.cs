@@ -20,6 +20,9 @@ public sealed class TeamHealthFlowTests
 
     private static readonly string[] Members = ["bob", "carol", "dave"];
 
+    // Set-ups and pairings of the tests start before the weeks shown, so every week shown was held for the whole week.
+    private static readonly DateTimeOffset SetUpLongAgo = new(2026, 8, 1, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task TeamHealth_NoTeam_SaysHowATeamIsMade()
     {
@@ -50,7 +53,7 @@ public sealed class TeamHealthFlowTests
     public async Task TeamHealth_ThreePersonTeam_ShowsAggregatesAndNoIndividualFigure()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
 
         var reply = Assert.Single(await harness.SendAsync("team health", "lead"));
@@ -84,7 +87,7 @@ public sealed class TeamHealthFlowTests
     public async Task Differencing_SomeoneJoinsBetweenTwoLooks_PastWeeksDoNotChange()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
         var before = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
 
@@ -102,7 +105,7 @@ public sealed class TeamHealthFlowTests
     {
         var harness = await LeadAsync();
         var pairing = await PairingAsync(harness, "bob");
-        await TeamAsync(harness, "carol", "dave", "erin");
+        await ReportsAsync(harness, "carol", "dave", "erin");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
         var before = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
 
@@ -117,7 +120,7 @@ public sealed class TeamHealthFlowTests
     public async Task Differencing_TwoOfThreeShare_TheThirdCannotBeWorkedOut()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol", "dave");
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
         await harness.OnboardAsync("bob");
         await harness.OnboardAsync("carol");
@@ -135,10 +138,133 @@ public sealed class TeamHealthFlowTests
     }
 
     [Fact]
-    public async Task SmallCells_AWeekWithTwoPeoplePractising_IsLeftOut()
+    public async Task JobMarket_PracticeOfJobMarketSteps_NeverReachesTheLead()
+    {
+        var harness = await LeadAsync();
+        await ReportsAsync(harness, "bob", "carol", "dave");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
+        foreach (var member in Members)
+        {
+            var date = FirstMonday.AddDays(2);
+            await harness.Progress.AddAsync(
+                new PracticeEntry(CoachHarness.User(member), $"{member}-salary", date, "market_value", "market_value.salary-ranges", null, harness.Clock.GetUtcNow()), None);
+        }
+
+        var series = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
+        await harness.OnboardAsync("bob");
+        await harness.SendAsync("share", "bob");
+        var report = await ReportAsync(harness);
+
+        var marketValue = CoachHarness.Content.For("en").Actions.ToList().FindIndex(a => a.Id == "market_value");
+        Assert.Equal(36, series.Total(12).Parts.Sum());
+        Assert.Equal(0, series.Total(12).Parts[marketValue]);
+        var bob = Assert.Single(report.Shared);
+        Assert.Equal(12, bob.Practice.Sum());
+        Assert.Equal(0, bob.Practice[marketValue]);
+    }
+
+    [Fact]
+    public async Task Differencing_LeadForgetsAndSetsUpAgainWithoutOnePerson_NoPastWeekRevealsTheDifference()
+    {
+        var harness = await LeadAsync();
+        await ReportsAsync(harness, "bob", "carol", "dave", "erin");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
+        var before = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
+
+        // The lead starts over and sets up another channel today with everyone but Erin: if the past weeks were
+        // recomputed for the new set, each week's difference from the first look would be Erin's practice.
+        await harness.SendAsync("forget me yes", "lead");
+        await harness.OnboardAsync("lead");
+        var other = new TeamChannel("local", "local", "team-b");
+        await harness.Reflections.SaveAsync(
+            new TeamReflection(other, CoachHarness.User("lead"), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", Enabled: true) { LeadTakesPart = false, CreatedAt = harness.Clock.GetUtcNow() },
+            None);
+        foreach (var member in Members)
+        {
+            await harness.Reflections.AddMemberAsync(other, CoachHarness.User(member), None);
+        }
+
+        var after = await ReportAsync(harness);
+
+        Assert.All(before.Points, p => Assert.Equal(4, p!.Contributors));
+        Assert.Equal(3, after.Team.Members.Count);
+        Assert.All(after.Series, s => Assert.All(s.Points, Assert.Null));
+    }
+
+    [Fact]
+    public async Task HeldWeeks_ASetUpAndAPairingCountFromTheWeekAfterTheyStarted()
+    {
+        var harness = await LeadAsync();
+        await ReportsAsync(harness, "bob", "carol", "dave");
+        var wednesday = FirstMonday.AddDays((7 * 9) + 2).ToDateTime(new TimeOnly(9, 0));
+        var reflection = (await harness.Reflections.GetAsync(Channel, None))!;
+        await harness.Reflections.SaveAsync(reflection with { CreatedAt = new DateTimeOffset(wednesday, TimeSpan.Zero) }, None);
+        foreach (var pairing in (await harness.OneOnOnes.ListPairingsAsync(CoachHarness.User("lead"), None)).ToList())
+        {
+            await harness.OneOnOnes.SavePairingAsync(pairing with { AcceptedAt = new DateTimeOffset(wednesday, TimeSpan.Zero) }, None);
+        }
+
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
+
+        var series = await SeriesAsync(harness, HealthIndicatorIds.PracticeBalance);
+
+        Assert.All(series.Points.Take(10), Assert.Null);
+        Assert.All(series.Points.Skip(10), p => Assert.Equal(3, p!.Contributors));
+    }
+
+    [Fact]
+    public async Task Differencing_SharersOneAfterAnother_TheLastCannotBeWorkedOut()
+    {
+        var harness = await LeadAsync();
+        await ReportsAsync(harness, "bob", "carol", "dave", "erin");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave", "erin");
+        foreach (var member in new[] { "bob", "carol", "dave" })
+        {
+            await harness.OnboardAsync(member);
+        }
+
+        // Bob shares: 3 others stand behind each week, so the team figures stay.
+        await harness.SendAsync("share", "bob");
+        var first = await ReportAsync(harness);
+
+        // Bob stops and Carol shares, then Carol stops and Dave shares: were only the sharers of the moment counted,
+        // the lead would have Bob's, Carol's and Dave's numbers next to each week's total, and so Erin's.
+        await harness.SendAsync("share off", "bob");
+        await harness.SendAsync("share", "carol");
+        var second = await ReportAsync(harness);
+        await harness.SendAsync("share off", "carol");
+        await harness.SendAsync("share", "dave");
+        var third = await ReportAsync(harness);
+
+        Assert.All(first.Find(HealthIndicatorIds.PracticeBalance)!.Points, p => Assert.Equal(4, p!.Contributors));
+        Assert.Equal("bob", Assert.Single(first.Shared).Person.UserId);
+        Assert.All(second.Find(HealthIndicatorIds.PracticeBalance)!.Points, Assert.Null);
+        Assert.All(third.Find(HealthIndicatorIds.PracticeBalance)!.Points, Assert.Null);
+        Assert.Equal("dave", Assert.Single(third.Shared).Person.UserId);
+    }
+
+    [Fact]
+    public async Task ChannelMembers_FeedOnlyTheReflectionFigures_NeverPracticeOrSharedNumbers()
     {
         var harness = await LeadAsync();
         await TeamAsync(harness, "bob", "carol", "dave");
+        await PracticeEveryWeekAsync(harness, "bob", "carol", "dave");
+        await harness.OnboardAsync("bob");
+        await harness.SendAsync("share", "bob");
+
+        var report = await ReportAsync(harness);
+
+        // Anyone who ever @mentioned CoachBot in the channel is a recorded member: that makes no one a report.
+        Assert.Equal(3, report.Team.Members.Count);
+        Assert.All(report.Find(HealthIndicatorIds.PracticeBalance)!.Points, Assert.Null);
+        Assert.Empty(report.Shared);
+    }
+
+    [Fact]
+    public async Task SmallCells_AWeekWithTwoPeoplePractising_IsLeftOut()
+    {
+        var harness = await LeadAsync();
+        await ReportsAsync(harness, "bob", "carol", "dave");
         await PracticeEveryWeekAsync(harness, "bob", "carol");
         await PracticeAsync(harness, "dave", FirstMonday.AddDays(7 * 11), "recruiting");
 
@@ -198,7 +324,7 @@ public sealed class TeamHealthFlowTests
     public async Task Share_OnAndOff_ChangesWhatTheLeadSees()
     {
         var harness = await LeadAsync();
-        await TeamAsync(harness, "bob", "carol");
+        await ReportsAsync(harness, "bob", "carol");
         await harness.OnboardAsync("bob");
         await PracticeEveryWeekAsync(harness, "bob");
 
@@ -298,12 +424,21 @@ public sealed class TeamHealthFlowTests
     {
         if (await harness.Reflections.GetAsync(Channel, None) is null)
         {
-            await harness.Reflections.SaveAsync(new TeamReflection(Channel, CoachHarness.User("lead"), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", Enabled: true) { LeadTakesPart = false }, None);
+            await harness.Reflections.SaveAsync(new TeamReflection(Channel, CoachHarness.User("lead"), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", Enabled: true) { LeadTakesPart = false, CreatedAt = SetUpLongAgo }, None);
         }
 
         foreach (var member in members)
         {
             await harness.Reflections.AddMemberAsync(Channel, CoachHarness.User(member), None);
+        }
+    }
+
+    private static async Task ReportsAsync(CoachHarness harness, params string[] reports)
+    {
+        await TeamAsync(harness, reports);
+        foreach (var report in reports)
+        {
+            await PairingAsync(harness, report);
         }
     }
 
@@ -313,7 +448,8 @@ public sealed class TeamHealthFlowTests
         return await harness.OneOnOnes.SavePairingAsync(
             new Pairing("p-" + report, CoachHarness.User("lead"), CoachHarness.User(report), Cadence.Weekly, DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC", FirstMonday.AddDays(2), PairingState.Active)
             {
-                CreatedAt = now,
+                CreatedAt = SetUpLongAgo,
+                AcceptedAt = SetUpLongAgo,
                 UpdatedAt = now,
             },
             None);
@@ -333,11 +469,13 @@ public sealed class TeamHealthFlowTests
     private static Task<bool> PracticeAsync(CoachHarness harness, string member, DateOnly date, string action) =>
         harness.Progress.AddAsync(new PracticeEntry(CoachHarness.User(member), $"{member}-{date:yyyyMMdd}-{action}", date, action, null, null, harness.Clock.GetUtcNow()), None);
 
-    private static async Task<HealthSeries> SeriesAsync(CoachHarness harness, string indicator)
+    private static async Task<HealthSeries> SeriesAsync(CoachHarness harness, string indicator) =>
+        (await ReportAsync(harness)).Find(indicator) ?? new HealthSeries(indicator, []);
+
+    private static async Task<TeamHealthReport> ReportAsync(CoachHarness harness)
     {
         var service = new TeamHealthService(harness.OneOnOnes, harness.Reflections, harness.Progress, harness.Users, harness.TeamHealth, CoachHarness.Content);
         var profile = await harness.ProfileAsync("lead");
-        var report = await service.BuildAsync(profile, harness.Clock.GetUtcNow(), None);
-        return report.Find(indicator) ?? new HealthSeries(indicator, []);
+        return await service.BuildAsync(profile, harness.Clock.GetUtcNow(), None);
     }
 }

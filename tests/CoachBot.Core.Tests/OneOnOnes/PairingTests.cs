@@ -11,6 +11,9 @@ public sealed class PairingTests
     public void Accept_Proposed_BecomesActive() => Assert.Equal(PairingState.Active, New(PairingState.Proposed).Accept(Now)?.State);
 
     [Fact]
+    public void Accept_Proposed_KeepsWhenItWasAccepted() => Assert.Equal(Now, New(PairingState.Proposed).Accept(Now)?.AcceptedAt);
+
+    [Fact]
     public void Decline_Proposed_Ends() => Assert.Equal(PairingState.Ended, New(PairingState.Proposed).Decline(Now)?.State);
 
     [Fact]

@@ -183,6 +183,27 @@ public sealed class AzureTablesReflectionIndexTests
         Assert.Null(await new ReflectionIndexBackfill(tables, TimeProvider.System, NullLogger<ReflectionIndexBackfill>.Instance).RunOnceAsync(None));
     }
 
+    [Fact]
+    public async Task SetUp_RowFromBeforeCreatedAtWasKept_ReadsAsItsTimestamp()
+    {
+        var (tables, _) = await TablesAsync();
+        var store = await ReadyStoreAsync(tables);
+        var user = TestUsers.New();
+        var channel = TeamChannel.For(user, "old");
+        await store.SaveAsync(new TeamReflection(channel, user, DayOfWeek.Friday, new TimeOnly(16, 0), "UTC", true) { CreatedAt = Friday.AddYears(-1) }, None);
+        var table = new TableServiceClient(_azurite.ConnectionString).GetTableClient(tables.GetTableName(StorageTableNames.ReflectionTeams));
+        var row = Assert.Single(table.Query<TableEntity>(e => e.GetString("TeamConversationId") == channel.ConversationId));
+        row.Remove("CreatedAt");
+        row.Remove("CreatedAtKept");
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        var legacy = await table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey);
+
+        var read = await store.GetAsync(channel, None);
+
+        // Team health then counts the set-up only from the week after its last write: later than it was, never earlier.
+        Assert.Equal(legacy.Value.Timestamp, read!.CreatedAt);
+    }
+
     private async Task<(CoachBotTables Tables, TableRequestRecorder Recorder)> TablesAsync()
     {
         var recorder = new TableRequestRecorder();

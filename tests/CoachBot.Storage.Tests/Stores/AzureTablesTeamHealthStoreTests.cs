@@ -35,6 +35,27 @@ public sealed class AzureTablesTeamHealthStoreTests
     }
 
     [Fact]
+    public async Task Shown_RecordedOncePerLead_StaysBesideTheWeeksUntilForgetMe()
+    {
+        var store = new AzureTablesTeamHealthStore(await _azurite.CreateTablesAsync());
+        var bob = new UserRef("slack", "T1", "U-bob");
+        var carol = new UserRef("slack", "T1", "U-carol");
+        await store.FreezeAsync(Lead, Week("2026-W40", new HealthCell(3, 2, 3, [])), CancellationToken.None);
+
+        await store.MarkShownAsync(Lead, [bob], CancellationToken.None);
+        await store.MarkShownAsync(Lead, [bob, carol], CancellationToken.None);
+        var shown = await store.GetShownAsync(Lead, CancellationToken.None);
+        var weeks = await store.GetWeeksAsync(Lead, ["2026-W40"], CancellationToken.None);
+        var other = await store.GetShownAsync(Other, CancellationToken.None);
+        await store.DeleteAllAsync(Lead, CancellationToken.None);
+
+        Assert.Equal([bob.Key, carol.Key], shown.Order(StringComparer.Ordinal));
+        Assert.Single(weeks);
+        Assert.Empty(other);
+        Assert.Empty(await store.GetShownAsync(Lead, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DeleteAll_RemovesOnlyThatLeadsWeeks()
     {
         var store = new AzureTablesTeamHealthStore(await _azurite.CreateTablesAsync());

@@ -16,7 +16,7 @@ public abstract class OneOnOneStoreContract
     public async Task SavePairingAsync_New_IsFoundFromEitherSideAndRoundTrips()
     {
         var store = await CreateStoreAsync();
-        var pairing = NewPairing() with { ShareRecentPractice = true };
+        var pairing = NewPairing() with { ShareRecentPractice = true, AcceptedAt = Noon };
 
         var saved = await store.SavePairingAsync(pairing, None);
 

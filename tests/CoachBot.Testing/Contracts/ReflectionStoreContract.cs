@@ -25,7 +25,10 @@ public abstract class ReflectionStoreContract
     {
         var store = await CreateStoreAsync();
         var lead = TestUsers.New();
-        var reflection = new TeamReflection(NewChannel(), lead, DayOfWeek.Friday, new TimeOnly(16, 0), "Asia/Tokyo", Enabled: true);
+        var reflection = new TeamReflection(NewChannel(), lead, DayOfWeek.Friday, new TimeOnly(16, 0), "Asia/Tokyo", Enabled: true)
+        {
+            CreatedAt = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero),
+        };
 
         var saved = await store.SaveAsync(reflection, None);
         var changed = await store.SaveAsync(saved with { Enabled = false, Time = new TimeOnly(9, 30), LeadTakesPart = false }, None);
@@ -36,6 +39,7 @@ public abstract class ReflectionStoreContract
         Assert.Equal(changed, read);
         Assert.False(read!.LeadTakesPart);
         Assert.True(saved.LeadTakesPart);
+        Assert.Equal(reflection.CreatedAt, read.CreatedAt);
         Assert.Equal([read], await store.ListLedByAsync(lead, None));
     }
 

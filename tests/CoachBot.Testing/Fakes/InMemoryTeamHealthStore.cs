@@ -8,6 +8,7 @@ namespace CoachBot.Testing.Fakes;
 public sealed class InMemoryTeamHealthStore : ITeamHealthStore
 {
     private readonly ConcurrentDictionary<(UserRef Lead, string Week), HealthWeek> _weeks = new();
+    private readonly ConcurrentDictionary<(UserRef Lead, string Member), bool> _shown = new();
 
     public Task<IReadOnlyDictionary<string, HealthWeek>> GetWeeksAsync(UserRef lead, IReadOnlyList<string> weeks, CancellationToken cancellationToken)
     {
@@ -25,8 +26,27 @@ public sealed class InMemoryTeamHealthStore : ITeamHealthStore
         return Task.FromResult(_weeks.GetOrAdd((lead, week.Week), week));
     }
 
+    public Task<IReadOnlySet<string>> GetShownAsync(UserRef lead, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(_shown.Keys.Where(k => k.Lead == lead).Select(k => k.Member).ToHashSet(StringComparer.Ordinal));
+
+    public Task MarkShownAsync(UserRef lead, IReadOnlyCollection<UserRef> members, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        foreach (var member in members)
+        {
+            _shown.TryAdd((lead, member.Key), true);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task DeleteAllAsync(UserRef lead, CancellationToken cancellationToken)
     {
+        foreach (var key in _shown.Keys.Where(k => k.Lead == lead))
+        {
+            _shown.TryRemove(key, out _);
+        }
+
         foreach (var key in _weeks.Keys.Where(k => k.Lead == lead))
         {
             _weeks.TryRemove(key, out _);
