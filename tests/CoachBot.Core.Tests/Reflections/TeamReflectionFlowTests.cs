@@ -4,88 +4,10 @@ using CoachBot.Core.Reflections;
 namespace CoachBot.Core.Tests.Reflections;
 
 /// <summary>Team reflection commands, the form and the scheduler functions over in-memory stores.</summary>
-public sealed class TeamReflectionFlowTests
+public sealed partial class TeamReflectionFlowTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TeamChannel Team = TeamChannel.For(CoachHarness.User(), "#team-a");
-
-    [Fact]
-    public async Task TeamReflectionOn_DayTypo_SuggestsNearestDayAndSavesNothing()
-    {
-        var harness = await TeamAsync("lead");
-
-        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fryday 16:00", "lead"));
-
-        Assert.True(reply.IsError);
-        Assert.Contains("Did you mean Friday?", reply.Text, StringComparison.Ordinal);
-        Assert.Null(await harness.Reflections.GetAsync(Team, None));
-    }
-
-    [Fact]
-    public async Task TeamReflectionOn_JapaneseUser_SuggestsAndAcceptsJapaneseDayNames()
-    {
-        var harness = await TeamAsync("lead");
-        await harness.SendAsync("settings language ja", "lead");
-
-        var typo = Assert.Single(await harness.SendAsync("team reflection on #team-a Fridya 16:00", "lead"));
-        var done = Assert.Single(await harness.SendAsync("team reflection on #team-a 金曜日 16:00", "lead"));
-
-        Assert.Contains("金曜日 のことでしょうか", typo.Text, StringComparison.Ordinal);
-        Assert.False(done.IsError, done.Text);
-        Assert.Contains("毎週金曜日の16:00", done.Text, StringComparison.Ordinal);
-        Assert.Equal(DayOfWeek.Friday, (await harness.Reflections.GetAsync(Team, None))!.Day);
-    }
-
-    [Fact]
-    public async Task TeamReflectionOn_TimeOutOfRange_SaysSoAndSavesNothing()
-    {
-        var harness = await TeamAsync("lead");
-
-        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 24:30", "lead"));
-
-        Assert.True(reply.IsError);
-        Assert.Contains("\"24:30\" isn't a time of day", reply.Text, StringComparison.Ordinal);
-        Assert.Null(await harness.Reflections.GetAsync(Team, None));
-    }
-
-    [Fact]
-    public async Task TeamReflectionOn_NotSeenInChannel_IsRefused()
-    {
-        var harness = await TeamAsync("lead");
-        await harness.OnboardAsync("stranger");
-
-        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 16:00", "stranger"));
-
-        Assert.True(reply.IsError);
-        Assert.Null(await harness.Reflections.GetAsync(Team, None));
-    }
-
-    [Fact]
-    public async Task TeamReflectionOn_Valid_SavesInLeadsZoneAndOthersCannotChangeIt()
-    {
-        var harness = await TeamAsync("lead", "bob");
-
-        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a fri 16:00", "lead"));
-        var other = Assert.Single(await harness.SendAsync("team reflection off #team-a", "bob"));
-
-        Assert.False(reply.IsError, reply.Text);
-        Assert.Contains("Next one: 2026-11-27 16:00", reply.Text, StringComparison.Ordinal);
-        var saved = await harness.Reflections.GetAsync(Team, None);
-        Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 0), "Asia/Tokyo", true), (saved!.Day, saved.Time, saved.TimeZoneId, saved.Enabled));
-        Assert.True(other.IsError);
-        Assert.True((await harness.Reflections.GetAsync(Team, None))!.Enabled);
-    }
-
-    [Fact]
-    public async Task TeamReflectionOff_ByLead_DisablesAndOpenRoundSendsNothing()
-    {
-        var harness = await EnabledTeamAsync("lead", "bob", "carol");
-
-        await harness.SendAsync("team reflection off #team-a", "lead");
-
-        Assert.False((await harness.Reflections.GetAsync(Team, None))!.Enabled);
-        Assert.Empty(await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None));
-    }
 
     [Fact]
     public async Task OpenRoundAsync_EnabledTeam_SendsEveryMemberTheFormOnce()
