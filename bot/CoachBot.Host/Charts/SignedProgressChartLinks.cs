@@ -42,21 +42,7 @@ public sealed class SignedProgressChartLinks : IProgressChartLinks
     /// <summary>The ticket of a token whose signature is right and that has not expired; otherwise null.</summary>
     public ChartTicket? Read(string token)
     {
-        if (_signer.Open(token) is not { } json)
-        {
-            return null;
-        }
-
-        TokenPayload? data;
-        try
-        {
-            data = JsonSerializer.Deserialize<TokenPayload>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
+        var data = _signer.OpenJson<TokenPayload>(token);
         // K is set only by other kinds of chart link signed with the same key (team health): never a progress chart.
         if (data is null || data.K is not null || data.C is null || data.T is null || data.U is null || data.L is null)
         {

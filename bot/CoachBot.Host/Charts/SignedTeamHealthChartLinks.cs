@@ -42,21 +42,7 @@ public sealed class SignedTeamHealthChartLinks : ITeamHealthChartLinks
     /// <summary>The lead, language and indicator of a valid, unexpired team-health token; otherwise null.</summary>
     public (ChartTicket Ticket, string IndicatorId)? Read(string token)
     {
-        if (_signer.Open(token) is not { } json)
-        {
-            return null;
-        }
-
-        TokenPayload? data;
-        try
-        {
-            data = JsonSerializer.Deserialize<TokenPayload>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
+        var data = _signer.OpenJson<TokenPayload>(token);
         if (data is null || data.K != Kind || data.C is null || data.T is null || data.U is null || data.L is null || data.I is null
             || !HealthIndicatorIds.All.Contains(data.I))
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace CoachBot.Host.Charts;
 
@@ -55,6 +56,25 @@ public sealed class UrlTokenSigner
 
     /// <summary>The payload of a token whose signature is right under any of the keys; null for anything else.</summary>
     public byte[]? Open(string token) => Open(token, out _);
+
+    /// <summary>The JSON payload of a token whose signature is right, read as <typeparamref name="T"/>; null for anything else.</summary>
+    public T? OpenJson<T>(string token)
+        where T : class
+    {
+        if (Open(token) is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The payload of a token whose signature is right, and in <paramref name="keyIndex"/> which key verified it (so
