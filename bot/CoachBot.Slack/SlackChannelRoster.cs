@@ -91,6 +91,11 @@ public sealed partial class SlackChannelRoster : IChannelRoster
         }
         catch (SlackApiException e)
         {
+            if (e.Error == "missing_scope")
+            {
+                LogMissingScope(_logger);
+            }
+
             throw new ChannelRosterUnavailableException($"conversations.members failed ({e.Error}).", e);
         }
     }
@@ -121,6 +126,9 @@ public sealed partial class SlackChannelRoster : IChannelRoster
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A team reflection's Slack channel has more than {Limit} members; only the first {Limit} are invited")]
     private static partial void LogTooMany(ILogger logger, int limit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack refused conversations.members with missing_scope: reinstall the app so the workspace grants channels:read and groups:read (bot/manifests/slack-app.yml); team reflections cannot open until then")]
+    private static partial void LogMissingScope(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CoachBot cannot see a team reflection's Slack channel ({Error}); nobody is invited until it is added")]
     private static partial void LogNotVisible(ILogger logger, string? error);
