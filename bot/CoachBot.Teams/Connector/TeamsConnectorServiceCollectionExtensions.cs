@@ -35,6 +35,7 @@ public static class TeamsConnectorServiceCollectionExtensions
         services.TryAddSingleton<ITeamsConnectorClient, TeamsConnectorClient>();
         services.TryAddSingleton<TeamsReplyOutbox>();
         services.AddHostedService<TeamsReplyRetryWorker>();
+        services.TryAddSingleton<TeamsPersonalChats>();
         services.TryAddSingleton<TeamsChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TeamsChannelSender>());
         return services;
