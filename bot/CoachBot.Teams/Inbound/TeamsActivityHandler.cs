@@ -176,13 +176,13 @@ public sealed class TeamsActivityHandler
             return;
         }
 
-        var replies = await RunAsync(activity, plan.Text, null, cancellationToken);
         if (!plan.Private)
         {
-            await ReplyAsync(activity, serviceUrl, replies, cancellationToken);
+            await ReplyAsync(activity, serviceUrl, await RunAsync(activity, plan.Text, null, cancellationToken), cancellationToken);
             return;
         }
 
+        // The private chat first: when it cannot be opened, the command is not run at all (nothing half done).
         ConversationReference chat;
         try
         {
@@ -196,9 +196,11 @@ public sealed class TeamsActivityHandler
             return;
         }
 
+        var replies = await RunAsync(activity, plan.Text, null, cancellationToken);
+        // The activity's own serviceUrl (validated just now) rather than the stored one, which may be older.
         foreach (var reply in replies)
         {
-            await _outbox.SendOrKeepAsync(new TeamsPendingReply(chat.ServiceUrl ?? serviceUrl.ToString(), chat.ConversationId, null, _cards.RenderMessage(reply)), cancellationToken);
+            await _outbox.SendOrKeepAsync(new TeamsPendingReply(serviceUrl.ToString(), chat.ConversationId, null, _cards.RenderMessage(reply)), cancellationToken);
         }
 
         await ReplyAsync(activity, serviceUrl, [Say(activity, "teams.reflection.answered_privately", isError: false)], cancellationToken);

@@ -130,6 +130,20 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrivateChatRefused_ChannelHearsOnlyThat_AndTheCommandDoesNotRun()
+    {
+        _connector.SetRoster(Team, Lead, Ben, Cai);
+        _connector.FailNext(403);
+
+        var answer = await InChannelAsync(Lead, "team reflection on here Fri 16:00");
+
+        Assert.Contains("couldn't open a private chat", Text(answer), StringComparison.Ordinal);
+        Assert.DoesNotContain("Fri", Text(answer), StringComparison.Ordinal);
+        Assert.Null(await Reflections.GetAsync(Channel, CancellationToken.None));
+        Assert.DoesNotContain(_connector.Requests, r => r.Method == "GET");
+    }
+
+    [Fact]
     public async Task HereOutsideATeamChannel_SaysWhereToWriteIt()
     {
         var answer = await SendAsync(TeamsActivities.Message(_connector.ServiceUrl, Lead, "team reflection on here Fri 16:00"));
