@@ -13,7 +13,10 @@ namespace CoachBot.Slack;
 /// </summary>
 public sealed partial class SlackChannelRoster : IChannelRoster
 {
-    /// <summary>At most this many pages of 200 are read (10,000 members): a team reflection is for a team.</summary>
+    /// <summary>Members asked for per conversations.members page (Slack's recommended maximum).</summary>
+    public const int DefaultPageSize = 200;
+
+    /// <summary>At most this many pages are read (10,000 members at the default size): a team reflection is for a team.</summary>
     public const int MaxPages = 50;
 
     private const string SlackbotId = "USLACKBOT";
@@ -21,12 +24,19 @@ public sealed partial class SlackChannelRoster : IChannelRoster
     private readonly ISlackApiClient _slack;
     private readonly SlackUserHints _hints;
     private readonly ILogger<SlackChannelRoster> _logger;
+    private readonly int _pageSize;
 
-    public SlackChannelRoster(ISlackApiClient slack, SlackUserHints hints, ILogger<SlackChannelRoster> logger)
+    /// <param name="slack">The Web API client.</param>
+    /// <param name="hints">The users.info cache the rest of the Slack edge shares.</param>
+    /// <param name="logger">Where the roster says what it could not see.</param>
+    /// <param name="pageSize">Members per page; tests use small pages to see paging without hundreds of users.</param>
+    public SlackChannelRoster(ISlackApiClient slack, SlackUserHints hints, ILogger<SlackChannelRoster> logger, int pageSize = DefaultPageSize)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         _slack = slack;
         _hints = hints;
         _logger = logger;
+        _pageSize = pageSize;
     }
 
     public string Channel => SlackTeam.Channel;
@@ -61,7 +71,7 @@ public sealed partial class SlackChannelRoster : IChannelRoster
         {
             for (var page = 0; page < MaxPages; page++)
             {
-                var answer = await _slack.Conversations.MembersAsync(team, channelId, cursor, cancellationToken);
+                var answer = await _slack.Conversations.MembersAsync(team, channelId, cursor, _pageSize, cancellationToken);
                 ids.AddRange(answer.UserIds);
                 if ((cursor = answer.NextCursor) is null)
                 {
@@ -69,7 +79,7 @@ public sealed partial class SlackChannelRoster : IChannelRoster
                 }
             }
 
-            LogTooMany(_logger, MaxPages * 200);
+            LogTooMany(_logger, MaxPages * _pageSize);
             return ids;
         }
         catch (SlackApiException e) when (e.Error is "channel_not_found" or "not_in_channel" or "is_archived" or "method_not_supported_for_channel_type")
@@ -81,6 +91,11 @@ public sealed partial class SlackChannelRoster : IChannelRoster
         }
         catch (SlackApiException e)
         {
+            if (e.Error == "missing_scope")
+            {
+                LogMissingScope(_logger);
+            }
+
             throw new ChannelRosterUnavailableException($"conversations.members failed ({e.Error}).", e);
         }
     }
@@ -111,6 +126,9 @@ public sealed partial class SlackChannelRoster : IChannelRoster
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A team reflection's Slack channel has more than {Limit} members; only the first {Limit} are invited")]
     private static partial void LogTooMany(ILogger logger, int limit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack refused conversations.members with missing_scope: reinstall the app so the workspace grants channels:read and groups:read (bot/manifests/slack-app.yml); team reflections cannot open until then")]
+    private static partial void LogMissingScope(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CoachBot cannot see a team reflection's Slack channel ({Error}); nobody is invited until it is added")]
     private static partial void LogNotVisible(ILogger logger, string? error);

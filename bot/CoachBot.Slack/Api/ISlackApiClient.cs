@@ -52,7 +52,7 @@ public interface ISlackConversationsApi
     /// One page of conversations.members: the user ids in the channel and the cursor of the next page (null at the
     /// end). Needs channels:read (public) or groups:read (private channels, which the bot must be in).
     /// </summary>
-    Task<SlackMembersPage> MembersAsync(SlackTeam team, string channelId, string? cursor, CancellationToken cancellationToken);
+    Task<SlackMembersPage> MembersAsync(SlackTeam team, string channelId, string? cursor, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>One page of a channel's member ids.</summary>

@@ -13,10 +13,10 @@ internal sealed class SlackConversationsApi(SlackApiCaller caller) : ISlackConve
         return SlackAnswer.Required(answer["channel"], "id", method, "channel.id");
     }
 
-    public async Task<SlackMembersPage> MembersAsync(SlackTeam team, string channelId, string? cursor, CancellationToken cancellationToken)
+    public async Task<SlackMembersPage> MembersAsync(SlackTeam team, string channelId, string? cursor, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
-        List<KeyValuePair<string, string>> fields = [new("channel", channelId), new("limit", "200")];
+        List<KeyValuePair<string, string>> fields = [new("channel", channelId), new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         if (!string.IsNullOrEmpty(cursor))
         {
             fields.Add(new("cursor", cursor));
