@@ -86,12 +86,13 @@ public sealed class CalendarFeedService
 
             var other = pairing.Other(user);
             var otherName = OneOnOneText.Name(other, await _users.GetAsync(other, cancellationToken));
-            var summary = strings.Format("calendar.event.summary", ("person", otherName));
+            // Calendars show text as it is: names and items typed in Slack or Teams lose their chat markup here.
+            var summary = ChatMarkup.ToPlainText(strings.Format("calendar.event.summary", ("person", otherName)));
             var agendaLine = strings.Format("calendar.event.agenda", ("person", OneOnOneText.Mention(other)));
             var items = (await _oneOnOnes.ListActionItemsAsync(pairing.Id, cancellationToken)).Where(i => i.IsOpen).ToList();
             var itemLines = items.Count == 0
                 ? []
-                : new[] { strings.Format("calendar.event.items") }.Concat(items.Select(i => AgendaReply.ItemLine(strings, i))).ToArray();
+                : new[] { strings.Format("calendar.event.items") }.Concat(items.Select(i => ChatMarkup.ToPlainText(AgendaReply.ItemLine(strings, i)))).ToArray();
             var first = true;
             foreach (var date in MeetingSchedule.Dates(pairing))
             {
