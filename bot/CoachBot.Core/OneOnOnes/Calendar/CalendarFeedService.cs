@@ -42,10 +42,14 @@ public sealed class CalendarFeedService
     public Task<CalendarFeedRecord?> GetAsync(UserRef user, CancellationToken cancellationToken) => Store.GetAsync(user, cancellationToken);
 
     /// <summary>A new token for the user; the previous one (if any) stops working. The token itself is not kept.</summary>
-    public async Task<string> ReplaceAsync(UserRef user, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="user">Whose feed.</param>
+    /// <param name="now">When it is made.</param>
+    /// <param name="madeByTurn">The key of the message asking for it (<see cref="Conversation.TurnKeys"/>), if any.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task<string> ReplaceAsync(UserRef user, DateTimeOffset now, string? madeByTurn, CancellationToken cancellationToken)
     {
         var token = CalendarFeedTokens.New();
-        await Store.ReplaceAsync(user, new CalendarFeedRecord(CalendarFeedTokens.Hash(token)!, now), cancellationToken);
+        await Store.ReplaceAsync(user, new CalendarFeedRecord(CalendarFeedTokens.Hash(token)!, now, madeByTurn), cancellationToken);
         return token;
     }
 
