@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IFirstContactHandler>(sp => sp.GetRequiredService<OneOnOneHandler>());
         services.AddSingleton<CalendarFeedService>();
         AddHandler<CalendarHandler>(services, actions: false);
+        services.AddSingleton<TeamMembership>();
         services.AddSingleton<TeamReflectionService>();
         AddHandler<TeamReflectionHandler>(services, actions: true);
         AddHandler<ReflectHandler>(services, actions: true);

@@ -30,7 +30,7 @@ public sealed class SlackOptions
     public Uri? RedirectUri { get; set; }
 
     /// <summary>Bot scopes requested at install (must match the app manifest).</summary>
-    public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,files:write,im:history,im:read,im:write,users:read";
+    public string Scopes { get; set; } = "app_mentions:read,channels:read,chat:write,commands,files:write,groups:read,im:history,im:read,im:write,users:read";
 
     /// <summary>Largest request body accepted from Slack, in bytes (Slack's are a few KiB).</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;

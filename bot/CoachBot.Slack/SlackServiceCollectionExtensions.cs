@@ -1,5 +1,6 @@
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Privacy;
+using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
 using CoachBot.Slack.BlockKit;
 using CoachBot.Slack.Inbound;
@@ -52,6 +53,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackEventSubscriber, SlackUserChangeSubscriber>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<SlackChannelSender>());
         services.AddSingleton<ITeamChannelPoster, SlackChannelPoster>();
+        services.AddSingleton<IChannelRoster, SlackChannelRoster>();
         services.AddSingleton<IHomeSurface, SlackHomeSurface>();
         if (IsSlackConfigured(configuration))
         {

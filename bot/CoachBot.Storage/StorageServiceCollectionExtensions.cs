@@ -64,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerKeyOptions>, AnswerKeyOptionsValidator>());
         services.AddSingleton<ReflectionAnswerKey>();
         services.AddSingleton<IReflectionStore, AzureTablesReflectionStore>();
+        services.AddSingleton<ITeamChannelAddressStore, AzureTablesTeamChannelAddressStore>();
         services.AddSingleton<IInbox, AzureTablesInbox>();
         services.AddSingleton<IDueIndex, AzureTablesDueIndex>();
         services.AddSingleton<IUploadedFileStore, AzureTablesUploadedFileStore>();

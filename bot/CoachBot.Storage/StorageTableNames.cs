@@ -36,6 +36,9 @@ public static class StorageTableNames
     /// <summary>A lead's team-health figures per past week, frozen when first computed (PartitionKey = the lead).</summary>
     public const string TeamHealth = "TeamHealth";
 
+    /// <summary>Where each Teams channel with a team reflection is reached (serviceUrl, team and channel ids; no people).</summary>
+    public const string TeamChannelAddresses = "TeamChannelAddresses";
+
     /// <summary>Development keys generated against the local emulator only (never used with a real account).</summary>
     public const string LocalKeys = "LocalKeys";
 
@@ -45,5 +48,6 @@ public static class StorageTableNames
         Users, Practice, Installations, ConversationRefs, Ledger, Skills, TalkingPoints, OneOnOnes, OneOnOneIndex,
         ReflectionTeams, ReflectionMembers, ReflectionRounds, ReflectionAnswers, ReflectionAuthors, ReflectionsByUser,
         Inbox, Schedules, Due, SchedulerCursors, UploadedFiles, PendingUninstalls, LocalKeys, CalendarFeeds, TeamHealth,
+        TeamChannelAddresses,
     ];
 }

@@ -10,7 +10,8 @@ namespace CoachBot.Teams;
 
 /// <summary>
 /// Proactive messages to Teams users: the reply is rendered as a message activity and posted to the user's stored
-/// 1:1 conversation. A 403 (bot blocked or uninstalled) deletes the reference and stops the user's nudges.
+/// 1:1 conversation (for a team reflection member who never wrote to the bot, one created through their team's
+/// channel: <see cref="TeamsPersonalChats.ThroughTeamChannelAsync"/>). A 403 (bot blocked or uninstalled) deletes the reference and stops the user's nudges.
 /// </summary>
 public sealed partial class TeamsChannelSender : IChannelSender
 {
@@ -22,6 +23,7 @@ public sealed partial class TeamsChannelSender : IChannelSender
     private readonly ITeamsConnectorClient _connector;
     private readonly IAdaptiveCardRenderer _renderer;
     private readonly TeamsServiceUrlTrust _trust;
+    private readonly TeamsPersonalChats _chats;
     private readonly ILogger<TeamsChannelSender> _logger;
 
     /// <summary>Creates the sender.</summary>
@@ -31,6 +33,7 @@ public sealed partial class TeamsChannelSender : IChannelSender
         ITeamsConnectorClient connector,
         IAdaptiveCardRenderer renderer,
         TeamsServiceUrlTrust trust,
+        TeamsPersonalChats chats,
         ILogger<TeamsChannelSender> logger)
     {
         _references = references;
@@ -38,6 +41,7 @@ public sealed partial class TeamsChannelSender : IChannelSender
         _connector = connector;
         _renderer = renderer;
         _trust = trust;
+        _chats = chats;
         _logger = logger;
     }
 
@@ -50,6 +54,7 @@ public sealed partial class TeamsChannelSender : IChannelSender
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(reply);
         var reference = await _references.GetAsync(user, cancellationToken).ConfigureAwait(false)
+            ?? await _chats.ThroughTeamChannelAsync(user, cancellationToken).ConfigureAwait(false)
             ?? throw new TeamsConnectorException(404, "No conversation reference: the user must talk to the bot first.");
         if (!Uri.TryCreate(reference.ServiceUrl, UriKind.Absolute, out var serviceUrl))
         {

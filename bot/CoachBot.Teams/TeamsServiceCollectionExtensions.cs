@@ -1,3 +1,5 @@
+using CoachBot.Core.Delivery;
+using CoachBot.Core.Reflections;
 using CoachBot.Teams.Auth;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
@@ -20,7 +22,12 @@ public static class TeamsServiceCollectionExtensions
         services.AddTeamsAuth();
         services.AddTeamsCards();
         services.AddTeamsConnector();
+        services.AddSingleton<TeamsReflectionTurns>();
         services.AddSingleton<TeamsActivityHandler>();
+
+        // Team reflections in Teams channels (docs/decisions/0040-teams-channel-reflections.md).
+        services.AddSingleton<IChannelRoster, TeamsChannelRoster>();
+        services.AddSingleton<ITeamChannelPoster, TeamsChannelPoster>();
         return services;
     }
 }

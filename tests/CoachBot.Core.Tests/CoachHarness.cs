@@ -34,6 +34,7 @@ internal sealed class CoachHarness
     /// <param name="exportLinks">The host's export download links; none by default, as in hosts without HTTP.</param>
     /// <param name="personAccounts">A channel's finder of one person's other accounts; none by default.</param>
     /// <param name="directory">A channel's directory of people the bot has not met; none by default.</param>
+    /// <param name="roster">A platform's channel roster; none by default, so channel members are the posters.</param>
     public CoachHarness(
         DateTimeOffset? now = null,
         IUserStore? users = null,
@@ -41,7 +42,8 @@ internal sealed class CoachHarness
         ISkillStore? skills = null,
         IExportLinks? exportLinks = null,
         IPersonAccounts? personAccounts = null,
-        IPersonDirectory? directory = null)
+        IPersonDirectory? directory = null,
+        IChannelRoster? roster = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         Users = users ?? new InMemoryUserStore();
@@ -82,6 +84,11 @@ internal sealed class CoachHarness
         if (directory is not null)
         {
             services.AddSingleton(directory);
+        }
+
+        if (roster is not null)
+        {
+            services.AddSingleton(roster);
         }
 
         var provider = services.BuildServiceProvider();

@@ -20,13 +20,23 @@ public interface IReflectionStore
     /// <summary>Every reflection <paramref name="lead"/> set up, enabled or not, by channel key.</summary>
     Task<IReadOnlyList<TeamReflection>> ListLedByAsync(UserRef lead, CancellationToken cancellationToken);
 
-    /// <summary>Records that <paramref name="member"/> is in <paramref name="channel"/>; recording again changes nothing.</summary>
+    /// <summary>
+    /// Records that <paramref name="member"/> is in <paramref name="channel"/> (again, when they had left); recording
+    /// again changes nothing.
+    /// </summary>
     Task AddMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken);
 
-    /// <summary>The channel's members, by user key.</summary>
+    /// <summary>
+    /// Records that <paramref name="member"/> left <paramref name="channel"/>: they are no longer listed, invited or
+    /// able to answer, but the answers they gave stay theirs (<see cref="ListOwnAnswersAsync"/> and
+    /// <see cref="DeleteUserDataAsync"/> still find them). Idempotent; a user never recorded changes nothing.
+    /// </summary>
+    Task RemoveMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken);
+
+    /// <summary>The channel's current members, by user key.</summary>
     Task<IReadOnlyList<UserRef>> ListMembersAsync(TeamChannel channel, CancellationToken cancellationToken);
 
-    /// <summary>The channels <paramref name="member"/> is in, by channel key.</summary>
+    /// <summary>The channels <paramref name="member"/> is in now, by channel key.</summary>
     Task<IReadOnlyList<TeamChannel>> ListMembershipsAsync(UserRef member, CancellationToken cancellationToken);
 
     /// <summary>Adds a round unless the channel already has one for that week.</summary>
@@ -51,8 +61,8 @@ public interface IReflectionStore
     Task<IReadOnlyList<AnonymousAnswer>> ListAnswersAsync(TeamChannel channel, string week, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every answer <paramref name="author"/> gave to a round of a channel they are recorded in (only members are
-    /// invited), oldest week first (for their export and `forget me`).
+    /// Every answer <paramref name="author"/> gave to a round of a channel they are or were recorded in (only members
+    /// are invited), oldest week first (for their export and `forget me`).
     /// </summary>
     Task<IReadOnlyList<ReflectionAnswer>> ListOwnAnswersAsync(UserRef author, CancellationToken cancellationToken);
 

@@ -25,8 +25,13 @@ public sealed class TeamReflectionHandler : ICommandHandler, IActionHandler
     private const string IndicatorId = "reflection-participation";
 
     private readonly IReflectionStore _store;
+    private readonly TeamMembership _membership;
 
-    public TeamReflectionHandler(IReflectionStore store) => _store = store;
+    public TeamReflectionHandler(IReflectionStore store, TeamMembership membership)
+    {
+        _store = store;
+        _membership = membership;
+    }
 
     public IReadOnlyList<string> Verbs { get; } = [OnVerb, OffVerb, StatusVerb];
 
@@ -95,9 +100,9 @@ public sealed class TeamReflectionHandler : ICommandHandler, IActionHandler
         }
 
         var channel = TeamChannel.For(context.Profile.User, parts[0]);
-        if (await NotAMemberAsync(context, channel, cancellationToken))
+        if (await MembershipProblemAsync(context, channel, cancellationToken) is { } problem)
         {
-            return Error(context.T("reflection.error.not_member", ("channel", channel.DisplayName)));
+            return Error(context.T(problem, ("channel", channel.DisplayName)));
         }
 
         var existing = await _store.GetAsync(channel, cancellationToken);
@@ -259,8 +264,28 @@ public sealed class TeamReflectionHandler : ICommandHandler, IActionHandler
         };
     }
 
-    private async Task<bool> NotAMemberAsync(TurnContext context, TeamChannel channel, CancellationToken cancellationToken) =>
-        !(await _store.ListMembersAsync(channel, cancellationToken)).Contains(context.Profile.User);
+    /// <summary>
+    /// Why the sender may not set up <paramref name="channel"/>'s reflection (the key of the message that says so), or
+    /// null when they are in it. On Slack and Teams the channel's roster decides (and its members are recorded); on
+    /// the local channel, having posted there.
+    /// </summary>
+    private async Task<string?> MembershipProblemAsync(TurnContext context, TeamChannel channel, CancellationToken cancellationToken)
+    {
+        ChannelMembers members;
+        try
+        {
+            members = await _membership.RefreshAsync(channel, cancellationToken);
+        }
+        catch (ChannelRosterUnavailableException)
+        {
+            return "reflection.error.roster_unavailable";
+        }
+
+        return !members.Visible ? "reflection.error.not_visible"
+            : members.People.Contains(context.Profile.User) ? null
+            : _membership.HasRoster(channel.Channel) ? "reflection.error.not_in_roster"
+            : "reflection.error.not_member";
+    }
 
     /// <summary>The day's name in the user's language (the parser accepts it back, e.g. 金曜日).</summary>
     private static string DayName(TurnContext context, DayOfWeek day) =>

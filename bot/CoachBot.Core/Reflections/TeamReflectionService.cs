@@ -13,17 +13,22 @@ public sealed class TeamReflectionService
     private readonly IReflectionStore _store;
     private readonly IUserStore _users;
     private readonly ContentLibrary _content;
+    private readonly TeamMembership _membership;
 
-    public TeamReflectionService(IReflectionStore store, IUserStore users, ContentLibrary content)
+    public TeamReflectionService(IReflectionStore store, IUserStore users, ContentLibrary content, TeamMembership membership)
     {
         _store = store;
         _users = users;
         _content = content;
+        _membership = membership;
     }
 
-    /// <summary>Records that a message from <paramref name="member"/> arrived in <paramref name="channel"/>.</summary>
+    /// <summary>
+    /// A message from <paramref name="member"/> arrived in <paramref name="channel"/>: a member of a local channel;
+    /// nothing on a platform whose roster says who is in a channel (<see cref="TeamMembership.RecordPosterAsync"/>).
+    /// </summary>
     public Task RecordMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken) =>
-        _store.AddMemberAsync(channel, member, cancellationToken);
+        _membership.RecordPosterAsync(channel, member, cancellationToken);
 
     /// <summary>The next instant after <paramref name="after"/> the reflection opens (DST-correct in the lead's zone).</summary>
     public static DateTimeOffset NextOpenUtc(TeamReflection reflection, DateTimeOffset after) =>
@@ -42,6 +47,7 @@ public sealed class TeamReflectionService
     /// </summary>
     /// <returns>The DMs to send; empty when the reflection is off or missing, the week's round is already open (so a
     /// repeated call never messages anyone twice), or the round's window has passed already.</returns>
+    /// <exception cref="ChannelRosterUnavailableException">The channel's roster could not be read; no round was opened.</exception>
     public async Task<IReadOnlyList<ReflectionInvitation>> OpenRoundAsync(
         TeamChannel channel, DateTimeOffset scheduledAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -52,7 +58,8 @@ public sealed class TeamReflectionService
             return [];
         }
 
-        var members = (await _store.ListMembersAsync(channel, cancellationToken)).Where(reflection.Invites).ToList();
+        // Who is in the channel now: people who joined since the last round are asked, people who left are not.
+        var members = (await _membership.RefreshAsync(channel, cancellationToken)).People.Where(reflection.Invites).ToList();
         var bank = _content.For(ContentLibrary.DefaultLanguage).ReflectionPrompts;
         var round = new ReflectionRound(
             channel,

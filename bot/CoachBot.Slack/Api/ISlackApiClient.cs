@@ -47,7 +47,16 @@ public interface ISlackConversationsApi
 {
     /// <summary>conversations.open with one user; returns the DM channel id.</summary>
     Task<string> OpenDirectAsync(SlackTeam team, string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of conversations.members: the user ids in the channel and the cursor of the next page (null at the
+    /// end). Needs channels:read (public) or groups:read (private channels, which the bot must be in).
+    /// </summary>
+    Task<SlackMembersPage> MembersAsync(SlackTeam team, string channelId, string? cursor, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>One page of a channel's member ids.</summary>
+public sealed record SlackMembersPage(IReadOnlyList<string> UserIds, string? NextCursor);
 
 /// <summary>users.* methods.</summary>
 public interface ISlackUsersApi

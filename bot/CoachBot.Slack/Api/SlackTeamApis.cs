@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CoachBot.Slack.Api;
 
-/// <summary>conversations.open (JSON).</summary>
+/// <summary>conversations.open (JSON) and conversations.members (form body).</summary>
 internal sealed class SlackConversationsApi(SlackApiCaller caller) : ISlackConversationsApi
 {
     public async Task<string> OpenDirectAsync(SlackTeam team, string userId, CancellationToken cancellationToken)
@@ -11,6 +11,23 @@ internal sealed class SlackConversationsApi(SlackApiCaller caller) : ISlackConve
         const string method = "conversations.open";
         var answer = await caller.TeamJsonAsync(team, method, new OpenBody(userId), null, cancellationToken);
         return SlackAnswer.Required(answer["channel"], "id", method, "channel.id");
+    }
+
+    public async Task<SlackMembersPage> MembersAsync(SlackTeam team, string channelId, string? cursor, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        List<KeyValuePair<string, string>> fields = [new("channel", channelId), new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            fields.Add(new("cursor", cursor));
+        }
+
+        var answer = await caller.TeamFormAsync(team, "conversations.members", fields, cancellationToken);
+        var ids = answer["members"] is JsonArray members
+            ? [.. members.Select(m => m?.GetValueKind() == System.Text.Json.JsonValueKind.String ? m.GetValue<string>() : null).OfType<string>()]
+            : new List<string>();
+        var next = SlackAnswer.String(answer["response_metadata"], "next_cursor");
+        return new SlackMembersPage(ids, string.IsNullOrEmpty(next) ? null : next);
     }
 
     private sealed record OpenBody(string Users);

@@ -170,7 +170,11 @@ public sealed class SlackUserChangeSubscriber : ISlackEventSubscriber
         }
 
         var tz = SlackPayload.Text(user, "tz");
-        _hints.Update(slackEvent.Team, new SlackUserInfo(userId, SlackPayload.Text(user, "name"), tz, SlackPayload.Text(user, "locale"), false, false));
+        // The event carries the whole user object: a deactivation (deleted) must reach the cache too, or a team
+        // reflection could keep inviting someone who is gone for up to an hour.
+        _hints.Update(
+            slackEvent.Team,
+            new SlackUserInfo(userId, SlackPayload.Text(user, "name"), tz, SlackPayload.Text(user, "locale"), SlackAnswer.Bool(user, "is_bot"), SlackAnswer.Bool(user, "deleted")));
         if (SettingsParser.TimeZone(tz) is not { } zone)
         {
             return;

@@ -92,9 +92,11 @@ public sealed class SlackInboundDispatcher : ISlackInboundDispatcher
                 "A slash command needs team_id, user_id and channel_id (Slack ids: letters and digits) and a command starting with '/'.");
         }
 
-        // An odd enterprise or trigger id is dropped rather than refused: the command still works without them.
+        // An odd enterprise or trigger id is dropped rather than refused: the command still works without them. The
+        // manifest asks Slack to escape the text, so `#team-a` and `@bob` arrive as ids (<#C123|team-a>, <@U123|bob>),
+        // which become #C123 and @U123 here, as they do in messages.
         var slash = new SlackCommand(
-            new SlackTeam(team, Id("enterprise_id")), user, channel, command, Field("text") ?? string.Empty,
+            new SlackTeam(team, Id("enterprise_id")), user, channel, command, SlackText.Plain(Field("text")),
             SlackPayload.HttpsUrl(Field("response_url")), Id("trigger_id"));
         await NoteActivityAsync(slash.Team, sentAt: null, cancellationToken);
         return await IsRepeatAsync("command", slash.TriggerId, cancellationToken)

@@ -53,6 +53,10 @@ public sealed class SlackUserHints
         return info;
     }
 
+    /// <summary>The cached answer while it is fresh, or null (nothing cached, expired, or the last lookup failed).</summary>
+    public SlackUserInfo? Cached(SlackTeam team, string userId) =>
+        _cache.TryGetValue((team.TenantId, userId), out var cached) && cached.Until > _time.GetUtcNow() ? cached.Info : null;
+
     /// <summary>Replaces the cached answer (user_change events carry the new values).</summary>
     public void Update(SlackTeam team, SlackUserInfo info) => _cache[(team.TenantId, info.Id)] = (info, _time.GetUtcNow() + Lifetime);
 }

@@ -81,10 +81,28 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
         ArgumentNullException.ThrowIfNull(member);
 
         // Index row first (see SaveAsync), rewritten every time: that also repairs a membership recorded before the
-        // index existed or by an older replica. The member row is insert-only: an existing one (409) is the same fact.
+        // index existed or by an older replica. The member row is inserted; an existing one (409) is the same fact,
+        // unless it says the member left, and then it is replaced by one that does not.
         await _index.AddAsync(ReflectionUserIndex.Member, member, channel, cancellationToken);
         var row = ReflectionMemberEntity.From(channel, member, TeamKey(channel), TableKeys.ForUser(member));
-        await _tables.TryAddEntityAsync(StorageTableNames.ReflectionMembers, row, cancellationToken);
+        if (await _tables.TryAddEntityAsync(StorageTableNames.ReflectionMembers, row, cancellationToken) is null
+            && (await MemberRowAsync(channel, member, cancellationToken))?.Left == true)
+        {
+            await _tables.UpsertEntityAsync(StorageTableNames.ReflectionMembers, row, cancellationToken);
+        }
+    }
+
+    public async Task RemoveMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(member);
+
+        // The row is kept, marked: it is how the member's own answers to the channel's rounds are found.
+        if (await MemberRowAsync(channel, member, cancellationToken) is { Left: false } row)
+        {
+            row.Left = true;
+            await _tables.UpsertEntityAsync(StorageTableNames.ReflectionMembers, row, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<UserRef>> ListMembersAsync(TeamChannel channel, CancellationToken cancellationToken)
@@ -92,13 +110,13 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
         ArgumentNullException.ThrowIfNull(channel);
         var rows = await _tables.QueryAsync<ReflectionMemberEntity>(
             StorageTableNames.ReflectionMembers, TableClient.CreateQueryFilter($"PartitionKey eq {TeamKey(channel)}"), select: null, cancellationToken);
-        return [.. rows.Select(r => r.ToMember()).OrderBy(m => m.Key, StringComparer.Ordinal)];
+        return [.. rows.Where(r => !r.Left).Select(r => r.ToMember()).OrderBy(m => m.Key, StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<TeamChannel>> ListMembershipsAsync(UserRef member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return [.. (await MembershipsAsync(member, cancellationToken)).OrderBy(c => c.Key, StringComparer.Ordinal)];
+        return [.. (await MembershipsAsync(member, includeLeft: false, cancellationToken)).OrderBy(c => c.Key, StringComparer.Ordinal)];
     }
 
     public async Task<ReflectionRound?> TryAddRoundAsync(ReflectionRound round, CancellationToken cancellationToken)
@@ -168,7 +186,7 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     {
         ArgumentNullException.ThrowIfNull(author);
         var answers = new List<ReflectionAnswer>();
-        foreach (var (channel, week, rowKey) in await OwnRowsAsync(author, await MembershipsAsync(author, cancellationToken), cancellationToken))
+        foreach (var (channel, week, rowKey) in await OwnRowsAsync(author, await MembershipsAsync(author, includeLeft: true, cancellationToken), cancellationToken))
         {
             if (await ReadOwnAsync(channel, week, rowKey, cancellationToken) is { } answer)
             {
@@ -184,7 +202,7 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
         ArgumentNullException.ThrowIfNull(user);
 
         // From the index like every other read (no scan: the uninstall purge runs this for every user of a tenant).
-        var memberships = await MembershipsAsync(user, cancellationToken);
+        var memberships = await MembershipsAsync(user, includeLeft: true, cancellationToken);
         var led = (await LedByAsync(user, cancellationToken)).Select(r => r.Channel).ToList();
 
         // Answers before the memberships and old pointers that find them, and the index rows last: a failure midway
@@ -276,20 +294,21 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
         return led;
     }
 
-    /// <summary>The channels <paramref name="member"/> is in: their index rows, each checked against its member row.</summary>
-    private async Task<IReadOnlyList<TeamChannel>> MembershipsAsync(UserRef member, CancellationToken cancellationToken)
+    /// <summary>
+    /// The channels <paramref name="member"/> is in (and, with <paramref name="includeLeft"/>, has left): their index
+    /// rows, each checked against its member row.
+    /// </summary>
+    private async Task<IReadOnlyList<TeamChannel>> MembershipsAsync(UserRef member, bool includeLeft, CancellationToken cancellationToken)
     {
         if (!await _index.IsReadyAsync(cancellationToken))
         {
-            return [.. (await ScanMembershipsAsync(member, cancellationToken)).Select(r => r.ToChannel())];
+            return [.. (await ScanMembershipsAsync(member, cancellationToken)).Where(r => includeLeft || !r.Left).Select(r => r.ToChannel())];
         }
 
         var channels = new List<TeamChannel>();
         foreach (var channel in await _index.ListAsync(ReflectionUserIndex.Member, member, cancellationToken))
         {
-            var row = await _tables.GetEntityOrDefaultAsync<ReflectionMemberEntity>(
-                StorageTableNames.ReflectionMembers, TeamKey(channel), TableKeys.ForUser(member), cancellationToken);
-            if (row is not null)
+            if (await MemberRowAsync(channel, member, cancellationToken) is { } row && (includeLeft || !row.Left))
             {
                 channels.Add(channel);
             }
@@ -307,6 +326,10 @@ public sealed class AzureTablesReflectionStore : IReflectionStore
     private Task<IReadOnlyList<ReflectionMemberEntity>> ScanMembershipsAsync(UserRef member, CancellationToken cancellationToken) =>
         _tables.QueryAsync<ReflectionMemberEntity>(
             StorageTableNames.ReflectionMembers, TableClient.CreateQueryFilter($"MemberKey eq {member.Key}"), select: null, cancellationToken);
+
+    private Task<ReflectionMemberEntity?> MemberRowAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken) =>
+        _tables.GetEntityOrDefaultAsync<ReflectionMemberEntity>(
+            StorageTableNames.ReflectionMembers, TeamKey(channel), TableKeys.ForUser(member), cancellationToken);
 
     private static string TeamKey(TeamChannel channel) => TableKeys.Encode(channel.Key);
 

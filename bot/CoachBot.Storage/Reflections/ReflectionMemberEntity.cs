@@ -18,6 +18,12 @@ internal sealed class ReflectionMemberEntity : UserTableRow
     /// </summary>
     public string MemberKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Set when the member left the channel (the platform's roster no longer lists them): the row stays, so their
+    /// own answers are still found for export and `forget me`, but they are no longer a member.
+    /// </summary>
+    public bool Left { get; set; }
+
     public static ReflectionMemberEntity From(TeamChannel channel, UserRef member, string partitionKey, string rowKey)
     {
         var row = Create<ReflectionMemberEntity>(member, partitionKey, rowKey);

@@ -20,6 +20,12 @@ public interface ITeamsConnectorClient
 
     /// <summary>POST v3/conversations: a 1:1 conversation with the user; returns its id.</summary>
     Task<string> CreatePersonalConversationAsync(Uri serviceUrl, string tenantId, string botId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GET v3/conversations/{id}/pagedmembers: one page of a team's (or channel's) roster; follow
+    /// <see cref="TeamsMemberPage.ContinuationToken"/> until it is null.
+    /// </summary>
+    Task<TeamsMemberPage> GetPagedMembersAsync(Uri serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 }
 
 /// <summary>A connector call failed; <see cref="IsPermanent"/> when the user blocked or removed the bot (403/404).</summary>

@@ -89,17 +89,37 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         return $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
     }
 
+    /// <inheritdoc />
+    public async Task<TeamsMemberPage> GetPagedMembersAsync(
+        Uri serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers?pageSize={pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            + (string.IsNullOrEmpty(continuationToken) ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
+        var node = await CallAsync<object?>(HttpMethod.Get, serviceUrl, path, null, cancellationToken).ConfigureAwait(false);
+        return TeamsMemberPage.Read(node);
+    }
+
     private async Task<string?> CallForIdAsync<T>(
+        HttpMethod method, Uri serviceUrl, string path, T body, CancellationToken cancellationToken) =>
+        await CallAsync(method, serviceUrl, path, body, cancellationToken).ConfigureAwait(false) is JsonObject obj
+        && obj["id"] is JsonValue id && id.TryGetValue<string>(out var value)
+            ? value
+            : null;
+
+    /// <summary>One call (the pipeline retries it); the JSON answer, or null when it had none.</summary>
+    private async Task<JsonNode?> CallAsync<T>(
         HttpMethod method, Uri serviceUrl, string path, T body, CancellationToken cancellationToken)
     {
         var attachToken = CheckServiceUrl(serviceUrl);
         var target = new Uri(new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/"), path);
-        var json = JsonSerializer.Serialize(body, TeamsJson.Options);
         var client = _httpClients.CreateClient(HttpClientName);
-        using var request = new HttpRequestMessage(method, target)
+        using var request = new HttpRequestMessage(method, target);
+        if (method != HttpMethod.Get)
         {
-            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-        };
+            request.Content = new StringContent(JsonSerializer.Serialize(body, TeamsJson.Options), System.Text.Encoding.UTF8, "application/json");
+        }
 
         // A POST creates an activity and carries no idempotency key: retried only when the connector said it failed.
         request.Options.Set(PlatformResilience.RetryOnlyAnsweredFailures, method == HttpMethod.Post);
@@ -135,7 +155,7 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return await ReadIdAsync(response, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
             }
 
             LogFailure(_logger, status, serviceUrl.Host);
@@ -185,7 +205,7 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
         return true;
     }
 
-    private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentLength == 0)
         {
@@ -194,9 +214,7 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
 
         try
         {
-            var node = await response.Content.ReadFromJsonAsync<JsonNode>(TeamsJson.Options, cancellationToken)
-                .ConfigureAwait(false);
-            return node is JsonObject obj && obj["id"] is JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
+            return await response.Content.ReadFromJsonAsync<JsonNode>(TeamsJson.Options, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {
@@ -206,6 +224,7 @@ public sealed partial class TeamsConnectorClient : ITeamsConnectorClient
 
     private static string Describe(int status, HttpMethod method, Uri serviceUrl) => status switch
     {
+        403 when method == HttpMethod.Get => $"The Bot Connector at {serviceUrl.Host} answered 403: the bot is no longer in that team or conversation.",
         403 => $"The Bot Connector at {serviceUrl.Host} answered 403: the user blocked or uninstalled the bot.",
         404 => $"The Bot Connector at {serviceUrl.Host} answered 404: the conversation or activity no longer exists.",
         401 => $"The Bot Connector at {serviceUrl.Host} answered 401: check Teams:AppId, Teams:AppPassword and Teams:TenantId.",

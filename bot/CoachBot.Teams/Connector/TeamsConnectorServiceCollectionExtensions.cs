@@ -21,9 +21,10 @@ public static class TeamsConnectorServiceCollectionExtensions
 
     /// <summary>
     /// Registers the connector client, MSAL token provider, serviceUrl trust, the reply outbox and its retry worker
-    /// (which need an <c>IInbox</c>), and the proactive
+    /// (which need an <c>IInbox</c>), the personal chats and the proactive
     /// <see cref="TeamsChannelSender"/> (also as an <see cref="IChannelSender"/>). Expects
-    /// <c>IOptions&lt;TeamsOptions&gt;</c>, the stores and an <c>IAdaptiveCardRenderer</c> to be registered elsewhere.
+    /// <c>IOptions&lt;TeamsOptions&gt;</c>, the stores (conversation references, users, reflections, team channel
+    /// addresses) and an <c>IAdaptiveCardRenderer</c> to be registered elsewhere.
     /// </summary>
     public static IServiceCollection AddTeamsConnector(this IServiceCollection services)
     {
@@ -35,6 +36,7 @@ public static class TeamsConnectorServiceCollectionExtensions
         services.TryAddSingleton<ITeamsConnectorClient, TeamsConnectorClient>();
         services.TryAddSingleton<TeamsReplyOutbox>();
         services.AddHostedService<TeamsReplyRetryWorker>();
+        services.TryAddSingleton<TeamsPersonalChats>();
         services.TryAddSingleton<TeamsChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TeamsChannelSender>());
         return services;

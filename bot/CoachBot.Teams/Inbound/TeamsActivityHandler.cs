@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 using CoachBot.Core.Delivery;
 using CoachBot.Core.Installations;
@@ -26,6 +27,9 @@ public sealed class TeamsActivityHandler
     private readonly IDeliveryLedger _ledger;
     private readonly TimeProvider _time;
     private readonly UninstallMarks _uninstalls;
+    private readonly TeamsReflectionTurns _reflectionTurns;
+    private readonly TeamsPersonalChats _chats;
+    private readonly ContentLibrary _content;
     private readonly ILogger<TeamsActivityHandler> _logger;
 
     public TeamsActivityHandler(
@@ -36,8 +40,14 @@ public sealed class TeamsActivityHandler
         IDeliveryLedger ledger,
         TimeProvider time,
         UninstallMarks uninstalls,
+        TeamsReflectionTurns reflectionTurns,
+        TeamsPersonalChats chats,
+        ContentLibrary content,
         ILogger<TeamsActivityHandler> logger)
     {
+        _reflectionTurns = reflectionTurns;
+        _chats = chats;
+        _content = content;
         _uninstalls = uninstalls;
         _engine = engine;
         _cards = cards;
@@ -72,6 +82,12 @@ public sealed class TeamsActivityHandler
             case "message":
                 await RememberAsync(activity, serviceUrl, cancellationToken);
                 var action = activity.Value is null || !string.IsNullOrWhiteSpace(activity.Text) ? null : ReadAction(activity.Value);
+                if (action is null)
+                {
+                    await AnswerTextAsync(activity, serviceUrl, cancellationToken);
+                    return TeamsResponse.Ok;
+                }
+
                 await ReplyAsync(activity, serviceUrl, await RunAsync(activity, activity.Text, action, cancellationToken), cancellationToken);
                 return TeamsResponse.Ok;
             case "invoke" when activity.Name == "adaptiveCard/action":
@@ -146,6 +162,57 @@ public sealed class TeamsActivityHandler
         _ when activity.ChannelData?["team"] is not null => "team",
         _ => "personal",
     };
+
+    /// <summary>
+    /// A typed message: team reflection commands from a channel get the channel's name for "here" and are answered in
+    /// the sender's personal chat (docs/decisions/0040-teams-channel-reflections.md); everything else as before.
+    /// </summary>
+    private async Task AnswerTextAsync(Activity activity, Uri serviceUrl, CancellationToken cancellationToken)
+    {
+        var plan = await _reflectionTurns.PlanAsync(activity, serviceUrl, cancellationToken);
+        if (plan.Refusal is { } refusal)
+        {
+            await ReplyAsync(activity, serviceUrl, [Say(activity, refusal, isError: true)], cancellationToken);
+            return;
+        }
+
+        if (!plan.Private)
+        {
+            await ReplyAsync(activity, serviceUrl, await RunAsync(activity, plan.Text, null, cancellationToken), cancellationToken);
+            return;
+        }
+
+        // The private chat first: when it cannot be opened, the command is not run at all (nothing half done).
+        ConversationReference chat;
+        try
+        {
+            chat = await _chats.EnsureAsync(TeamsTurns.UserOf(activity), serviceUrl, activity.Recipient?.Id ?? string.Empty, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TeamsConnectorException or ArgumentException)
+        {
+            // Never the answer itself in the channel: only that it could not be given privately.
+            _logger.LogWarning("A private chat for a Teams channel turn could not be opened ({Reason})", ex.Message);
+            await ReplyAsync(activity, serviceUrl, [Say(activity, "teams.reflection.private_unreachable", isError: true)], cancellationToken);
+            return;
+        }
+
+        var replies = await RunAsync(activity, plan.Text, null, cancellationToken);
+        // The activity's own serviceUrl (validated just now) rather than the stored one, which may be older.
+        foreach (var reply in replies)
+        {
+            await _outbox.SendOrKeepAsync(new TeamsPendingReply(serviceUrl.ToString(), chat.ConversationId, null, _cards.RenderMessage(reply)), cancellationToken);
+        }
+
+        await ReplyAsync(activity, serviceUrl, [Say(activity, "teams.reflection.answered_privately", isError: false)], cancellationToken);
+    }
+
+    /// <summary>A sentence of the Teams edge in the activity's language.</summary>
+    private Reply Say(Activity activity, string key, bool isError)
+    {
+        var language = ContentLibrary.LanguageOf(activity.Locale);
+        var text = _content.For(_content.Supports(language) ? language : ContentLibrary.DefaultLanguage).Strings.Format(key);
+        return new Reply { Text = text, IsError = isError };
+    }
 
     private async Task<TeamsResponse> ExecuteAsync(Activity activity, Uri serviceUrl, CancellationToken cancellationToken)
     {

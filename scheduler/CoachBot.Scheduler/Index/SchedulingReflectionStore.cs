@@ -30,6 +30,8 @@ public sealed class SchedulingReflectionStore : IReflectionStore
 
     public Task AddMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken) => _inner.AddMemberAsync(channel, member, cancellationToken);
 
+    public Task RemoveMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken) => _inner.RemoveMemberAsync(channel, member, cancellationToken);
+
     public Task<IReadOnlyList<UserRef>> ListMembersAsync(TeamChannel channel, CancellationToken cancellationToken) => _inner.ListMembersAsync(channel, cancellationToken);
 
     public Task<IReadOnlyList<TeamChannel>> ListMembershipsAsync(UserRef member, CancellationToken cancellationToken) => _inner.ListMembershipsAsync(member, cancellationToken);

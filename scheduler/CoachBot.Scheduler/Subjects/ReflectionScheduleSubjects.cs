@@ -67,9 +67,20 @@ public sealed partial class ReflectionScheduleSubjects : IScheduleSubjects
             return DeliveryOutcome.AlreadyRecorded;
         }
 
+        IReadOnlyList<ReflectionInvitation> invitations;
+        try
+        {
+            // The round counts from the scheduled open, so a late run still closes when the schedule closes it.
+            invitations = await _service.OpenRoundAsync(reflection.Channel, run.Occurrence.DueAt, run.Now, cancellationToken);
+        }
+        catch (ChannelRosterUnavailableException e)
+        {
+            // No round was opened and nobody was asked: the claim is released and the open tried again later.
+            throw new DeliveryFailedException("The channel's member list could not be read.", isPermanent: false, e);
+        }
+
         var sent = 0;
-        // The round counts from the scheduled open, so a late run still closes when the schedule closes it.
-        foreach (var invitation in await _service.OpenRoundAsync(reflection.Channel, run.Occurrence.DueAt, run.Now, cancellationToken))
+        foreach (var invitation in invitations)
         {
             sent += await SendToMemberAsync(invitation.Member, invitation.Reply, reflection, run, cancellationToken) ? 1 : 0;
         }

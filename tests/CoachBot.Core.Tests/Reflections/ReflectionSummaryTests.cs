@@ -67,7 +67,7 @@ public sealed class ReflectionSummaryTests
         var reply = Build(Round(invited: 0), []);
 
         Assert.Equal(
-            "No one was asked this week: I haven't seen any member in #team-a yet. Anyone who writes to me in the channel becomes a member and gets the next prompts.",
+            "No one was asked this week: I found no members in #team-a. In Slack or Teams, check that I'm still in the channel (or the team); in a local channel, anyone who writes to me there becomes a member. The next round asks whoever is in it then.",
             Assert.Single(reply.Sections).Body);
         Assert.DoesNotContain("0%", reply.Text, StringComparison.Ordinal);
     }

@@ -33,7 +33,10 @@ public sealed class DispatchHarness : IDisposable
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly ServiceProvider _provider;
 
-    public DispatchHarness(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="start">The fake clock's start.</param>
+    /// <param name="settings">Configuration on top of the scheduler defaults.</param>
+    /// <param name="roster">The local channel's roster; none by default, so members are the posters.</param>
+    public DispatchHarness(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null, IChannelRoster? roster = null)
     {
         Clock = new FakeTimeProvider(start);
         Ledger = new RecordingLedger(Clock);
@@ -76,6 +79,11 @@ public sealed class DispatchHarness : IDisposable
             .AddSingleton<ILogger<DueIndexDispatcher>>(Logs)
             .AddCoachBotCore()
             .AddCoachBotScheduler(configuration);
+        if (roster is not null)
+        {
+            services.AddSingleton(roster);
+        }
+
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Dispatcher = _provider.GetRequiredService<DueIndexDispatcher>();
         Users = _provider.GetRequiredService<IUserStore>();

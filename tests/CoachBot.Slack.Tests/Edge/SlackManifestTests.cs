@@ -46,6 +46,16 @@ public sealed class SlackManifestTests
         var command = (YamlMappingNode)((YamlSequenceNode)Node("features", "slash_commands")).Children.Single();
         Assert.Equal("/coach", command["command"].ToString());
         Assert.EndsWith("/slack/commands", command["url"].ToString(), StringComparison.Ordinal);
+
+        // Escaped, so `#team-a` and `@bob` arrive as channel and user ids: team reflections and 1-on-1s need ids.
+        Assert.Equal("true", command["should_escape"].ToString());
+    }
+
+    [Fact]
+    public void BotScopes_CanReadChannelMembersForTeamReflections()
+    {
+        Assert.Contains("channels:read", Sequence("oauth_config", "scopes", "bot"));
+        Assert.Contains("groups:read", Sequence("oauth_config", "scopes", "bot"));
     }
 
     [Fact]

@@ -55,4 +55,15 @@ public sealed class SlackOneOnOneSetupTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Slack.CallsTo("conversations.open"), c => (string?)c.Body["users"] == userId);
         Assert.Null(await _host.Services.GetRequiredService<IUserStore>().GetAsync(new UserRef("slack", SlackHost.Team, userId), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Setup_AsASlashCommand_NamesTheReportByTheIdSlackEscapedTheMentionTo()
+    {
+        // Slack escapes a typed @bob in a slash command to <@U0BOB|bob> (should_escape: true in the manifest).
+        using var ack = await _host.PostCommandAsync(SlackPayloads.Command("U0ALICE", "1on1 setup <@U0BOB|bob> weekly tue 15:00", _host.Slack.ResponseUrl("setup").ToString()));
+
+        var proposal = await _host.Slack.WaitForCallAsync("chat.postMessage", c => (string?)c.Body["channel"] == "DU0BOB");
+        Assert.Contains("1on1 の提案が届いています", (string?)proposal.Body["text"], StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Slack.CallsTo("conversations.open"), c => ((string?)c.Body["users"])?.Contains('|', StringComparison.Ordinal) == true);
+    }
 }

@@ -13,6 +13,9 @@ internal sealed class FakeSlackAnswers
 
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>conversations.members answers by channel id; unknown channels get channel_not_found.</summary>
+    public ConcurrentDictionary<string, string[]> ChannelMembers { get; } = new(StringComparer.Ordinal);
+
     public JsonObject? OAuthAnswer { get; set; }
 
     public Uri? SocketUrl { get; set; }
@@ -30,6 +33,7 @@ internal sealed class FakeSlackAnswers
         "chat.postEphemeral" => Ok(new JsonObject { ["message_ts"] = NextTs() }),
         "chat.update" => Ok(new JsonObject { ["channel"] = Text(body, "channel"), ["ts"] = Text(body, "ts") }),
         "conversations.open" => Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = "D" + Text(body, "users") } }),
+        "conversations.members" => Members(body),
         "users.info" => Users.TryGetValue(Text(body, "user") ?? string.Empty, out var user)
             ? Ok(new JsonObject { ["user"] = user.DeepClone() })
             : Error("user_not_found"),
@@ -42,6 +46,25 @@ internal sealed class FakeSlackAnswers
         "apps.connections.open" => SocketUrl is { } url ? Ok(new JsonObject { ["url"] = url.ToString() }) : Error("invalid_auth"),
         _ => Ok([]),
     };
+
+    /// <summary>One page of conversations.members: <c>limit</c> ids from the offset the cursor names.</summary>
+    private JsonObject Members(JsonObject body)
+    {
+        if (!ChannelMembers.TryGetValue(Text(body, "channel") ?? string.Empty, out var members))
+        {
+            return Error("channel_not_found");
+        }
+
+        var limit = int.Parse(Text(body, "limit") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
+        var from = Text(body, "cursor") is { Length: > 0 } cursor ? int.Parse(cursor[7..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var page = members.Skip(from).Take(limit).ToArray();
+        var next = from + page.Length < members.Length ? $"offset-{from + page.Length}" : string.Empty;
+        return Ok(new JsonObject
+        {
+            ["members"] = new JsonArray([.. page.Select(m => (JsonNode)m)]),
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
+        });
+    }
 
     /// <summary>What chat.postMessage put in the channel, oldest first (copies).</summary>
     public IReadOnlyList<JsonObject> MessagesIn(string channel)

@@ -31,6 +31,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>users.info answers by user id (the <c>user</c> object); unknown ids get user_not_found.</summary>
     public IDictionary<string, JsonObject> Users => _answers.Users;
 
+    /// <summary>conversations.members answers by channel id (pages of the asked limit); unknown ids get channel_not_found.</summary>
+    public IDictionary<string, string[]> ChannelMembers => _answers.ChannelMembers;
+
     /// <summary>The whole oauth.v2.access answer; null answers ok:false invalid_code.</summary>
     public JsonObject? OAuthAnswer
     {

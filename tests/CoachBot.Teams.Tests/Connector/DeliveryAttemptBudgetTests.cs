@@ -76,7 +76,8 @@ public sealed class DeliveryAttemptBudgetTests : IAsyncLifetime
         var renderer = new Mock<IAdaptiveCardRenderer>();
         renderer.Setup(r => r.RenderMessage(It.IsAny<Reply>())).Returns((Reply reply) => new Activity { Type = "message", Text = reply.Text });
         kit.Trust.Trust(_fake.ServiceUrl);
-        var sender = new TeamsChannelSender(_references, _users, kit.Client, renderer.Object, kit.Trust, NullLogger<TeamsChannelSender>.Instance);
+        var chats = new TeamsPersonalChats(_references, new InMemoryReflectionStore(), new InMemoryTeamChannelAddressStore(), kit.Client, kit.Trust, TimeProvider.System, NullLogger<TeamsPersonalChats>.Instance);
+        var sender = new TeamsChannelSender(_references, _users, kit.Client, renderer.Object, kit.Trust, chats, NullLogger<TeamsChannelSender>.Instance);
         var options = new SchedulerOptions { MaxAttemptsPerDelivery = budget };
         return new ChannelSenders([sender], [], [], Microsoft.Extensions.Options.Options.Create(options));
     }

@@ -29,7 +29,10 @@ public sealed class TeamsChannelSenderTests : IAsyncLifetime
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
     private TeamsChannelSender Sender(ConnectorTestKit kit, IUserStore? users = null) =>
-        new(_references, users ?? _users, kit.Client, _renderer.Object, kit.Trust, NullLogger<TeamsChannelSender>.Instance);
+        new(_references, users ?? _users, kit.Client, _renderer.Object, kit.Trust, Chats(kit.Client, kit.Trust), NullLogger<TeamsChannelSender>.Instance);
+
+    private TeamsPersonalChats Chats(ITeamsConnectorClient client, TeamsServiceUrlTrust trust) =>
+        new(_references, new InMemoryReflectionStore(), new InMemoryTeamChannelAddressStore(), client, trust, TimeProvider.System, NullLogger<TeamsPersonalChats>.Instance);
 
     private Task SaveReferenceAsync() => _references.SaveAsync(
         new ConversationReference(User, "a:personal-1", _fake.ServiceUrl.AbsoluteUri, "28:bot", "en-US", DateTimeOffset.UnixEpoch),
@@ -64,7 +67,7 @@ public sealed class TeamsChannelSenderTests : IAsyncLifetime
         using var services = http.BuildServiceProvider();
         var client = new TeamsConnectorClient(
             services.GetRequiredService<IHttpClientFactory>(), kit.Tokens, kit.Trust, Microsoft.Extensions.Options.Options.Create(kit.Options), NullLogger<TeamsConnectorClient>.Instance);
-        var sender = new TeamsChannelSender(_references, _users, client, _renderer.Object, kit.Trust, NullLogger<TeamsChannelSender>.Instance);
+        var sender = new TeamsChannelSender(_references, _users, client, _renderer.Object, kit.Trust, Chats(client, kit.Trust), NullLogger<TeamsChannelSender>.Instance);
 
         var ex = await Assert.ThrowsAsync<TeamsConnectorException>(() => sender.SendAsync(User, Reply.Plain("nudge"), CancellationToken.None));
 

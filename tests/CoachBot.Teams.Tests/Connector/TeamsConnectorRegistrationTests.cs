@@ -18,6 +18,8 @@ public sealed class TeamsConnectorRegistrationTests
             .AddLogging()
             .AddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>()
             .AddSingleton<IUserStore, InMemoryUserStore>()
+            .AddSingleton<CoachBot.Core.Reflections.IReflectionStore, InMemoryReflectionStore>()
+            .AddSingleton<CoachBot.Core.Reflections.ITeamChannelAddressStore, InMemoryTeamChannelAddressStore>()
             .AddSingleton(Mock.Of<IAdaptiveCardRenderer>());
         services.AddOptions<TeamsOptions>();
 

@@ -64,17 +64,23 @@ public sealed class TeamsManifestTests
         var manifest = Manifest();
         var localisation = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "ja.json")))!.AsObject();
         var words = File.ReadAllText(Path.Combine(RepositoryRoot(), "content", "ja", "intents.yaml"));
-        var commands = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
+        var lists = manifest["bots"]![0]!["commandLists"]!.AsArray();
 
-        for (var i = 0; i < commands.Count; i++)
+        // Every scope's list (personal; team, where the team reflection commands are).
+        for (var l = 0; l < lists.Count; l++)
         {
-            var english = (string)commands[i]!["title"]!;
-            var japanese = (string)localisation[$"bots[0].commandLists[0].commands[{i}].title"]!;
-            var line = "  - command: " + System.Text.RegularExpressions.Regex.Escape(english) + @"\r?\n    words: \[([^\]]*)\]";
-            var match = System.Text.RegularExpressions.Regex.Match(words, line);
-            Assert.True(match.Success, $"content/ja/intents.yaml has no words for '{english}'");
-            Assert.Contains(japanese, match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries));
-            Assert.True(((string)localisation[$"bots[0].commandLists[0].commands[{i}].description"]!).Length <= 128);
+            var commands = lists[l]!["commands"]!.AsArray();
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var english = (string)commands[i]!["title"]!;
+                var japanese = (string)localisation[$"bots[0].commandLists[{l}].commands[{i}].title"]!;
+                var line = "  - command: " + System.Text.RegularExpressions.Regex.Escape(english) + @"\r?\n    words: \[([^\]]*)\]";
+                var match = System.Text.RegularExpressions.Regex.Match(words, line);
+                Assert.True(match.Success, $"content/ja/intents.yaml has no words for '{english}'");
+                Assert.Contains(japanese, match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries));
+                Assert.True(((string)commands[i]!["description"]!).Length <= 128);
+                Assert.True(((string)localisation[$"bots[0].commandLists[{l}].commands[{i}].description"]!).Length <= 128);
+            }
         }
 
         Assert.True(((string)localisation["name.short"]!).Length <= 30);
@@ -101,8 +107,9 @@ public sealed class TeamsManifestTests
         await using var host = await TeamsHost.StartAsync(_azurite);
         var verbs = host.Services.GetRequiredService<ConversationEngine>().Verbs;
 
-        var titles = Manifest()["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray().Select(c => (string)c!["title"]!);
+        var titles = Manifest()["bots"]![0]!["commandLists"]!.AsArray().SelectMany(l => l!["commands"]!.AsArray()).Select(c => (string)c!["title"]!).ToList();
 
+        Assert.Contains("team reflection on", titles);
         Assert.All(titles, title => Assert.Contains(title, verbs));
     }
 

@@ -14,8 +14,10 @@ public sealed record ConnectorRequest(
     string Method, string Path, string? ConversationId, string? ActivityId, JsonNode? Body, string? Authorization);
 
 /// <summary>
-/// A Bot Connector on real Kestrel (127.0.0.1, random port) with the three v3 routes CoachBot uses. Records every
-/// request, answers <c>{"id": ...}</c>, and fails the next requests on demand.
+/// A Bot Connector on real Kestrel (127.0.0.1, random port) with the v3 routes CoachBot uses. Records every request,
+/// answers <c>{"id": ...}</c>, serves rosters set with <see cref="SetRoster"/> (at most
+/// <see cref="RosterPageSize"/> members a page, whatever was asked, so paging is always exercised), and fails the next
+/// requests on demand.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -23,6 +25,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<(int Status, int? RetryAfterSeconds)> _failures = new();
     private readonly SemaphoreSlim _received = new(0);
+    private readonly ConcurrentDictionary<string, (int Status, JsonObject[] Members)> _rosters = new(StringComparer.Ordinal);
     private int _nextId;
 
     private FakeConnector(WebApplication app) => _app = app;
@@ -44,12 +47,29 @@ public sealed class FakeConnector : IAsyncDisposable
         app.MapPost("/v3/conversations", ctx => fake.HandleAsync(ctx, null, null));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext ctx, string conversationId) => fake.HandleAsync(ctx, conversationId, null));
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext ctx, string conversationId, string activityId) => fake.HandleAsync(ctx, conversationId, activityId));
+        app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (HttpContext ctx, string conversationId) => fake.RosterAsync(ctx, conversationId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext ctx, string conversationId, string activityId) => fake.HandleAsync(ctx, conversationId, activityId));
         await app.StartAsync();
         var address = app.Urls.First();
         fake.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
         return fake;
     }
+
+    /// <summary>Most members the fake puts on one roster page.</summary>
+    public const int RosterPageSize = 2;
+
+    /// <summary>The roster of a team or channel: people (<c>29:…</c>, role user) and bots (<c>28:…</c>) by id.</summary>
+    public void SetRoster(string conversationId, params string[] memberIds) =>
+        _rosters[conversationId] = (200, [.. memberIds.Select(id => new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = "Member " + id,
+            ["aadObjectId"] = Guid.NewGuid().ToString(),
+            ["userRole"] = id.StartsWith("28:", StringComparison.Ordinal) ? "bot" : "user",
+        })]);
+
+    /// <summary>Every roster request for <paramref name="conversationId"/> gets <paramref name="statusCode"/>.</summary>
+    public void FailRoster(string conversationId, int statusCode) => _rosters[conversationId] = (statusCode, []);
 
     /// <summary>The next <paramref name="times"/> requests get <paramref name="statusCode"/> (and Retry-After when given).</summary>
     public void FailNext(int statusCode, int times = 1, int? retryAfterSeconds = null)
@@ -88,6 +108,29 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         await _app.DisposeAsync();
         _received.Dispose();
+    }
+
+    private async Task RosterAsync(HttpContext context, string conversationId)
+    {
+        var id = Uri.UnescapeDataString(conversationId);
+        _requests.Enqueue(new ConnectorRequest("GET", context.Request.Path.Value ?? string.Empty, id, null, null, context.Request.Headers.Authorization.FirstOrDefault()));
+        _received.Release();
+        if (!_rosters.TryGetValue(id, out var roster))
+        {
+            roster = (404, []);
+        }
+
+        if (roster.Status != 200)
+        {
+            context.Response.StatusCode = roster.Status;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "Forbidden", message = "roster refused" } });
+            return;
+        }
+
+        var start = int.TryParse(context.Request.Query["continuationToken"], CultureInfo.InvariantCulture, out var offset) ? offset : 0;
+        var page = new JsonArray([.. roster.Members.Skip(start).Take(RosterPageSize).Select(m => m.DeepClone())]);
+        var next = start + RosterPageSize < roster.Members.Length ? (start + RosterPageSize).ToString(CultureInfo.InvariantCulture) : null;
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["continuationToken"] = next, ["members"] = page });
     }
 
     private async Task HandleAsync(HttpContext context, string? conversationId, string? activityId)

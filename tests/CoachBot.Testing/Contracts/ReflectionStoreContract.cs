@@ -260,6 +260,61 @@ public abstract class ReflectionStoreContract
         Assert.Equal([channel], await store.ListMembershipsAsync(lead, None));
     }
 
+    [Fact]
+    public async Task RemoveMemberAsync_LeaverIsNoLongerListedButTheirAnswersStayTheirs()
+    {
+        var store = await CreateStoreAsync();
+        var channel = NewChannel();
+        var leaver = TestUsers.New();
+        var stays = TestUsers.New();
+        await store.AddMemberAsync(channel, leaver, None);
+        await store.AddMemberAsync(channel, stays, None);
+        await store.TryAddRoundAsync(Round(channel, "2026-W48"), None);
+        await store.SaveOwnAnswerAsync(leaver, Answer(channel, "2026-W48", "before I left"), None);
+
+        await store.RemoveMemberAsync(channel, leaver, None);
+        await store.RemoveMemberAsync(channel, leaver, None);
+        await store.RemoveMemberAsync(channel, TestUsers.New(), None);
+
+        Assert.Equal([stays], await store.ListMembersAsync(channel, None));
+        Assert.Empty(await store.ListMembershipsAsync(leaver, None));
+        var own = Assert.Single(await store.ListOwnAnswersAsync(leaver, None));
+        Assert.Equal("before I left", own.Parts[0].Text);
+        Assert.Single(await store.ListAnswersAsync(channel, "2026-W48", None));
+    }
+
+    [Fact]
+    public async Task RemoveMemberAsync_ThenForgetMe_DeletesTheLeaversAnswers()
+    {
+        var store = await CreateStoreAsync();
+        var channel = NewChannel();
+        var leaver = TestUsers.New();
+        await store.AddMemberAsync(channel, leaver, None);
+        await store.TryAddRoundAsync(Round(channel, "2026-W48"), None);
+        await store.SaveOwnAnswerAsync(leaver, Answer(channel, "2026-W48", "mine"), None);
+        await store.RemoveMemberAsync(channel, leaver, None);
+
+        await store.DeleteUserDataAsync(leaver, None);
+
+        Assert.Empty(await store.ListOwnAnswersAsync(leaver, None));
+        Assert.Empty(await store.ListAnswersAsync(channel, "2026-W48", None));
+    }
+
+    [Fact]
+    public async Task AddMemberAsync_AfterLeaving_IsAMemberAgain()
+    {
+        var store = await CreateStoreAsync();
+        var channel = NewChannel();
+        var member = TestUsers.New();
+        await store.AddMemberAsync(channel, member, None);
+        await store.RemoveMemberAsync(channel, member, None);
+
+        await store.AddMemberAsync(channel, member, None);
+
+        Assert.Equal([member], await store.ListMembersAsync(channel, None));
+        Assert.Equal([channel], await store.ListMembershipsAsync(member, None));
+    }
+
     private static TeamChannel NewChannel() => TeamChannel.For(TestUsers.New(), "#team-" + Guid.NewGuid().ToString("N")[..8]);
 
     private static ReflectionRound Round(TeamChannel channel, string week) =>

@@ -70,6 +70,22 @@ public sealed class InMemoryReflectionStore : IReflectionStore
         return Task.CompletedTask;
     }
 
+    public Task RemoveMemberAsync(TeamChannel channel, UserRef member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(member);
+        lock (_gate)
+        {
+            // Answers are found by author here, so a leaver's answers stay theirs as the interface promises.
+            if (_members.TryGetValue(channel.Key, out var members))
+            {
+                members.Remove(member.Key);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<UserRef>> ListMembersAsync(TeamChannel channel, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Slash-command ack benchmark: CoachBot's /slack/commands against a minimal @slack/bolt 5.1.0 app, side by side, both
-# answering the same signed "/coach help" under `wrk -t2 -c32`. Loopback only; bounded in time.
+# Slash-command ack benchmark: CoachBot's /slack/commands against a minimal @slack/bolt 5.1.0 app and against bare
+# Kestrel (the machine's limit: it reads the same signed request and writes back the very bytes CoachBot answered it
+# with, captured once, doing no verification and no work), all answering the same signed "/coach help" under
+# `wrk -t2 -c32`. Loopback only; bounded in time.
 # Usage: tests/benchmarks/slack-ack/run.sh [seconds per run, default 30]
 set -euo pipefail
 
@@ -9,7 +11,7 @@ root="$(cd "$here/../../.." && pwd)"
 duration="${1:-30}"
 secret="bench-signing-secret-$(date +%s)"
 token="xoxb-bench-token"
-ours=3102; bolt=3101; api=3103; tables=3104
+ours=3102; bolt=3101; api=3103; tables=3104; bare=3105
 work="$(mktemp -d)"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -19,6 +21,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: install it with 'sudo apt-g
 (cd "$root" && npm ci --no-audit --no-fund >/dev/null)
 (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
 dotnet build "$root/bot/CoachBot.Host" -c Release -v quiet -nologo >/dev/null
+dotnet build "$here/../bare-kestrel/CoachBot.Benchmarks.BareKestrel.csproj" -c Release -v quiet -nologo >/dev/null
 
 "$root/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$tables" --inMemoryPersistence --skipApiVersionCheck --silent &
 pids+=($!)
@@ -61,16 +64,30 @@ check() {
 check "http://127.0.0.1:$ours/slack/commands" CoachBot
 check "http://127.0.0.1:$bolt/slack/events" Bolt
 
+# The bare endpoint answers with CoachBot's own bytes for this request.
+curl -s -o "$work/answer.json" -X POST "http://127.0.0.1:$ours/slack/commands" -H "Content-Type: application/x-www-form-urlencoded" \
+  -H "X-Slack-Request-Timestamp: $ts" -H "X-Slack-Signature: $signature" --data "$body"
+dotnet "$here/../bare-kestrel/bin/Release/net10.0/CoachBot.Benchmarks.BareKestrel.dll" "$bare" "$work/answer.json" "application/json; charset=utf-8" >/dev/null 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$bare/"
+cmp -s "$work/answer.json" <(curl -s -X POST "http://127.0.0.1:$bare/slack/commands" --data "$body") || { echo "bare Kestrel did not answer CoachBot's bytes" >&2; exit 1; }
+echo "answer: $(wc -c <"$work/answer.json") bytes"
+
 run() { wrk -t2 -c32 -d"${duration}s" --latency -s "$work/post.lua" "$1" | grep '^RESULT' | sed "s/^RESULT/$2/"; }
 run "http://127.0.0.1:$ours/slack/commands" warmup-coachbot >/dev/null
 run "http://127.0.0.1:$bolt/slack/events" warmup-bolt >/dev/null
+run "http://127.0.0.1:$bare/slack/commands" warmup-bare >/dev/null
 echo "wrk -t2 -c32 -d${duration}s, signed /coach help, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 ours_line="$(run "http://127.0.0.1:$ours/slack/commands" coachbot)"
 bolt_line="$(run "http://127.0.0.1:$bolt/slack/events" bolt)"
+bare_line="$(run "http://127.0.0.1:$bare/slack/commands" bare-kestrel)"
 echo "$ours_line"
 echo "$bolt_line"
+echo "$bare_line"
 field() { echo "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
-awk -v ro="$(field "$ours_line" rps)" -v rb="$(field "$bolt_line" rps)" -v po="$(field "$ours_line" p99_ms)" -v pb="$(field "$bolt_line" p99_ms)" 'BEGIN {
-  printf "throughput: %.2fx Bolt (target >= 2x); p99: %.2fx Bolt (target <= 0.5x)\n", ro / rb, po / pb
-  exit !(ro >= 2 * rb && po <= 0.5 * pb)
+awk -v ro="$(field "$ours_line" rps)" -v rb="$(field "$bolt_line" rps)" -v rk="$(field "$bare_line" rps)" \
+    -v po="$(field "$ours_line" p99_ms)" -v pb="$(field "$bolt_line" p99_ms)" -v pk="$(field "$bare_line" p99_ms)" 'BEGIN {
+  printf "vs Bolt: throughput %.2fx (target >= 2x); p99 %.2fx (target <= 0.3x)\n", ro / rb, po / pb
+  printf "vs bare Kestrel: throughput %.0f%% (target >= 50%%); p99 %.1fx (target <= 5x)\n", 100 * ro / rk, po / pk
+  exit !(ro >= 2 * rb && po <= 0.3 * pb && ro >= 0.5 * rk && po <= 5 * pk)
 }'
