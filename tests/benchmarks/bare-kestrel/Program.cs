@@ -1,9 +1,6 @@
 // The bare endpoint of the Slack ack benchmark: Kestrel, no routing, no middleware. Every request's body is read to
 // the end (as CoachBot must read it to check the signature) and answered with the exact status, content type and
 // bytes CoachBot answered the same signed request with, captured once by run.sh. Loopback only.
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 if (args.Length != 3)
 {
