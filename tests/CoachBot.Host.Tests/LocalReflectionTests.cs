@@ -183,4 +183,34 @@ public sealed class LocalReflectionTests
 
         return found;
     }
+
+    [Fact]
+    public async Task TeamReflectionOn_ThroughLocalChannel_StoresWhenItWasSetUp_AndAChangeKeepsIt()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var lead = "lead-" + suffix;
+        var channelName = "team-" + suffix;
+        await client.OnboardAsync(lead);
+        await client.SendInChannelAsync(lead, "#" + channelName, "hello team");
+
+        // Days away from the wall clock, so the stored time cannot be the table row's own timestamp.
+        (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = 9 * 24 * 60 + 7 })).EnsureSuccessStatusCode();
+        var setUpAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var on = await client.SendAsync(lead, $"team reflection on #{channelName} Fri 16:00");
+        Assert.False(on[0]!["isError"]!.GetValue<bool>(), on.AllText());
+
+        (await client.PostAsJsonAsync("/api/local/clock", new { advanceMinutes = 3 * 24 * 60 })).EnsureSuccessStatusCode();
+        var changed = await client.SendAsync(lead, $"team reflection on #{channelName} Mon 10:00");
+        Assert.False(changed[0]!["isError"]!.GetValue<bool>(), changed.AllText());
+
+        var stored = await app.Services.GetRequiredService<IReflectionStore>().GetAsync(new TeamChannel("local", "local", channelName), CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal((DayOfWeek.Monday, new TimeOnly(10, 0)), (stored.Day, stored.Time));
+        // The local clock moves on in real time between reading it and the command: the set-up's minute, not the change's.
+        Assert.NotNull(stored.CreatedAt);
+        Assert.InRange(stored.CreatedAt.Value, setUpAt, setUpAt.AddMinutes(1));
+        Assert.True(setUpAt - TimeProvider.System.GetUtcNow() > TimeSpan.FromDays(8), "the local clock runs ahead of the wall clock");
+    }
 }

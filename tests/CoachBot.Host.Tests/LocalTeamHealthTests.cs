@@ -3,6 +3,7 @@ using CoachBot.Core.Habits;
 using CoachBot.Core.Health;
 using CoachBot.Core.OneOnOnes;
 using CoachBot.Core.Users;
+using CoachBot.Host.Charts;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -98,6 +99,37 @@ public sealed class LocalTeamHealthTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(tampered)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(progressToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthChart_FetchedAgain_IsNotDrawnAgain_AndANewThemeOrNewFiguresAre()
+    {
+        await using var app = new CoachBotApp(_azurite);
+        var client = app.CreateClient();
+        var channel = "#health-" + Guid.NewGuid().ToString("N")[..8];
+        var (lead, members) = await TeamAsync(client, 3, channel);
+        await ReportsAsync(app, lead, members);
+        await PracticeInPastWeeksAsync(app, members);
+        var renderer = app.Services.GetRequiredService<TeamHealthChartRenderer>();
+        var links = app.Services.GetRequiredService<ITeamHealthChartLinks>();
+        var url = links.CreateUrl(new UserRef("local", "local", lead), "en", HealthIndicatorIds.PracticeBalance);
+        var before = renderer.Renders;
+
+        var first = await client.GetByteArrayAsync(url);
+        var again = await client.GetByteArrayAsync(url);
+        Assert.Equal(before + 1, renderer.Renders);
+        Assert.Equal(first, again);
+
+        await client.GetByteArrayAsync(url + "?theme=dark");
+        Assert.Equal(before + 2, renderer.Renders);
+        await client.GetByteArrayAsync(url + "?theme=dark");
+        Assert.Equal(before + 2, renderer.Renders);
+
+        // One member shares: the team figure hides, so the chart is a new drawing, not the cached one.
+        await client.SendAsync(members[0], "share");
+        var shared = await client.GetByteArrayAsync(url);
+        Assert.Equal(before + 3, renderer.Renders);
+        Assert.NotEqual(first, shared);
     }
 
     private static async Task<(string Lead, string[] Members)> TeamAsync(HttpClient client, int size, string channel)

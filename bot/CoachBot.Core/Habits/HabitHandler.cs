@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CoachBot.Content.Model;
 using CoachBot.Core.Conversation;
 
@@ -226,9 +224,9 @@ public sealed class HabitHandler : ICommandHandler, IActionHandler
     /// </summary>
     private static string EntryId(TurnContext context)
     {
-        if (context.Turn.TurnId is { Length: > 0 } turnId)
+        if (TurnKeys.Of(context.Turn) is { } turnKey)
         {
-            return "m" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(turnId)))[..24];
+            return "m" + turnKey;
         }
 
         return "g" + Guid.CreateVersion7(context.Now).ToString("N");

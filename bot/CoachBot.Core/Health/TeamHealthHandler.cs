@@ -105,7 +105,7 @@ public sealed class TeamHealthHandler : ICommandHandler
                 {
                     sections.Add(new ReplySection
                     {
-                        Image = new ReplyImage(charts.CreateUrl(lead, language, series.IndicatorId), s.Format("health.chart.alt", ("indicator", name), ("weeks", series.Points.Count))),
+                        Image = new ReplyImage(charts.CreateUrl(lead, language, series.IndicatorId), s.Format("health.chart.alt", ("indicator", name), ("weeks", series.Points.Count), ("min", HealthAggregation.MinPeople))),
                     });
                 }
             }

@@ -13,7 +13,7 @@ public static class CalendarEndpoints
     public static WebApplication MapCoachBotCalendar(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(CalendarFeedLinks.RoutePrefix + "{file}", GetFeedAsync).ExcludeFromDescription();
+        app.MapGet(CalendarFeedPathRedaction.RedactedPath, GetFeedAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -21,18 +21,23 @@ public static class CalendarEndpoints
     {
         services.AddSingleton<ICalendarFeedLinks, CalendarFeedLinks>();
         services.AddSingleton<CalendarFeedLimiter>();
+
+        // Registered after the web host's own factory, so the host makes every request's context through this one.
+        services.AddSingleton<IHttpContextFactory>(sp => new CalendarFeedPathRedaction(new DefaultHttpContextFactory(sp)));
         return services;
     }
 
     private static async Task<IResult> GetFeedAsync(
-        string file,
+        HttpContext context,
         CalendarFeedService feeds,
         ContentLibrary content,
         CalendarFeedLimiter limiter,
         TimeProvider time,
-        HttpResponse response,
         CancellationToken cancellationToken)
     {
+        // The route sees only the redacted path; the token is in the request's features (CalendarFeedPathRedaction).
+        var file = CalendarFeedPathRedaction.RequestedFile(context) ?? string.Empty;
+        var response = context.Response;
         var fallback = content.For(ContentLibrary.DefaultLanguage).Strings;
         response.Headers.CacheControl = "private, no-store";
         try

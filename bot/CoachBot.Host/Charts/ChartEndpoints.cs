@@ -85,8 +85,9 @@ public static class ChartEndpoints
 
     /// <summary>
     /// <c>GET /charts/health/{token}.png[?theme=dark]</c>: one indicator of the lead's team health, computed now with the
-    /// same rules as <c>team health</c> (only figures of three or more people; hidden weeks drawn empty). Not cached:
-    /// each drawing is limited per lead like progress charts.
+    /// same rules as <c>team health</c> (only figures of three or more people; hidden weeks drawn empty). Drawings are
+    /// cached like progress charts (<see cref="ChartRenderCache"/>, keyed by the lead, the indicator and what is drawn),
+    /// and only drawing counts against the lead's limit.
     /// </summary>
     private static async Task<IResult> GetTeamHealthChartAsync(
         string file,
@@ -96,6 +97,7 @@ public static class ChartEndpoints
         ContentLibrary content,
         TeamHealthService health,
         TeamHealthChartRenderer renderer,
+        ChartRenderCache cache,
         ChartRenderLimiter limiter,
         TimeProvider time,
         HttpResponse response,
@@ -112,7 +114,16 @@ public static class ChartEndpoints
         byte[] png;
         try
         {
-            if (!limiter.TryAcquire(link.Ticket.User, out var retryAfter))
+            // Computed from the stores now, so `forget me` and a team that shrank below three show at once.
+            var profile = await users.GetAsync(link.Ticket.User, cancellationToken) ?? new UserProfile { User = link.Ticket.User };
+            var report = await health.BuildAsync(profile, time.GetUtcNow(), cancellationToken);
+            var chartTheme = string.Equals(theme, "dark", StringComparison.OrdinalIgnoreCase) ? ChartTheme.Dark : ChartTheme.Light;
+            var key = ChartRenderCache.KeyFor(link.Ticket.User, language, chartTheme, link.IndicatorId, report);
+            if (cache.Find(key) is { } drawn)
+            {
+                png = drawn;
+            }
+            else if (!limiter.TryAcquire(link.Ticket.User, out var retryAfter))
             {
                 var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
                 response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -120,11 +131,11 @@ public static class ChartEndpoints
                 return TypedResults.Text(
                     content.For(language).Strings.Format("chart.too_many", ("seconds", seconds)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
             }
-
-            var profile = await users.GetAsync(link.Ticket.User, cancellationToken) ?? new UserProfile { User = link.Ticket.User };
-            var report = await health.BuildAsync(profile, time.GetUtcNow(), cancellationToken);
-            var chartTheme = string.Equals(theme, "dark", StringComparison.OrdinalIgnoreCase) ? ChartTheme.Dark : ChartTheme.Light;
-            png = renderer.Render(report, link.IndicatorId, language, chartTheme);
+            else
+            {
+                png = renderer.Render(report, link.IndicatorId, language, chartTheme);
+                cache.Add(key, png);
+            }
         }
         catch (StoreUnavailableException)
         {

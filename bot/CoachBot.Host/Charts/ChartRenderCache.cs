@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CoachBot.Core.Habits;
+using CoachBot.Core.Health;
 using CoachBot.Core.Users;
 using Microsoft.Extensions.Options;
 
@@ -58,6 +59,37 @@ public sealed class ChartRenderCache
         {
             text.Append('\n').Append(Day(assessment.Month)).Append('|')
                 .AppendJoin(',', assessment.Scores.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + Number(s.Value)));
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// The key of one team-health chart: the lead, language, theme and indicator, and exactly what
+    /// <see cref="TeamHealthChartRenderer"/> draws of the report (the weeks, and each week's figure or its absence). The
+    /// signed link is not part of it: a new link to an unchanged chart is served from the cache, and a chart whose
+    /// figures changed (a new week, a member who shares, <c>forget me</c>) is drawn anew.
+    /// </summary>
+    public static string KeyFor(UserRef user, string language, ChartTheme theme, string indicatorId, TeamHealthReport report)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder("health\n")
+            .Append(user.Channel).Append('\n').Append(user.TenantId).Append('\n').Append(user.UserId).Append('\n').Append(language)
+            .Append('\n').Append(theme).Append('\n').Append(indicatorId)
+            .Append('\n').AppendJoin(',', report.Weeks.Select(Day));
+        var points = report.Find(indicatorId)?.Points ?? [.. report.Weeks.Select(_ => (HealthCell?)null)];
+        foreach (var cell in points)
+        {
+            text.Append('\n');
+            if (cell is not null)
+            {
+                text.Append(Number(cell.Numerator)).Append('|').Append(Number(cell.Denominator)).Append('|').AppendJoin(',', cell.Parts.Select(Number));
+            }
+            else
+            {
+                text.Append('-');
+            }
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -23,6 +23,7 @@ public sealed class TeamHealthChartRenderer
 
     private readonly ContentLibrary _content;
     private readonly ChartFonts _fonts;
+    private long _renders;
 
     public TeamHealthChartRenderer(ContentLibrary content, ChartFonts fonts)
     {
@@ -37,9 +38,13 @@ public sealed class TeamHealthChartRenderer
         return new SKRect(PlotLeft + (index * pitch) + (pitch * 0.18f), PlotTop, PlotLeft + ((index + 1) * pitch) - (pitch * 0.18f), PlotBottom);
     }
 
+    /// <summary>How many charts this renderer has drawn since the host started (what the render cache saves).</summary>
+    public long Renders => Interlocked.Read(ref _renders);
+
     public byte[] Render(TeamHealthReport report, string indicatorId, string language, ChartTheme theme = ChartTheme.Light)
     {
         ArgumentNullException.ThrowIfNull(report);
+        Interlocked.Increment(ref _renders);
         var cjk = language == "ja" ? _fonts.CjkFontName : null;
         var drawn = language == "ja" && cjk is null ? ContentLibrary.DefaultLanguage : language;
         var catalog = _content.For(drawn);

@@ -162,18 +162,32 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _stopped = true;
         if (_persistent && !_process.HasExited && PosixSignals.TryTerminate(_process.Id))
         {
-            using var grace = new CancellationTokenSource(StopTimeout);
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // It did not finish saving in time; the kill below ends it anyway.
-            }
+            // If it does not finish saving in time, the kill below ends it anyway.
+            await ExitedAsync(_process, StopTimeout);
         }
 
         await KillAsync(_process);
+    }
+
+    /// <summary>
+    /// Waits at most <paramref name="timeout"/> for the process itself to end. Not <see cref="Process.WaitForExitAsync"/>:
+    /// with its output read asynchronously, that also waits until the output pipes close, which never happens while
+    /// anything Azurite started still holds them, and the host's stop (Ctrl+C) would wait on it.
+    /// </summary>
+    private static async Task<bool> ExitedAsync(Process process, TimeSpan timeout)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!process.HasExited)
+        {
+            if (Stopwatch.GetElapsedTime(started) >= timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()
@@ -278,8 +292,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                // Let the output readers drain what the process wrote before it died.
-                await process.WaitForExitAsync(cancellationToken);
+                // Let the output readers drain what the process wrote before it died, for a moment at most: a pipe held
+                // open by something it started would otherwise hold the start forever.
+                using (var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    drain.CancelAfter(TimeSpan.FromSeconds(2));
+                    try
+                    {
+                        await process.WaitForExitAsync(drain.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // Report with what was read so far.
+                    }
+                }
                 return $"Azurite exited with code {process.ExitCode} before listening on port {port}:{Environment.NewLine}{Tail(output)}";
             }
 
@@ -336,14 +362,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
             // Exited between the check and the kill.
         }
 
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
+        // A process that ignores SIGKILL for 10 s is beyond our reach; do not hang the caller.
+        await ExitedAsync(process, TimeSpan.FromSeconds(10));
+        if (process.HasExited)
         {
-            await process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // A process that ignores SIGKILL for 10 s is beyond our reach; do not hang the caller.
+            // Stop reading its output: whatever still holds the pipes open must not keep readers (or anyone) waiting.
+            try
+            {
+                process.CancelOutputRead();
+                process.CancelErrorRead();
+            }
+            catch (InvalidOperationException)
+            {
+                // Its output was not being read.
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class AzureTablesCalendarFeedStore : ICalendarFeedStore
     {
         ArgumentNullException.ThrowIfNull(user);
         var row = await _tables.GetEntityOrDefaultAsync<CalendarFeedEntity>(Table, TableKeys.ForUser(user), CalendarFeedEntity.UserRow, cancellationToken);
-        return row is null ? null : new CalendarFeedRecord(row.TokenHash, TableDates.FromColumn(row.CreatedAt));
+        return row is null ? null : new CalendarFeedRecord(row.TokenHash, TableDates.FromColumn(row.CreatedAt), row.MadeByTurn);
     }
 
     public async Task ReplaceAsync(UserRef user, CalendarFeedRecord feed, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class AzureTablesCalendarFeedStore : ICalendarFeedStore
 
         // The new hash row first, then the user's row makes it current (and the old one dead), then the old row goes.
         await _tables.UpsertEntityAsync(Table, CalendarFeedEntity.For(user, TableKeys.Encode(feed.TokenHash), CalendarFeedEntity.HashRow, feed.TokenHash, feed.CreatedAt), cancellationToken);
-        await _tables.UpsertEntityAsync(Table, CalendarFeedEntity.For(user, TableKeys.ForUser(user), CalendarFeedEntity.UserRow, feed.TokenHash, feed.CreatedAt), cancellationToken);
+        await _tables.UpsertEntityAsync(Table, CalendarFeedEntity.For(user, TableKeys.ForUser(user), CalendarFeedEntity.UserRow, feed.TokenHash, feed.CreatedAt, feed.MadeByTurn), cancellationToken);
         if (previous is not null && previous.TokenHash != feed.TokenHash)
         {
             await _tables.DeleteEntityAsync(Table, TableKeys.Encode(previous.TokenHash), CalendarFeedEntity.HashRow, cancellationToken);

@@ -14,13 +14,17 @@ internal sealed class CalendarFeedEntity : UserTableRow
 
     public DateTimeOffset? CreatedAt { get; set; }
 
+    /// <summary>Key of the message that made the feed (<c>TurnKeys</c>), so its redelivery makes no second one.</summary>
+    public string? MadeByTurn { get; set; }
+
     public Core.Users.UserRef ToUser() => User();
 
-    public static CalendarFeedEntity For(Core.Users.UserRef user, string partitionKey, string rowKey, string tokenHash, DateTimeOffset createdAt)
+    public static CalendarFeedEntity For(Core.Users.UserRef user, string partitionKey, string rowKey, string tokenHash, DateTimeOffset createdAt, string? madeByTurn = null)
     {
         var row = Create<CalendarFeedEntity>(user, partitionKey, rowKey);
         row.TokenHash = tokenHash;
         row.CreatedAt = TableDates.ToColumn(createdAt);
+        row.MadeByTurn = madeByTurn;
         return row;
     }
 }

@@ -121,6 +121,19 @@ public sealed partial class CalendarHandlerTests
     }
 
     [Fact]
+    public async Task Feed_ItemWithSlackAndTeamsMarkup_IsPlainTextInTheDescription()
+    {
+        var harness = await ActivePairAsync();
+        await harness.SendAsync("1on1 action @bob read <https://docs.example/plan|the plan> with <at>Ann Lee</at> in <#C01|team-news>", "alice");
+
+        var feed = await Service(harness).BuildAsync(CoachHarness.User("bob"), harness.Clock.GetUtcNow(), CancellationToken.None);
+
+        var description = feed.Meetings[0].Description;
+        Assert.Contains("read the plan (https://docs.example/plan) with @Ann Lee in #team-news", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Feed_RescheduledPausedResumedEnded_FollowsThePairing()
     {
         var harness = await ActivePairAsync();

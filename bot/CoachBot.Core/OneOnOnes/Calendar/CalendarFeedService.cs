@@ -42,10 +42,14 @@ public sealed class CalendarFeedService
     public Task<CalendarFeedRecord?> GetAsync(UserRef user, CancellationToken cancellationToken) => Store.GetAsync(user, cancellationToken);
 
     /// <summary>A new token for the user; the previous one (if any) stops working. The token itself is not kept.</summary>
-    public async Task<string> ReplaceAsync(UserRef user, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="user">Whose feed.</param>
+    /// <param name="now">When it is made.</param>
+    /// <param name="madeByTurn">The key of the message asking for it (<see cref="Conversation.TurnKeys"/>), if any.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task<string> ReplaceAsync(UserRef user, DateTimeOffset now, string? madeByTurn, CancellationToken cancellationToken)
     {
         var token = CalendarFeedTokens.New();
-        await Store.ReplaceAsync(user, new CalendarFeedRecord(CalendarFeedTokens.Hash(token)!, now), cancellationToken);
+        await Store.ReplaceAsync(user, new CalendarFeedRecord(CalendarFeedTokens.Hash(token)!, now, madeByTurn), cancellationToken);
         return token;
     }
 
@@ -86,12 +90,13 @@ public sealed class CalendarFeedService
 
             var other = pairing.Other(user);
             var otherName = OneOnOneText.Name(other, await _users.GetAsync(other, cancellationToken));
-            var summary = strings.Format("calendar.event.summary", ("person", otherName));
+            // Calendars show text as it is: names and items typed in Slack or Teams lose their chat markup here.
+            var summary = ChatMarkup.ToPlainText(strings.Format("calendar.event.summary", ("person", otherName)));
             var agendaLine = strings.Format("calendar.event.agenda", ("person", OneOnOneText.Mention(other)));
             var items = (await _oneOnOnes.ListActionItemsAsync(pairing.Id, cancellationToken)).Where(i => i.IsOpen).ToList();
             var itemLines = items.Count == 0
                 ? []
-                : new[] { strings.Format("calendar.event.items") }.Concat(items.Select(i => AgendaReply.ItemLine(strings, i))).ToArray();
+                : new[] { strings.Format("calendar.event.items") }.Concat(items.Select(i => ChatMarkup.ToPlainText(AgendaReply.ItemLine(strings, i)))).ToArray();
             var first = true;
             foreach (var date in MeetingSchedule.Dates(pairing))
             {

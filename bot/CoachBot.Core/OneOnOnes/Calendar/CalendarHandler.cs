@@ -52,18 +52,29 @@ public sealed class CalendarHandler : ICommandHandler
 
         var me = context.Turn.User;
         var existing = await _feeds.GetAsync(me, cancellationToken);
-        if (!reset && existing is not null)
+        var turnKey = TurnKeys.Of(context.Turn);
+        if (existing is not null && turnKey is not null && existing.MadeByTurn == turnKey)
         {
-            var made = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(existing.CreatedAt, Time.TimeZones.FindOrUtc(context.Profile.TimeZoneId)).DateTime);
-            return Reply.Plain(context.T("calendar.exists", ("date", OneOnOneText.Date(made))));
+            // This very message made the current address (a redelivery or a resumed turn): a second token would
+            // revoke the one its first answer showed, and a channel that posts a turn's answer once would never show
+            // the new one. The address stands; only a new message can reset it (ADR 0038).
+            return Reply.Plain(context.T("calendar.redelivered", ("date", MadeOn(context, existing))));
         }
 
-        var token = await _feeds.ReplaceAsync(me, context.Now, cancellationToken);
+        if (!reset && existing is not null)
+        {
+            return Reply.Plain(context.T("calendar.exists", ("date", MadeOn(context, existing))));
+        }
+
+        var token = await _feeds.ReplaceAsync(me, context.Now, turnKey, cancellationToken);
         var url = _links.TryCreateUrl(token, channel)!;
         var key = existing is null ? (reset ? "calendar.reset_new" : "calendar.created") : "calendar.reset_done";
         var zone = await _feeds.ZoneAsync(me, cancellationToken);
         return Reply.Plain(StringTable.Lines(context.T(key, ("url", url), ("zone", zone)), context.T("calendar.how")));
     }
 
-    private static Reply Error(string text) => new() { Text = text, IsError = true };
+    private static string MadeOn(TurnContext context, CalendarFeedRecord feed) =>
+        OneOnOneText.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(feed.CreatedAt, Time.TimeZones.FindOrUtc(context.Profile.TimeZoneId)).DateTime));
+
+        private static Reply Error(string text) => new() { Text = text, IsError = true };
 }

@@ -30,4 +30,6 @@ public interface ICalendarFeedStore
 /// <summary>A user's feed as stored.</summary>
 /// <param name="TokenHash">Lowercase hex SHA-256 of the token in the feed's URL.</param>
 /// <param name="CreatedAt">When the address was made (shown when the user asks again).</param>
-public sealed record CalendarFeedRecord(string TokenHash, DateTimeOffset CreatedAt);
+/// <param name="MadeByTurn">The <see cref="Conversation.TurnKeys"/> key of the message that made it, if the channel gave
+/// one: the same message delivered again makes no second address.</param>
+public sealed record CalendarFeedRecord(string TokenHash, DateTimeOffset CreatedAt, string? MadeByTurn = null);
