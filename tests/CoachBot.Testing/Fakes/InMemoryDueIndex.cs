@@ -130,6 +130,32 @@ public sealed class InMemoryDueIndex : IDueIndex
         }
     }
 
+    public Task<bool> CompleteAsync(DueItem claimed, Occurrence? upcoming, string fingerprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // One transaction, as in storage: conditional on the claimed row's version, the pointer written whatever it was.
+            var id = Id(claimed.Key, claimed.Occurrence);
+            if (!_rows.TryGetValue(id, out var stored) || stored.Version != claimed.Version)
+            {
+                return Task.FromResult(false);
+            }
+
+            Remove(id);
+            if (upcoming is not null)
+            {
+                Put(new DueItem(claimed.Key, upcoming));
+            }
+
+            var byName = _pointers.TryGetValue(claimed.Key.Owner, out var existing) ? existing : _pointers[claimed.Key.Owner] = new(StringComparer.Ordinal);
+            byName[claimed.Key.Name] = new SchedulePointer(claimed.Key, upcoming, fingerprint) { Version = NextVersion() };
+            return Task.FromResult(true);
+        }
+    }
+
     /// <summary>A move that lost its condition removes the row it wrote, unless the winner's pointer uses the same row.</summary>
     private void TakeBack(ScheduleKey key, Occurrence? upcoming, Occurrence? old, SchedulePointer? winner)
     {
