@@ -11,6 +11,41 @@ public sealed partial class AzureTablesDueIndex
     /// <summary>Marks the version of a pointer read from the old layout, so a move knows to carry it over.</summary>
     private const string OldVersionPrefix = "old|";
 
+    /// <summary>How long an answer to "are there rows of the old layout at all?" is trusted.</summary>
+    private static readonly TimeSpan OldLayoutRecheck = TimeSpan.FromMinutes(10);
+
+    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
+
+    private readonly Lock _oldLayoutGate = new();
+    private (DateTimeOffset Until, bool Any) _oldLayout;
+
+    /// <summary>
+    /// False once a look at the whole table found no row in an old-layout partition (those begin with the two-digit
+    /// shard), for <see cref="OldLayoutRecheck"/>: Azurite scans the table for every query, so the walk's second query
+    /// per shard stops as soon as the old rows are gone. A row an old-release replica writes meanwhile (rolling deploy)
+    /// is found by the next look, at most ten minutes later.
+    /// </summary>
+    private async Task<bool> MayHoldOldRowsAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        lock (_oldLayoutGate)
+        {
+            if (_oldLayout.Until > now)
+            {
+                return _oldLayout.Any;
+            }
+        }
+
+        var found = await _tables.QueryFirstAsync<DueEntity>(
+            StorageTableNames.Due, TableClient.CreateQueryFilter($"PartitionKey ge {"00-"} and PartitionKey lt {"99."}"), KeyColumns, 1, cancellationToken);
+        lock (_oldLayoutGate)
+        {
+            _oldLayout = (now + OldLayoutRecheck, found.Count > 0);
+        }
+
+        return found.Count > 0;
+    }
+
     private static bool IsOldVersion(string version) => version.StartsWith(OldVersionPrefix, StringComparison.Ordinal);
 
     private static string OldPartition(int shard, DateTimeOffset at) => ShardId(shard) + "-" + Bucket(at);

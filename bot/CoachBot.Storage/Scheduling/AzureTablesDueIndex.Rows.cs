@@ -31,15 +31,17 @@ public sealed partial class AzureTablesDueIndex
             max,
             cancellationToken);
 
-        // Rows of the old layout, until the last of them has fired (ADR 0039). Each query returns its oldest rows, so
-        // the oldest `max` of both together are the oldest `max` overall.
-        var oldRows = _tables.QueryFirstAsync<DueEntity>(
-            StorageTableNames.Due,
-            TableClient.CreateQueryFilter($"PartitionKey ge {OldPartition(shard, fromMinute)} and PartitionKey le {OldPartition(shard, toMinute)}"),
-            null,
-            max,
-            cancellationToken);
-        return [.. (await rows).Select(r => ToDueItem(r, false)).Concat((await oldRows).Select(r => ToDueItem(r, true))).OrderBy(r => r.Occurrence.DueAt).Take(max)];
+        // Rows of the old layout, while any are left (ADR 0039). Each query returns its oldest rows, so the oldest `max`
+        // of both together are the oldest `max` overall.
+        IReadOnlyList<DueEntity> oldRows = await MayHoldOldRowsAsync(cancellationToken)
+            ? await _tables.QueryFirstAsync<DueEntity>(
+                StorageTableNames.Due,
+                TableClient.CreateQueryFilter($"PartitionKey ge {OldPartition(shard, fromMinute)} and PartitionKey le {OldPartition(shard, toMinute)}"),
+                null,
+                max,
+                cancellationToken)
+            : [];
+        return [.. (await rows).Select(r => ToDueItem(r, false)).Concat(oldRows.Select(r => ToDueItem(r, true))).OrderBy(r => r.Occurrence.DueAt).Take(max)];
     }
 
     public async Task<DueItem?> TryClaimAsync(DueItem item, string claimant, DateTimeOffset until, CancellationToken cancellationToken)

@@ -21,8 +21,13 @@ public sealed partial class AzureTablesDueIndex : IDueIndex
     private const int MaxAttempts = 3;
 
     private readonly CoachBotTables _tables;
+    private readonly TimeProvider _time;
 
-    public AzureTablesDueIndex(CoachBotTables tables) => _tables = tables;
+    public AzureTablesDueIndex(CoachBotTables tables, TimeProvider? time = null)
+    {
+        _tables = tables;
+        _time = time ?? TimeProvider.System;
+    }
 
     public int ShardCount => Shards;
 
