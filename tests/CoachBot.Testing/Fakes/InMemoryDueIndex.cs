@@ -9,8 +9,8 @@ namespace CoachBot.Testing.Fakes;
 /// <see cref="IDueIndex"/> in memory with the semantics of the Azure Tables index: pointers by owner with versions
 /// (counters standing in for ETags), moves conditional on the pointer's version that write the upcoming due row
 /// first and remove the old one last, due rows keyed by (shard, UTC minute bucket, schedule key) whose claim fields
-/// are replaced by a move into the same bucket, claims and updates conditional on the row's version, and cursors
-/// that only move forward. Due rows are kept sorted per shard, so a range read costs O(log n + rows read).
+/// are replaced by a move into the same bucket, claims, updates and completions (ADR 0039) conditional on the row's
+/// version, and cursors that only move forward. Due rows are kept sorted per shard, so a range read costs O(log n + rows read).
 /// </summary>
 public sealed class InMemoryDueIndex : IDueIndex
 {
