@@ -144,6 +144,25 @@ public sealed class CoachBotTables
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="actions"/> (one partition, at most <see cref="MaxTransactionActions"/>) as one transaction:
+    /// all of them or none. A failed condition (409 exists, 412 changed, 404 gone) is an answer, not an exception.
+    /// </summary>
+    public async Task<TransactionOutcome> SubmitAsync(string table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(actions.Count, MaxTransactionActions);
+        try
+        {
+            var response = await ExecuteAsync(table, "transaction", (client, token) => client.SubmitTransactionAsync(actions, token), cancellationToken);
+            return new TransactionOutcome(null, 0, [.. response.Value.Select(r => r.Headers.ETag.GetValueOrDefault())]);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            return new TransactionOutcome(e.FailedTransactionActionIndex ?? -1, e.Status, []);
+        }
+    }
+
     /// <summary>Replaces the row only if it still has <paramref name="ifMatch"/> (optimistic concurrency).</summary>
     /// <returns>The row's new ETag.</returns>
     /// <exception cref="ConcurrencyConflictException">The row changed (412) or was deleted (404) since it was read.</exception>

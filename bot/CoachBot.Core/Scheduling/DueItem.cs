@@ -33,6 +33,9 @@ public sealed record DueItem(ScheduleKey Key, Occurrence Occurrence)
     /// <summary>The store's concurrency token.</summary>
     public string? Version { get; init; }
 
+    /// <summary>True for a row a store read in its previous layout, before ADR 0039 (store-specific; others ignore it).</summary>
+    public bool InOldLayout { get; init; }
+
     /// <summary>
     /// The row as <paramref name="claimant"/> claims it until <paramref name="until"/>: one more attempt, a fresh claim
     /// id, and a delivery token kept from the first claim on. What a store writes, conditional on <see cref="Version"/>.

@@ -3,7 +3,8 @@ namespace CoachBot.Core.Scheduling;
 /// <summary>
 /// What is due and when, for every schedule (ARCHITECTURE.md seam 5). Two kinds of rows: a pointer per schedule
 /// (found by owner) and a due row per pending occurrence (found by UTC minute bucket and shard). Moving a schedule
-/// writes the next due row before it removes the current one, so a crash in between leaves an extra row (which the
+/// writes the next due row, the pointer and the removal of the current row together where the store can (one
+/// transaction, ADR 0039), and otherwise the next row first, so a crash in between leaves an extra row (which the
 /// dispatcher recognises as stale) and never a lost one.
 /// </summary>
 public interface IDueIndex
@@ -26,6 +27,16 @@ public interface IDueIndex
     /// <exception cref="Storage.ConcurrencyConflictException">Someone else moved (or deleted) the schedule first; the
     /// due row written for <paramref name="upcoming"/> is taken back then, unless the winner's pointer uses that row.</exception>
     Task<SchedulePointer> MoveAsync(SchedulePointer? current, ScheduleKey key, Occurrence? upcoming, string fingerprint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the schedule on from the claimed row to <paramref name="upcoming"/> in one step: its row written, the
+    /// claimed row deleted and the pointer saved together, conditional on the claimed row still having the version it
+    /// was claimed (or last updated) with. Every other writer of a pointer changes or deletes its current row in the
+    /// same step, so that condition also means nobody moved the schedule meanwhile.
+    /// </summary>
+    /// <returns>False when the claimed row changed or is gone (someone else moved, deleted or took over the
+    /// schedule); nothing was changed then.</returns>
+    Task<bool> CompleteAsync(DueItem claimed, Occurrence? upcoming, string fingerprint, CancellationToken cancellationToken);
 
     /// <summary>Deletes every pointer of the owner and their due rows (forget me, a deleted pairing).</summary>
     Task DeleteOwnerAsync(string owner, CancellationToken cancellationToken);

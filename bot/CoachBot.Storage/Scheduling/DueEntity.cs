@@ -1,8 +1,9 @@
 namespace CoachBot.Storage.Scheduling;
 
 /// <summary>
-/// A due row: PartitionKey = <c>{shard:00}-{yyyyMMddHHmm}</c> (the UTC minute it is due, after the shard so hot minutes
-/// spread over partitions), RowKey = encoded <c>{owner}#{name}</c>.
+/// A due row: PartitionKey = <c>shard-{shard:00}</c>, RowKey = <c>due-{yyyyMMddHHmm}-{encoded owner#name}</c> (ADR 0039), next
+/// to the schedule's pointer. Rows of the old layout have PartitionKey <c>{shard:00}-{yyyyMMddHHmm}</c> and the encoded
+/// key as RowKey.
 /// </summary>
 internal sealed class DueEntity : TableRow
 {

@@ -1,6 +1,10 @@
 namespace CoachBot.Storage.Scheduling;
 
-/// <summary>A schedule pointer: PartitionKey = encoded owner, RowKey = encoded <c>{owner}#{name}</c> (<see cref="AzureTablesDueIndex.RowKeyOf"/>); the next occurrence, if any.</summary>
+/// <summary>
+/// A schedule pointer (ADR 0039): in Due, PartitionKey = <c>shard-{shard:00}</c>, RowKey = <c>next-{encoded owner#name}</c>, the
+/// next occurrence if any. In Schedules, PartitionKey = encoded owner, RowKey = encoded <c>{owner}#{name}</c>: the
+/// schedule's entry under its owner (no fingerprint), or, written before ADR 0039, its pointer.
+/// </summary>
 internal sealed class ScheduleEntity : TableRow
 {
     public string Owner { get; set; } = string.Empty;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CoachBot.Core.Scheduling;
-using CoachBot.Core.Storage;
 using CoachBot.Core.Telemetry;
 using CoachBot.Core.Users;
 using CoachBot.Scheduler.Index;
@@ -18,10 +17,22 @@ public sealed partial class DueIndexDispatcher
         // The lease counts from the claim itself, not from the start of the run: a long run must not hand out
         // leases that have already expired.
         var claimedAt = _time.GetUtcNow();
-        var ours = row.ClaimedBy == ReplicaId && _brokenOff.TryRemove((row.Key, row.Occurrence), out _);
-        if ((row.IsHeldAt(claimedAt) && !ours) || await _index.TryClaimAsync(row, ReplicaId, claimedAt + _options.ClaimLease, cancellationToken) is not { } claimed)
+        DueItem claimed;
+        if (IsClaimedByItsLedgerRow(row))
         {
-            return DeliveryOutcome.NotClaimed;
+            // Not written: the ledger row right before the send is this delivery's claim (ADR 0039). The row keeps the
+            // version it was read with, so moving it on below is conditional on nobody having touched it.
+            claimed = row.ClaimFor(ReplicaId, claimedAt + _options.ClaimLease);
+        }
+        else
+        {
+            var ours = row.ClaimedBy == ReplicaId && _brokenOff.TryRemove((row.Key, row.Occurrence), out _);
+            if ((row.IsHeldAt(claimedAt) && !ours) || await _index.TryClaimAsync(row, ReplicaId, claimedAt + _options.ClaimLease, cancellationToken) is not { } won)
+            {
+                return DeliveryOutcome.NotClaimed;
+            }
+
+            claimed = won;
         }
 
         var mayRetry = claimed.LastAttemptFailed;
@@ -35,31 +46,21 @@ public sealed partial class DueIndexDispatcher
             return DeliveryOutcome.NotClaimed;
         }
 
-        var pointer = await _index.GetAsync(claimed.Key, cancellationToken);
-        if (pointer?.Next != claimed.Occurrence)
-        {
-            // The schedule moved on (a settings change) after this row was written.
-            if (pointer?.Next is not { } current || !SameRow(current, claimed.Occurrence))
-            {
-                await _index.DeleteAsync(claimed, cancellationToken);
-            }
-
-            return DeliveryOutcome.Stale;
-        }
-
+        // No pointer read: the settings as stored now decide whether this row is still the schedule's occurrence.
         var subjects = _subjects.FirstOrDefault(s => s.Owns(claimed.Key.Owner));
         var subject = subjects is null ? null : await subjects.LoadAsync(claimed.Key, cancellationToken);
         if (subject is null)
         {
-            await MoveOnAsync(pointer, claimed, null, Fingerprints.Gone, cancellationToken);
+            await _index.CompleteAsync(claimed, null, Fingerprints.Gone, cancellationToken);
             return DeliveryOutcome.Stale;
         }
 
-        // Settings can change without a reschedule reaching the index (a failed write); trust the settings.
+        // The schedule moved on (a settings change) after this row was written, or settings changed without a
+        // reschedule reaching the index (a failed write): trust the settings.
         var expected = subject.Next(claimed.Occurrence.DueAt - TimeSpan.FromTicks(1));
         if (expected != claimed.Occurrence)
         {
-            await MoveOnAsync(pointer, claimed, expected, subject.Fingerprint, cancellationToken);
+            await _index.CompleteAsync(claimed, expected, subject.Fingerprint, cancellationToken);
             pass.MovedIntoThePast |= expected?.DueAt <= now;
             return DeliveryOutcome.Stale;
         }
@@ -85,8 +86,10 @@ public sealed partial class DueIndexDispatcher
             }
         }
 
+        // Next row, pointer and the removal of this row in one transaction; false when someone else moved the
+        // schedule meanwhile (a settings change, `forget me`), and then it is theirs.
         var next = NextSendable(subject, claimed.Occurrence, now);
-        await MoveOnAsync(pointer, claimed, next, subject.Fingerprint, cancellationToken);
+        await _index.CompleteAsync(claimed, next, subject.Fingerprint, cancellationToken);
         await SweepIfForgottenAsync(claimed.Key, subject.Person, cancellationToken);
         pass.MovedIntoThePast |= next?.DueAt <= now;
         CountOutcome(claimed, subject, outcome);
@@ -172,39 +175,13 @@ public sealed partial class DueIndexDispatcher
         return next;
     }
 
-    /// <summary>Moves the schedule from the claimed occurrence to <paramref name="next"/>, unless someone else already moved it.</summary>
-    private async Task MoveOnAsync(SchedulePointer pointer, DueItem claimed, Occurrence? next, string fingerprint, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            try
-            {
-                await _index.MoveAsync(pointer, claimed.Key, next, fingerprint, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // A settings change moved the pointer meanwhile. If it still points here (only the fingerprint
-                // changed), move it on; otherwise the other writer owns the schedule now and this row is stale.
-                var fresh = await _index.GetAsync(claimed.Key, cancellationToken);
-                if (fresh?.Next != claimed.Occurrence)
-                {
-                    if (fresh?.Next is not { } current || !SameRow(current, claimed.Occurrence))
-                    {
-                        await _index.DeleteAsync(claimed, cancellationToken);
-                    }
-
-                    return;
-                }
-
-                pointer = fresh;
-            }
-        }
-    }
-
-    /// <summary>Two occurrences of one schedule share a due row when they fall in the same UTC minute.</summary>
-    private static bool SameRow(Occurrence a, Occurrence b) =>
-        a.DueAt.UtcTicks / TimeSpan.TicksPerMinute == b.DueAt.UtcTicks / TimeSpan.TicksPerMinute;
+    /// <summary>
+    /// A habit nudge nobody has claimed yet is claimed by the ledger row written right before its send, not by a write
+    /// of its own (ADR 0039): the ledger's insert-only row already keeps it to one replica. Anything claimed before
+    /// (a retry after a failed send, a row a stopped replica held) goes through the claim as before.
+    /// </summary>
+    private static bool IsClaimedByItsLedgerRow(DueItem row) =>
+        row.Occurrence.Kind == ScheduleKinds.HabitNudge && row is { Attempts: 0, ClaimedBy: null, LastAttemptFailed: false };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Kind} {Occurrence} of {Schedule}: due {DueAt:o}, missed by more than its grace window")]
     private static partial void LogTooLate(ILogger logger, string schedule, string kind, string occurrence, DateTimeOffset dueAt);

@@ -14,9 +14,10 @@ namespace CoachBot.Scheduler.Dispatch;
 
 /// <summary>
 /// Sends what is due (ARCHITECTURE.md seam 5). Each run walks every shard of the due index from its cursor to now,
-/// claims each row with a conditional update, re-checks it against the current settings, records it in the ledger,
-/// sends it and moves its schedule on: the next row is written before the current one is removed. Safe on any
-/// number of replicas; a row whose replica died is taken over when its claim expires.
+/// claims each row (a conditional update; for a fresh habit nudge, the ledger row itself), re-checks it against the
+/// current settings, records it in the ledger, sends it and moves its schedule on: next row, pointer and the removal
+/// of this row in one transaction (ADR 0039). Safe on any number of replicas; a row whose replica died is taken over
+/// when its claim expires.
 /// </summary>
 public sealed partial class DueIndexDispatcher : IDisposable
 {

@@ -101,8 +101,8 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
     }
 
     /// <summary>
-    /// The day's step, to App Home or by DM, then remembered as the day's step. A snooze comes behind its lead line and
-    /// clears the served snooze.
+    /// The day's step, to App Home or by DM. A snooze comes behind its lead line, clears the served snooze and
+    /// remembers the step.
     /// </summary>
     private async Task<DeliveryOutcome> SendStepAsync(
         UserProfile profile, DeliveryRun run, DateOnly date, IReadOnlyList<PracticeEntry> practice, bool snooze, CancellationToken cancellationToken)
@@ -121,7 +121,15 @@ public sealed class UserScheduleSubjects : IScheduleSubjects
 
         var reply = snooze ? ScheduledReplies.WithLead(nudge.Reply, content.Strings.Format("schedule.snooze.lead")) : nudge.Reply;
         await run.Senders.SendAsync(profile.User, reply, cancellationToken);
-        await RememberStepAsync(profile.User, date, nudge.Step.Id, clearSnooze: snooze, cancellationToken);
+        if (snooze)
+        {
+            // The served snooze has to go anyway; the step goes with it.
+            await RememberStepAsync(profile.User, date, nudge.Step.Id, clearSnooze: true, cancellationToken);
+        }
+
+        // The daily nudge writes nothing more (ADR 0039): its step is the selector's choice from the profile and the
+        // practice log as they are, so `today`, `done` and App Home choose the same step from the same inputs and
+        // remember it then.
         return DeliveryOutcome.Sent;
     }
 

@@ -110,19 +110,21 @@ public sealed class DueIndexDispatcherTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_StorageFailsAfterTheClaim_NextRunTakesTheRowBackWithoutWaitingOutTheLease()
+    public async Task RunOnceAsync_StorageFailsAtTheNudgesLedgerRow_NextRunSendsItWithoutWaitingForALease()
     {
+        // A fresh habit nudge is claimed by its ledger row (ADR 0039): when that write fails, nothing holds the row.
         using var harness = new DispatchHarness(TuesdayEvening);
         await harness.AddUserAsync(DispatchHarness.Onboarded("alice", Tokyo));
         harness.Ledger.FailNext(new Core.Storage.StoreUnavailableException("The ledger did not answer."));
         harness.Clock.SetUtcNow(WednesdayNine);
 
         var cutShort = await harness.RunOnceAsync();
-        var held = Assert.Single(harness.Index.DueRows, r => r.Key.Name == ScheduleKinds.HabitNudge);
+        var left = Assert.Single(harness.Index.DueRows, r => r.Key.Name == ScheduleKinds.HabitNudge);
         var next = await harness.AdvanceAndRunAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, cutShort[DeliveryOutcome.Sent]);
-        Assert.True(held.IsHeldAt(harness.Clock.GetUtcNow()), "The claim of the cut-short run should still be held.");
+        Assert.False(left.IsHeldAt(harness.Clock.GetUtcNow()), "Nothing should hold a nudge whose ledger row was never written.");
+        Assert.Equal(0, left.Attempts);
         Assert.Equal(1, next[DeliveryOutcome.Sent]);
         Assert.Single(harness.Sender.Messages);
         Assert.Contains(harness.Logs.At(LogLevel.Warning), r => r.Message.Contains("Scheduler paused", StringComparison.Ordinal));

@@ -11,12 +11,13 @@ namespace CoachBot.Scheduler.Tests.MultiProcess;
 /// </summary>
 /// <remarks>
 /// The in-doubt bound. The dispatcher writes the ledger row before the platform call (DeliveryRun.BeginAsync): a
-/// replica that dies between the two leaves a row claimed, a ledger row under the row's delivery token, and nothing
-/// at the platform. Whoever takes the row over once its claim expires finds the ledger row from an attempt not known
-/// to have failed, and does not send: at most once wins over at least once, because the dead replica may have sent it.
-/// So the nudges lost are at most the killed replica's sends in flight at that instant, Scheduler:MaxParallelSends
-/// (32 here, the default). Every other row the killed replica held is taken over after Scheduler:ClaimLease (20 s
-/// here, so the test ends well within the 2 h grace window) and sent by a live replica.
+/// replica that dies between the two leaves a ledger row under its delivery token and nothing at the platform (and,
+/// for a habit nudge nobody had claimed, no claim on the row: the ledger row was its claim, ADR 0039). Whoever takes
+/// the row next finds the ledger row from an attempt not known to have failed, and does not send: at most once wins
+/// over at least once, because the dead replica may have sent it. So the nudges lost are at most the killed replica's
+/// sends in flight at that instant, Scheduler:MaxParallelSends (32 here, the default). Every other row the killed
+/// replica held is taken over (a claimed one after Scheduler:ClaimLease, 20 s here, so the test ends well within the
+/// 2 h grace window) and sent by a live replica.
 /// </remarks>
 [Trait("Category", "Slow")]
 [Collection(MultiProcessGroup.Name)]

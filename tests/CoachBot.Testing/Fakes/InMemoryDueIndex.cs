@@ -9,8 +9,8 @@ namespace CoachBot.Testing.Fakes;
 /// <see cref="IDueIndex"/> in memory with the semantics of the Azure Tables index: pointers by owner with versions
 /// (counters standing in for ETags), moves conditional on the pointer's version that write the upcoming due row
 /// first and remove the old one last, due rows keyed by (shard, UTC minute bucket, schedule key) whose claim fields
-/// are replaced by a move into the same bucket, claims and updates conditional on the row's version, and cursors
-/// that only move forward. Due rows are kept sorted per shard, so a range read costs O(log n + rows read).
+/// are replaced by a move into the same bucket, claims, updates and completions (ADR 0039) conditional on the row's
+/// version, and cursors that only move forward. Due rows are kept sorted per shard, so a range read costs O(log n + rows read).
 /// </summary>
 public sealed class InMemoryDueIndex : IDueIndex
 {
@@ -127,6 +127,32 @@ public sealed class InMemoryDueIndex : IDueIndex
             }
 
             return Task.FromResult(saved);
+        }
+    }
+
+    public Task<bool> CompleteAsync(DueItem claimed, Occurrence? upcoming, string fingerprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // One transaction, as in storage: conditional on the claimed row's version, the pointer written whatever it was.
+            var id = Id(claimed.Key, claimed.Occurrence);
+            if (!_rows.TryGetValue(id, out var stored) || stored.Version != claimed.Version)
+            {
+                return Task.FromResult(false);
+            }
+
+            Remove(id);
+            if (upcoming is not null)
+            {
+                Put(new DueItem(claimed.Key, upcoming));
+            }
+
+            var byName = _pointers.TryGetValue(claimed.Key.Owner, out var existing) ? existing : _pointers[claimed.Key.Owner] = new(StringComparer.Ordinal);
+            byName[claimed.Key.Name] = new SchedulePointer(claimed.Key, upcoming, fingerprint) { Version = NextVersion() };
+            return Task.FromResult(true);
         }
     }
 

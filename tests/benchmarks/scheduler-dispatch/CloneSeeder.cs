@@ -11,8 +11,8 @@ namespace CoachBot.Benchmarks.SchedulerDispatch;
 /// <summary>
 /// The cheaper seeding path for the 100,000-user scenario: one template user is saved through the real store (so the
 /// scheduler writes its profile, pointers and due rows), then its rows are copied for every other user with the keys
-/// and identity columns rewritten, pointers in one transaction per user and due rows in transactions of 100 per
-/// partition. No reads, no reconciler: on this machine's Azurite the real path manages about 35 users/s.
+/// and identity columns rewritten: the owner's schedule entries in one transaction per user, pointers and due rows
+/// (which share their shard's partition, ADR 0039) in transactions of 100 per partition. No reads, no reconciler: on this machine's Azurite the real path manages about 35 users/s.
 /// </summary>
 public sealed class CloneSeeder
 {
@@ -37,21 +37,26 @@ public sealed class CloneSeeder
 
         var profile = (await users.GetEntityAsync<TableEntity>(TableKeys.ForUser(template), TableKeys.ForUser(template), cancellationToken: cancellationToken)).Value;
         var templateOwner = ScheduleKey.UserOwner(template);
-        var pointers = new List<TableEntity>();
+        var entries = new List<TableEntity>();
         await foreach (var row in schedules.QueryAsync<TableEntity>(e => e.PartitionKey == TableKeys.Encode(templateOwner), cancellationToken: cancellationToken))
         {
-            pointers.Add(row);
+            entries.Add(row);
         }
 
-        // The template's due rows, found from its pointers: partition "<shard>-<minute>", row = encoded schedule key.
-        var dueRows = new List<(TableEntity Row, string Bucket, string Name)>();
-        foreach (var pointer in pointers.Where(p => p.GetDateTimeOffset("DueAt") is not null))
+        // The template's pointers and due rows (ADR 0039): both in the Due partition of the schedule's shard, the
+        // pointer under "next-{key}", the row under "due-{minute}-{key}".
+        var dueRows = new List<(TableEntity Row, string Name, bool IsPointer)>();
+        foreach (var name in entries.Select(e => e.GetString("Name")))
         {
-            var name = pointer.GetString("Name");
             var key = new ScheduleKey(templateOwner, name);
-            var partition = $"{AzureTablesDueIndex.ShardOf(key):00}-{pointer.GetDateTimeOffset("DueAt")!.Value.UtcDateTime:yyyyMMddHHmm}";
-            var row = (await due.GetEntityAsync<TableEntity>(partition, AzureTablesDueIndex.RowKeyOf(key), cancellationToken: cancellationToken)).Value;
-            dueRows.Add((row, partition[3..], name));
+            var pointer = (await due.GetEntityAsync<TableEntity>(AzureTablesDueIndex.PartitionOf(key), AzureTablesDueIndex.PointerRowKey(key), cancellationToken: cancellationToken)).Value;
+            dueRows.Add((pointer, name, true));
+            if (pointer.GetDateTimeOffset("DueAt") is { } dueAt)
+            {
+                var occurrence = new Occurrence(pointer.GetString("Kind"), pointer.GetString("OccurrenceId"), dueAt, pointer.GetDateTimeOffset("Deadline")!.Value);
+                var row = (await due.GetEntityAsync<TableEntity>(AzureTablesDueIndex.PartitionOf(key), AzureTablesDueIndex.DueRowKey(key, occurrence), cancellationToken: cancellationToken)).Value;
+                dueRows.Add((row, name, false));
+            }
         }
 
         var pendingDue = new ConcurrentDictionary<string, ConcurrentBag<TableEntity>>(StringComparer.Ordinal);
@@ -68,26 +73,28 @@ public sealed class CloneSeeder
                 copy["DisplayName"] = "Bench " + id;
                 await users.AddEntityAsync(copy, token);
 
-                var actions = pointers.Select(p =>
+                var actions = entries.Select(p =>
                 {
-                    var pointer = Copy(p, TableKeys.Encode(owner), AzureTablesDueIndex.RowKeyOf(new ScheduleKey(owner, p.GetString("Name"))));
-                    pointer["Owner"] = owner;
-                    return new TableTransactionAction(TableTransactionActionType.Add, pointer);
+                    var entry = Copy(p, TableKeys.Encode(owner), AzureTablesDueIndex.RowKeyOf(new ScheduleKey(owner, p.GetString("Name"))));
+                    entry["Owner"] = owner;
+                    return new TableTransactionAction(TableTransactionActionType.Add, entry);
                 }).ToList();
                 await schedules.SubmitTransactionAsync(actions, token);
 
-                foreach (var (row, bucket, name) in dueRows)
+                foreach (var (row, name, isPointer) in dueRows)
                 {
                     var key = new ScheduleKey(owner, name);
-                    var partition = $"{AzureTablesDueIndex.ShardOf(key):00}-{bucket}";
-                    var dueCopy = Copy(row, partition, AzureTablesDueIndex.RowKeyOf(key));
+                    var rowKey = isPointer
+                        ? AzureTablesDueIndex.PointerRowKey(key)
+                        : AzureTablesDueIndex.DueRowKey(key, new Occurrence(row.GetString("Kind"), row.GetString("OccurrenceId"), row.GetDateTimeOffset("DueAt")!.Value, row.GetDateTimeOffset("Deadline")!.Value));
+                    var dueCopy = Copy(row, AzureTablesDueIndex.PartitionOf(key), rowKey);
                     dueCopy["Owner"] = owner;
-                    pendingDue.GetOrAdd(partition, _ => []).Add(dueCopy);
+                    pendingDue.GetOrAdd(dueCopy.PartitionKey, _ => []).Add(dueCopy);
                 }
 
                 if (Interlocked.Increment(ref done) % 5_000 == 0)
                 {
-                    Console.WriteLine($"  copied {done:N0}/{ids.Count:N0} profiles and pointers in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
+                    Console.WriteLine($"  copied {done:N0}/{ids.Count:N0} profiles and schedules in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
                 }
             });
 
