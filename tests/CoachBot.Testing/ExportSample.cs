@@ -91,19 +91,10 @@ public sealed class ExportSample
             Assert.True(file[section] is JsonArray { Count: > 0 }, $"the export's {section} is missing or empty");
         }
 
-        var texts = Strings(file).ToHashSet(StringComparer.Ordinal);
+        var texts = JsonWalk.Strings(file).ToHashSet(StringComparer.Ordinal);
         foreach (var written in new[] { PracticeNote, TalkingPoint, MeetingNote, ActionItem, ReflectionAnswer })
         {
             Assert.Contains(written, texts);
         }
     }
-
-    /// <summary>Every string value in the tree (compared as values, so JSON escaping does not matter).</summary>
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
-        JsonArray array => array.SelectMany(Strings),
-        JsonValue value when value.TryGetValue<string>(out var text) => [text],
-        _ => [],
-    };
 }

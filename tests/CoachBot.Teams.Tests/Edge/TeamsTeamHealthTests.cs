@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CoachBot.Core.Health;
+using CoachBot.Core.Users;
+using CoachBot.Teams.Cards;
+using CoachBot.Teams.Tests.FakeConnector;
+using CoachBot.Testing;
+
+namespace CoachBot.Teams.Tests.Edge;
+
+/// <summary>
+/// <c>team health</c> in a Teams personal chat, in English and Japanese: a lead of three gets one valid card with the
+/// team's figures and a chart image per indicator that the host serves; a lead of two sees no figure and no chart.
+/// </summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class TeamsTeamHealthTests : IAsyncLifetime
+{
+    private const string PublicBase = "https://coachbot.example.test";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47];
+
+    private readonly AzuriteFixture _azurite;
+    private TeamsHost _host = null!;
+    private FakeConnector.FakeConnector _connector = null!;
+
+    public TeamsTeamHealthTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.FakeConnector.StartAsync();
+        _host = await TeamsHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Charts:PublicBaseUrl"] = PublicBase });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ja")]
+    public async Task TeamHealth_LeadOfThree_GetsOneValidCardWithChartsTheHostServes(string language)
+    {
+        var lead = await SeedAsync(language, 3);
+
+        var reply = await SayAsync(lead, "team health");
+
+        var card = Assert.Single(Cards(reply));
+        Assert.Empty(AdaptiveCardValidator.Validate(card));
+        Assert.Contains(TestContent.Library.For(language).Strings.Format("health.title"), JsonWalk.Text(card), StringComparison.Ordinal);
+        var images = JsonWalk.Objects(card).Where(n => (string?)n["type"] == "Image").ToList();
+        Assert.NotEmpty(images);
+        foreach (var image in images)
+        {
+            var url = (string)image["url"]!;
+            Assert.StartsWith(PublicBase + "/charts/health/", url, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace((string?)image["altText"]));
+            using var chart = await _host.Client.GetAsync(new Uri(url).PathAndQuery);
+            Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+            Assert.Equal(PngSignature, (await chart.Content.ReadAsByteArrayAsync()).Take(PngSignature.Length));
+        }
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ja")]
+    public async Task TeamHealth_LeadOfTwo_SeesNoFigureAndNoChart(string language)
+    {
+        var lead = await SeedAsync(language, 2);
+
+        var reply = await SayAsync(lead, "team health");
+
+        var expected = TestContent.Library.For(language).Strings.Format("health.too_small", ("min", HealthAggregation.MinPeople), ("count", 2));
+        Assert.Contains(expected, JsonWalk.Text(reply.Body), StringComparison.Ordinal);
+        Assert.DoesNotContain(Cards(reply).SelectMany(JsonWalk.Objects), n => (string?)n["type"] == "Image");
+    }
+
+    private async Task<string> SeedAsync(string language, int size)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var lead = "29:lead-" + suffix;
+        var reports = Enumerable.Range(0, size).Select(i => new UserRef("msteams", TeamsActivities.Tenant, $"29:r{i}-{suffix}")).ToList();
+        await TeamHealthSeed.SeedAsync(_host.Services, new UserRef("msteams", TeamsActivities.Tenant, lead), reports, language);
+        return lead;
+    }
+
+    private async Task<ConnectorRequest> SayAsync(string user, string text)
+    {
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, user, text);
+        var id = (string)activity["id"]!;
+        using var response = await _host.PostAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await _connector.WaitForAsync(r => r.ActivityId == id, Wait);
+    }
+
+    private static IEnumerable<JsonObject> Cards(ConnectorRequest request) =>
+        (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>();
+}
