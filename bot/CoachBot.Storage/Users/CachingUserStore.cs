@@ -8,11 +8,19 @@ namespace CoachBot.Storage.Users;
 /// burst of commands (and the slash-command ack path) costs one storage read, not one per command. "Not found" is
 /// kept too. Any failed write drops the entry, so the engine's retry after a conflict reads storage again.
 /// </summary>
+/// <remarks>
+/// Expiry must not stall a busy user's requests (docs/benchmarks.md, "The Slack tail"): concurrent misses share one
+/// storage read, and an entry read again in the last quarter of its lifetime is refreshed in the background while it
+/// is still served, so a profile in use never expires under its requests. No entry is ever served past its lifetime.
+/// A read only replaces the entry it started from: a save or delete that lands while it runs is never overwritten by
+/// the older profile it brings back.
+/// </remarks>
 public sealed class CachingUserStore : IUserStore
 {
     private const int MaxEntries = 50_000;
 
     private readonly ConcurrentDictionary<UserRef, Entry> _entries = new();
+    private readonly ConcurrentDictionary<UserRef, Lazy<Task<UserProfile?>>> _reads = new();
     private readonly IUserStore _inner;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
@@ -24,16 +32,20 @@ public sealed class CachingUserStore : IUserStore
         _lifetime = lifetime;
     }
 
-    public async Task<UserProfile?> GetAsync(UserRef user, CancellationToken cancellationToken)
+    public Task<UserProfile?> GetAsync(UserRef user, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(user, out var entry) && entry.Until > _time.GetUtcNow())
+        var now = _time.GetUtcNow();
+        if (_entries.TryGetValue(user, out var entry) && entry.Until > now)
         {
-            return entry.Profile;
+            if (entry.RefreshFrom <= now)
+            {
+                _ = RefreshAsync(user, entry);
+            }
+
+            return Task.FromResult(entry.Profile);
         }
 
-        var profile = await _inner.GetAsync(user, cancellationToken);
-        Remember(user, profile);
-        return profile;
+        return ReadAsync(user, entry).WaitAsync(cancellationToken);
     }
 
     public async Task<UserProfile> SaveAsync(UserProfile profile, CancellationToken cancellationToken)
@@ -56,18 +68,81 @@ public sealed class CachingUserStore : IUserStore
     {
         _entries.TryRemove(user, out _);
         await _inner.DeleteAsync(user, cancellationToken);
-        _entries.TryRemove(user, out _);
+
+        // "Not found" from now on; a read that started before the delete cannot bring the profile back.
+        Remember(user, null);
+    }
+
+    /// <summary>
+    /// The one storage read of <paramref name="user"/> in flight, started when there is none. It does not follow any
+    /// caller's cancellation (others may be waiting on it); each caller stops waiting on its own token.
+    /// </summary>
+    private Task<UserProfile?> ReadAsync(UserRef user, Entry? seen)
+    {
+        var read = _reads.GetOrAdd(user, key => new Lazy<Task<UserProfile?>>(() => ReadAndRememberAsync(key, seen)));
+        return read.Value;
+    }
+
+    private async Task RefreshAsync(UserRef user, Entry seen)
+    {
+        try
+        {
+            await ReadAsync(user, seen);
+        }
+        catch (Exception)
+        {
+            // The entry is still good until it expires; the first read after that reports the failure.
+        }
+    }
+
+    private async Task<UserProfile?> ReadAndRememberAsync(UserRef user, Entry? seen)
+    {
+        try
+        {
+            var profile = await _inner.GetAsync(user, CancellationToken.None);
+            var fresh = NewEntry(profile);
+            if (seen is null ? !_entries.TryAdd(user, fresh) : !_entries.TryUpdate(user, fresh, seen))
+            {
+                // A save, a delete or another read changed the entry meanwhile; it is newer than this read.
+                return _entries.TryGetValue(user, out var newer) ? newer.Profile : profile;
+            }
+
+            TrimIfFull();
+            return profile;
+        }
+        finally
+        {
+            _reads.TryRemove(user, out _);
+        }
     }
 
     private void Remember(UserRef user, UserProfile? profile)
+    {
+        TrimIfFull();
+        _entries[user] = NewEntry(profile);
+    }
+
+    private Entry NewEntry(UserProfile? profile)
+    {
+        var now = _time.GetUtcNow();
+        return new Entry(profile, now + (_lifetime * 0.75), now + _lifetime);
+    }
+
+    private void TrimIfFull()
     {
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
-
-        _entries[user] = new Entry(profile, _time.GetUtcNow() + _lifetime);
     }
 
-    private sealed record Entry(UserProfile? Profile, DateTimeOffset Until);
+    /// <summary>A class, not a record: entries are compared by identity ("the entry this read started from").</summary>
+    private sealed class Entry(UserProfile? profile, DateTimeOffset refreshFrom, DateTimeOffset until)
+    {
+        public UserProfile? Profile { get; } = profile;
+
+        public DateTimeOffset RefreshFrom { get; } = refreshFrom;
+
+        public DateTimeOffset Until { get; } = until;
+    }
 }
