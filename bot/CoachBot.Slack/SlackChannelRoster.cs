@@ -16,9 +16,6 @@ public sealed partial class SlackChannelRoster : IChannelRoster
     /// <summary>Members asked for per conversations.members page (Slack's recommended maximum).</summary>
     public const int DefaultPageSize = 200;
 
-    /// <summary>At most this many pages are read (10,000 members at the default size): a team reflection is for a team.</summary>
-    public const int MaxPages = 50;
-
     private const string SlackbotId = "USLACKBOT";
 
     private readonly ISlackApiClient _slack;
@@ -63,23 +60,22 @@ public sealed partial class SlackChannelRoster : IChannelRoster
         return people;
     }
 
-    private async Task<List<string>?> MemberIdsAsync(SlackTeam team, string channelId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>?> MemberIdsAsync(SlackTeam team, string channelId, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        string? cursor = null;
         try
         {
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var answer = await _slack.Conversations.MembersAsync(team, channelId, cursor, _pageSize, cancellationToken);
-                ids.AddRange(answer.UserIds);
-                if ((cursor = answer.NextCursor) is null)
+            var (ids, complete) = await RosterPages.ReadAsync(
+                async (cursor, ct) =>
                 {
-                    return ids;
-                }
+                    var answer = await _slack.Conversations.MembersAsync(team, channelId, cursor, _pageSize, ct);
+                    return new RosterPage<string>(answer.UserIds, answer.NextCursor);
+                },
+                cancellationToken: cancellationToken);
+            if (!complete)
+            {
+                LogTooMany(_logger, RosterPages.MaxPages * _pageSize);
             }
 
-            LogTooMany(_logger, MaxPages * _pageSize);
             return ids;
         }
         catch (SlackApiException e) when (e.Error is "channel_not_found" or "not_in_channel" or "is_archived" or "method_not_supported_for_channel_type")

@@ -18,9 +18,6 @@ public sealed partial class TeamsChannelRoster : IChannelRoster
     /// <summary>Members per page (the connector's maximum is 500).</summary>
     public const int PageSize = 200;
 
-    /// <summary>At most this many pages are read (10,000 members): a team reflection is for a team.</summary>
-    public const int MaxPages = 50;
-
     private readonly ITeamChannelAddressStore _addresses;
     private readonly ITeamsConnectorClient _connector;
     private readonly TeamsServiceUrlTrust _trust;
@@ -54,21 +51,22 @@ public sealed partial class TeamsChannelRoster : IChannelRoster
             return null;
         }
 
-        var people = new List<UserRef>();
-        string? token = null;
         try
         {
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var answer = await _connector.GetPagedMembersAsync(serviceUrl, address.RosterId, PageSize, token, cancellationToken);
-                people.AddRange(answer.Members.Where(m => !m.IsBot && !m.IsAnonymous).Select(m => new UserRef(TeamsTurns.Channel, channel.TenantId, m.Id)));
-                if ((token = answer.ContinuationToken) is null)
+            var (people, complete) = await RosterPages.ReadAsync(
+                async (token, ct) =>
                 {
-                    return [.. people.Distinct()];
-                }
+                    var answer = await _connector.GetPagedMembersAsync(serviceUrl, address.RosterId, PageSize, token, ct);
+                    return new RosterPage<UserRef>(
+                        answer.Members.Where(m => !m.IsBot && !m.IsAnonymous).Select(m => new UserRef(TeamsTurns.Channel, channel.TenantId, m.Id)),
+                        answer.ContinuationToken);
+                },
+                cancellationToken: cancellationToken);
+            if (!complete)
+            {
+                LogTooMany(_logger, RosterPages.MaxPages * PageSize);
             }
 
-            LogTooMany(_logger, MaxPages * PageSize);
             return [.. people.Distinct()];
         }
         catch (TeamsConnectorException e) when (e.StatusCode is 403 or 404)

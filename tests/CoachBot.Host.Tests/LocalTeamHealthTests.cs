@@ -28,10 +28,7 @@ public sealed class LocalTeamHealthTests
     {
         await using var app = new CoachBotApp(_azurite);
         var client = app.CreateClient();
-        var channel = "#health-" + Guid.NewGuid().ToString("N")[..8];
-        var (lead, members) = await TeamAsync(client, 3, channel);
-        await ReportsAsync(app, lead, members);
-        await PracticeInPastWeeksAsync(app, members);
+        var (lead, members) = await TeamWithHistoryAsync(app, client);
 
         var health = await client.SendAsync(lead, "team health");
 
@@ -59,7 +56,7 @@ public sealed class LocalTeamHealthTests
         Assert.Contains("Shared by the person themselves", after, StringComparison.Ordinal);
         Assert.DoesNotContain("practices logged over 12 weeks", after, StringComparison.Ordinal);
         var frozen = await app.Services.GetRequiredService<ITeamHealthStore>().GetWeeksAsync(
-            new UserRef("local", "local", lead), [.. TeamHealthService.WeekMondays(Today(app)).Select(TeamHealthService.WeekId)], CancellationToken.None);
+            Local(lead), [.. TeamHealthService.WeekMondays(Today(app)).Select(TeamHealthService.WeekId)], CancellationToken.None);
         Assert.Equal(TeamHealthService.Weeks, frozen.Count);
     }
 
@@ -68,8 +65,7 @@ public sealed class LocalTeamHealthTests
     {
         await using var app = new CoachBotApp(_azurite);
         var client = app.CreateClient();
-        var channel = "#health-" + Guid.NewGuid().ToString("N")[..8];
-        var (lead, members) = await TeamAsync(client, 2, channel);
+        var (lead, members) = await TeamAsync(client, 2);
         await client.SendAsync(lead, "settings language ja");
         await client.SendAsync(members[0], "settings language ja");
         await PracticeInPastWeeksAsync(app, members);
@@ -90,10 +86,10 @@ public sealed class LocalTeamHealthTests
         await using var app = new CoachBotApp(_azurite);
         var client = app.CreateClient();
         var links = app.Services.GetRequiredService<ITeamHealthChartLinks>();
-        var url = links.CreateUrl(new UserRef("local", "local", "lead"), "en", HealthIndicatorIds.PracticeBalance);
+        var url = links.CreateUrl(Local("lead"), "en", HealthIndicatorIds.PracticeBalance);
         var dot = url.IndexOf('.', StringComparison.Ordinal);
         var tampered = url[..(dot - 1)] + (url[dot - 1] == 'A' ? 'B' : 'A') + url[dot..];
-        var progressToken = app.Services.GetRequiredService<IProgressChartLinks>().CreateUrl(new UserRef("local", "local", "lead"), "en")
+        var progressToken = app.Services.GetRequiredService<IProgressChartLinks>().CreateUrl(Local("lead"), "en")
             .Replace("/charts/progress/", "/charts/health/", StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(tampered)).StatusCode);
@@ -106,13 +102,10 @@ public sealed class LocalTeamHealthTests
     {
         await using var app = new CoachBotApp(_azurite);
         var client = app.CreateClient();
-        var channel = "#health-" + Guid.NewGuid().ToString("N")[..8];
-        var (lead, members) = await TeamAsync(client, 3, channel);
-        await ReportsAsync(app, lead, members);
-        await PracticeInPastWeeksAsync(app, members);
+        var (lead, members) = await TeamWithHistoryAsync(app, client);
         var renderer = app.Services.GetRequiredService<TeamHealthChartRenderer>();
         var links = app.Services.GetRequiredService<ITeamHealthChartLinks>();
-        var url = links.CreateUrl(new UserRef("local", "local", lead), "en", HealthIndicatorIds.PracticeBalance);
+        var url = links.CreateUrl(Local(lead), "en", HealthIndicatorIds.PracticeBalance);
         var before = renderer.Renders;
 
         var first = await client.GetByteArrayAsync(url);
@@ -132,8 +125,22 @@ public sealed class LocalTeamHealthTests
         Assert.NotEqual(first, shared);
     }
 
-    private static async Task<(string Lead, string[] Members)> TeamAsync(HttpClient client, int size, string channel)
+    /// <summary>
+    /// Three members and their lead in a new channel with its reflection on, the members reports of the lead's pairings
+    /// and with practice logged in every week shown.
+    /// </summary>
+    private static async Task<(string Lead, string[] Members)> TeamWithHistoryAsync(CoachBotApp app, HttpClient client)
     {
+        var (lead, members) = await TeamAsync(client, 3);
+        await ReportsAsync(app, lead, members);
+        await PracticeInPastWeeksAsync(app, members);
+        return (lead, members);
+    }
+
+    /// <summary>A lead and <paramref name="size"/> members, all seen in a new channel whose reflection the lead turns on.</summary>
+    private static async Task<(string Lead, string[] Members)> TeamAsync(HttpClient client, int size)
+    {
+        var channel = "#health-" + Guid.NewGuid().ToString("N")[..8];
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var lead = "lead-" + suffix;
         var members = Enumerable.Range(0, size).Select(i => $"m{i}-{suffix}").ToArray();
@@ -157,7 +164,7 @@ public sealed class LocalTeamHealthTests
         foreach (var member in members)
         {
             await store.SavePairingAsync(
-                new Pairing("p-" + member, new UserRef("local", "local", lead), new UserRef("local", "local", member), Cadence.Weekly, DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC", DateOnly.FromDateTime(accepted.UtcDateTime), PairingState.Active)
+                new Pairing("p-" + member, Local(lead), Local(member), Cadence.Weekly, DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC", DateOnly.FromDateTime(accepted.UtcDateTime), PairingState.Active)
                 {
                     CreatedAt = accepted,
                     AcceptedAt = accepted,
@@ -166,6 +173,8 @@ public sealed class LocalTeamHealthTests
                 CancellationToken.None);
         }
     }
+
+    private static UserRef Local(string id) => new("local", "local", id);
 
     private static DateOnly Today(CoachBotApp app) => DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
@@ -176,7 +185,7 @@ public sealed class LocalTeamHealthTests
         var mondays = TeamHealthService.WeekMondays(Today(app));
         foreach (var member in members)
         {
-            var user = new UserRef("local", "local", member);
+            var user = Local(member);
             foreach (var monday in mondays)
             {
                 await progress.AddAsync(new PracticeEntry(user, $"p-{monday:yyyyMMdd}", monday.AddDays(2), "management", null, null, now), CancellationToken.None);

@@ -178,5 +178,27 @@ public sealed class TeamMembershipTests
         Assert.Null(await harness.Reflections.GetAsync(Team, None));
     }
 
+    [Fact]
+    public async Task TeamReflectionOffAndStatus_DoNotAskTheRoster()
+    {
+        var roster = new FakeChannelRoster();
+        var harness = new CoachHarness(roster: roster);
+        await harness.OnboardAsync("lead");
+        roster.Set(Team, User("lead"), User("bob"));
+        Assert.False(Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 16:00", "lead")).IsError);
+        var afterSetUp = roster.Calls;
+
+        foreach (var command in new[] { "team reflection status", "team reflection status #team-a", "team reflection off #team-a" })
+        {
+            var reply = Assert.Single(await harness.SendAsync(command, "lead"));
+            Assert.False(reply.IsError, command + ": " + reply.Text);
+        }
+
+        // Setting up asked the roster (so the count sees calls); looking at or switching off a reflection does not.
+        Assert.Equal(1, afterSetUp);
+        Assert.Equal(afterSetUp, roster.Calls);
+        Assert.False((await harness.Reflections.GetAsync(Team, None))!.Enabled);
+    }
+
     private static UserRef User(string id) => CoachHarness.User(id);
 }

@@ -1,18 +1,18 @@
+using CoachBot.Core.Conversation;
+
 namespace CoachBot.Core.Tests.Reflections;
 
 /// <summary>Setting a team reflection up and switching it off: day and time input, who may, and in which zone.</summary>
 public sealed partial class TeamReflectionFlowTests
 {
-    [Fact]
-    public async Task TeamReflectionOn_DayTypo_SuggestsNearestDayAndSavesNothing()
+    [Theory]
+    [InlineData("Fryday 16:00", "Did you mean Friday?")]
+    [InlineData("Fri 24:30", "\"24:30\" isn't a time of day")]
+    public async Task TeamReflectionOn_DayTypoOrTimeOutOfRange_SaysWhatIsWrongAndSavesNothing(string when, string expected)
     {
-        var harness = await TeamAsync("lead");
+        var reply = await RefusedAsync(await TeamAsync("lead"), "team reflection on #team-a " + when);
 
-        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fryday 16:00", "lead"));
-
-        Assert.True(reply.IsError);
-        Assert.Contains("Did you mean Friday?", reply.Text, StringComparison.Ordinal);
-        Assert.Null(await harness.Reflections.GetAsync(Team, None));
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,27 +31,12 @@ public sealed partial class TeamReflectionFlowTests
     }
 
     [Fact]
-    public async Task TeamReflectionOn_TimeOutOfRange_SaysSoAndSavesNothing()
-    {
-        var harness = await TeamAsync("lead");
-
-        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 24:30", "lead"));
-
-        Assert.True(reply.IsError);
-        Assert.Contains("\"24:30\" isn't a time of day", reply.Text, StringComparison.Ordinal);
-        Assert.Null(await harness.Reflections.GetAsync(Team, None));
-    }
-
-    [Fact]
     public async Task TeamReflectionOn_NotSeenInChannel_IsRefused()
     {
         var harness = await TeamAsync("lead");
         await harness.OnboardAsync("stranger");
 
-        var reply = Assert.Single(await harness.SendAsync("team reflection on #team-a Fri 16:00", "stranger"));
-
-        Assert.True(reply.IsError);
-        Assert.Null(await harness.Reflections.GetAsync(Team, None));
+        await RefusedAsync(harness, "team reflection on #team-a Fri 16:00", "stranger");
     }
 
     [Fact]
@@ -79,5 +64,17 @@ public sealed partial class TeamReflectionFlowTests
 
         Assert.False((await harness.Reflections.GetAsync(Team, None))!.Enabled);
         Assert.Empty(await harness.TeamReflections.OpenRoundAsync(Team, harness.Clock.GetUtcNow(), None));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="command"/> as <paramref name="sender"/> and checks it was refused: a single error reply,
+    /// and still no reflection saved for #team-a. Returns the reply for what it should say.
+    /// </summary>
+    private static async Task<Reply> RefusedAsync(CoachHarness harness, string command, string sender = "lead")
+    {
+        var reply = Assert.Single(await harness.SendAsync(command, sender));
+        Assert.True(reply.IsError);
+        Assert.Null(await harness.Reflections.GetAsync(Team, None));
+        return reply;
     }
 }

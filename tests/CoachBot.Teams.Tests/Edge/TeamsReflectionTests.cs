@@ -4,7 +4,6 @@ using CoachBot.Core.Reflections;
 using CoachBot.Core.Users;
 using CoachBot.Scheduler.Dispatch;
 using CoachBot.Teams.Inbound;
-using CoachBot.Teams.Tests.Auth;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +15,7 @@ namespace CoachBot.Teams.Tests.Edge;
 /// through the reflection service and sent through the scheduler's senders, as the scheduler does.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed partial class TeamsReflectionTests : IAsyncLifetime
+public sealed partial class TeamsReflectionTests : AuthenticatedTeamsTests
 {
     private const string Team = "19:team-a@thread.tacv2";
     private const string ChannelId = "19:planning-a@thread.tacv2";
@@ -27,31 +26,15 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private static readonly TeamChannel Channel = new("msteams", TeamsActivities.Tenant, TeamsChannelOrigin.Alias(ChannelId));
 
-    private readonly AzuriteFixture _azurite;
-    private readonly TestTokenIssuer _issuer = new();
-    private FakeConnector.FakeConnector _connector = null!;
-    private TeamsHost _host = null!;
-
-    public TeamsReflectionTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public async Task InitializeAsync()
+    public TeamsReflectionTests(AzuriteFixture azurite)
+        : base(azurite)
     {
-        await _issuer.InitializeAsync();
-        _connector = await FakeConnector.FakeConnector.StartAsync();
-        _host = await TeamsHost.StartAuthenticatedAsync(_azurite, _issuer);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _issuer.DisposeAsync();
     }
 
     [Fact]
     public async Task LeadSetsUpHere_RosterDecidesWhoIsAsked_SummaryGoesToTheChannel()
     {
-        _connector.SetRoster(Team, Lead, Ben, TeamsActivities.Bot, Cai);
+        Connector.SetRoster(Team, Lead, Ben, TeamsActivities.Bot, Cai);
 
         // Set-up in the channel: the answer goes to the lead's personal chat (created for them), the channel only hears
         // that it went there.
@@ -63,7 +46,7 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
 
         // The lead answers too ("I answer too" in their private chat).
         var takePart = Submits(leadChat).Single(d => (string?)d["coachbot"] == TeamReflectionHandler.LeadAction);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(TeamsActivities.Submit(_connector.ServiceUrl, Lead, takePart.DeepClone()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(TeamsActivities.Submit(Connector.ServiceUrl, Lead, takePart.DeepClone()))).StatusCode);
         await WaitUntilAsync(async () => (await Reflections.GetAsync(Channel, CancellationToken.None))?.LeadTakesPart == true);
 
         // Round 1: exactly the three people of the roster (not the bot) get the form, each in a personal chat.
@@ -75,17 +58,17 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
             await PrivateReplyAsync(member, r => Text(r).Contains("weekly reflection", StringComparison.Ordinal));
         }
 
-        Assert.DoesNotContain(_connector.Requests, r => r.Body?["members"]?[0]?["id"]?.ToString() == TeamsActivities.Bot);
+        Assert.DoesNotContain(Connector.Requests, r => r.Body?["members"]?[0]?["id"]?.ToString() == TeamsActivities.Bot);
 
         // The summary goes to the channel itself (a new post, not the thread of the set-up message).
         var summary = await Service.CloseRoundAsync(Channel, now.AddHours(1), CancellationToken.None);
         await Senders.PostAsync(Channel, summary!, CancellationToken.None);
-        var posted = await _connector.WaitForAsync(r => r.ConversationId == ChannelId && r.ActivityId is null, Wait);
+        var posted = await Connector.WaitForAsync(r => r.ConversationId == ChannelId && r.ActivityId is null, Wait);
         Assert.Contains("Team reflection for " + Channel.DisplayName, Text(posted), StringComparison.Ordinal);
         Assert.Equal("Bearer connector-token-for-tests", posted.Authorization);
 
         // Cai leaves the team and Dan joins: the next round asks Dan and not Cai.
-        _connector.SetRoster(Team, Lead, Ben, Dan, TeamsActivities.Bot);
+        Connector.SetRoster(Team, Lead, Ben, Dan, TeamsActivities.Bot);
         var second = await OpenAndSendAsync(now.AddDays(7));
         Assert.Equal([Ben, Dan, Lead], second);
         await PrivateReplyAsync(Dan, r => Text(r).Contains("weekly reflection", StringComparison.Ordinal));
@@ -95,7 +78,7 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
     [Fact]
     public async Task StatusOffAndReflectHere_AnswerPrivately()
     {
-        _connector.SetRoster(Team, Lead, Ben, Cai);
+        Connector.SetRoster(Team, Lead, Ben, Cai);
         await InChannelAsync(Lead, "team reflection on here Fri 16:00");
         await PrivateReplyAsync(Lead, r => Text(r).Contains("is on", StringComparison.Ordinal));
 
@@ -113,14 +96,14 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
 
         // Nothing but the one-line notes ever went to the channel.
         Assert.All(
-            _connector.Requests.Where(r => r.ConversationId?.StartsWith(ChannelId, StringComparison.Ordinal) == true),
+            Connector.Requests.Where(r => r.ConversationId?.StartsWith(ChannelId, StringComparison.Ordinal) == true),
             r => Assert.Contains("private chat", Text(r), StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task RosterForbidden_LeadIsToldToAddCoachBot_AndNothingIsSaved()
     {
-        _connector.FailRoster(Team, 403);
+        Connector.FailRoster(Team, 403);
 
         await InChannelAsync(Lead, "team reflection on here Fri 16:00");
 
@@ -132,31 +115,31 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
     [Fact]
     public async Task PrivateChatRefused_ChannelHearsOnlyThat_AndTheCommandDoesNotRun()
     {
-        _connector.SetRoster(Team, Lead, Ben, Cai);
-        _connector.FailNext(403);
+        Connector.SetRoster(Team, Lead, Ben, Cai);
+        Connector.FailNext(403);
 
         var answer = await InChannelAsync(Lead, "team reflection on here Fri 16:00");
 
         Assert.Contains("couldn't open a private chat", Text(answer), StringComparison.Ordinal);
         Assert.DoesNotContain("Fri", Text(answer), StringComparison.Ordinal);
         Assert.Null(await Reflections.GetAsync(Channel, CancellationToken.None));
-        Assert.DoesNotContain(_connector.Requests, r => r.Method == "GET");
+        Assert.DoesNotContain(Connector.Requests, r => r.Method == "GET");
     }
 
     [Fact]
     public async Task HereOutsideATeamChannel_SaysWhereToWriteIt()
     {
-        var answer = await SendAsync(TeamsActivities.Message(_connector.ServiceUrl, Lead, "team reflection on here Fri 16:00"));
+        var answer = await SendAsync(TeamsActivities.Message(Connector.ServiceUrl, Lead, "team reflection on here Fri 16:00"));
 
         Assert.Contains("Say it in the team's channel", Text(answer), StringComparison.Ordinal);
         Assert.Empty(await Reflections.ListLedByAsync(User(Lead), CancellationToken.None));
     }
 
-    private IReflectionStore Reflections => _host.Services.GetRequiredService<IReflectionStore>();
+    private IReflectionStore Reflections => Host.Services.GetRequiredService<IReflectionStore>();
 
-    private TeamReflectionService Service => _host.Services.GetRequiredService<TeamReflectionService>();
+    private TeamReflectionService Service => Host.Services.GetRequiredService<TeamReflectionService>();
 
-    private ChannelSenders Senders => _host.Services.GetRequiredService<ChannelSenders>();
+    private ChannelSenders Senders => Host.Services.GetRequiredService<ChannelSenders>();
 
     private static UserRef User(string id) => new("msteams", TeamsActivities.Tenant, id);
 
@@ -189,7 +172,7 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
     }
 
     private Task<FakeConnector.ConnectorRequest> InChannelAsync(string user, string text) =>
-        SendAsync(ChannelMessage(_connector.ServiceUrl, user, text));
+        SendAsync(ChannelMessage(Connector.ServiceUrl, user, text));
 
     /// <summary>Posts a signed activity and returns the threaded reply the connector got for it.</summary>
     private async Task<FakeConnector.ConnectorRequest> SendAsync(JsonObject activity)
@@ -197,23 +180,20 @@ public sealed partial class TeamsReflectionTests : IAsyncLifetime
         var id = (string)activity["id"]!;
         using var response = await PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await _connector.WaitForAsync(r => r.ActivityId == id, Wait);
+        return await Connector.WaitForAsync(r => r.ActivityId == id, Wait);
     }
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity, Uri? signedFor = null) =>
-        _host.PostAsync(activity, _issuer.Sign(TestTokenIssuer.BotFrameworkSpec(TimeProvider.System.GetUtcNow()) with
-        {
-            ServiceUrl = (signedFor ?? _connector.ServiceUrl).ToString(),
-        }));
+        Host.PostAsync(activity, Issuer.Sign(ConnectorSpec(signedFor)));
 
     /// <summary>A message in <paramref name="user"/>'s personal chat, which the bot created for them.</summary>
     private async Task<FakeConnector.ConnectorRequest> PrivateReplyAsync(string user, Func<FakeConnector.ConnectorRequest, bool> match)
     {
-        await _connector.WaitForAsync(r => r.Path == "/v3/conversations" && r.Body?["members"]?[0]?["id"]?.ToString() == user, Wait);
-        var references = _host.Services.GetRequiredService<CoachBot.Core.Installations.IConversationReferenceStore>();
+        await Connector.WaitForAsync(r => r.Path == "/v3/conversations" && r.Body?["members"]?[0]?["id"]?.ToString() == user, Wait);
+        var references = Host.Services.GetRequiredService<CoachBot.Core.Installations.IConversationReferenceStore>();
         string? chat = null;
         await WaitUntilAsync(async () => (chat = (await references.GetAsync(User(user), CancellationToken.None))?.ConversationId) is not null);
-        return await _connector.WaitForAsync(r => r.ConversationId == chat && r.ActivityId is null && match(r), Wait);
+        return await Connector.WaitForAsync(r => r.ConversationId == chat && r.ActivityId is null && match(r), Wait);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

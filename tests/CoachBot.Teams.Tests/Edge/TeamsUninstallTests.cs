@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CoachBot.Core.Installations;
 using CoachBot.Core.Users;
-using CoachBot.Teams.Tests.Auth;
 using CoachBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,40 +13,25 @@ namespace CoachBot.Teams.Tests.Edge;
 /// clears the mark. Real HTTP with Bot Framework tokens, as Teams signs them, against the real host and Azurite.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class TeamsUninstallTests : IAsyncLifetime
+public sealed class TeamsUninstallTests : AuthenticatedTeamsTests
 {
     private const string Alice = "29:alice";
     private const string Bob = "29:bob";
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly AzuriteFixture _azurite;
-    private readonly TestTokenIssuer _issuer = new();
-    private FakeConnector.FakeConnector _connector = null!;
-    private TeamsHost _host = null!;
 
-    public TeamsUninstallTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    private IPendingUninstallStore Marks => _host.Services.GetRequiredService<IPendingUninstallStore>();
-
-    public async Task InitializeAsync()
+    public TeamsUninstallTests(AzuriteFixture azurite)
+        : base(azurite)
     {
-        await _issuer.InitializeAsync();
-        _connector = await FakeConnector.FakeConnector.StartAsync();
-        _host = await TeamsHost.StartAuthenticatedAsync(_azurite, _issuer);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
+    private IPendingUninstallStore Marks => Host.Services.GetRequiredService<IPendingUninstallStore>();
 
     [Fact]
     public async Task Remove_TeamScope_MarksNoOne()
     {
         // Anyone who may create a team could add CoachBot to it and remove it again: that must not schedule the
         // deletion of every quiet colleague's data. People keep their own personal installs.
-        await PostAsync(InTeam(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove")));
+        await PostAsync(InTeam(TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Alice, "remove")));
 
         Assert.Empty(await Marks.ListAllAsync(None));
     }
@@ -55,7 +39,7 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     [Fact]
     public async Task Remove_PersonalScope_MarksOnlyThatUser()
     {
-        await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove"));
+        await PostAsync(TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Alice, "remove"));
 
         Assert.NotNull(await Marks.GetUserAsync(User(Alice), None));
         Assert.Null(await Marks.GetAsync("msteams", TeamsActivities.Tenant, None));
@@ -65,7 +49,7 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     [Fact]
     public async Task Remove_GroupChat_MarksNoOne()
     {
-        var activity = TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove");
+        var activity = TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Alice, "remove");
         activity["conversation"]!["id"] = "19:group-chat@thread.v2";
         activity["conversation"]!["conversationType"] = "groupChat";
 
@@ -77,10 +61,10 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     [Fact]
     public async Task Add_AfterAPersonalRemove_ClearsTheMark()
     {
-        await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove"));
+        await PostAsync(TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Alice, "remove"));
         Assert.NotNull(await Marks.GetUserAsync(User(Alice), None));
 
-        await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "add"));
+        await PostAsync(TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Alice, "add"));
 
         Assert.Null(await Marks.GetUserAsync(User(Alice), None));
     }
@@ -91,9 +75,9 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     public async Task TheBotsRemovalNotice_InEitherOrder_IsNotUseAndKeepsTheMark(bool noticeFirst)
     {
         // Teams also tells of the removal with a conversationUpdate naming the bot among the members removed.
-        var notice = TeamsActivities.Base("conversationUpdate", _connector.ServiceUrl, Alice, null, "a:personal-chat-1");
+        var notice = TeamsActivities.Base("conversationUpdate", Connector.ServiceUrl, Alice, null, "a:personal-chat-1");
         notice["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = TeamsActivities.Bot });
-        var remove = TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove");
+        var remove = TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Alice, "remove");
 
         await PostAsync(noticeFirst ? notice : remove);
         await PostAsync(noticeFirst ? remove : notice);
@@ -104,10 +88,10 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
     [Fact]
     public async Task Message_AfterRemoves_ClearsTheSendersOwnMarkButNotAnotherUsers()
     {
-        await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Alice, "remove"));
-        await PostAsync(TeamsActivities.InstallationUpdate(_connector.ServiceUrl, Bob, "remove"));
+        await PostAsync(TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Alice, "remove"));
+        await PostAsync(TeamsActivities.InstallationUpdate(Connector.ServiceUrl, Bob, "remove"));
 
-        await PostAsync(TeamsActivities.Message(_connector.ServiceUrl, Alice, "help"));
+        await PostAsync(TeamsActivities.Message(Connector.ServiceUrl, Alice, "help"));
 
         Assert.Null(await Marks.GetUserAsync(User(Alice), None));
         Assert.NotNull(await Marks.GetUserAsync(User(Bob), None));
@@ -125,8 +109,8 @@ public sealed class TeamsUninstallTests : IAsyncLifetime
 
     private async Task PostAsync(JsonObject activity)
     {
-        var token = _issuer.Sign(TestTokenIssuer.BotFrameworkSpec(TimeProvider.System.GetUtcNow()) with { ServiceUrl = _connector.ServiceUrl.ToString() });
-        using var response = await _host.PostAsync(activity, token);
+        var token = Issuer.Sign(ConnectorSpec());
+        using var response = await Host.PostAsync(activity, token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
