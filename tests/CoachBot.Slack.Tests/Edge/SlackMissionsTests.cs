@@ -47,7 +47,7 @@ public sealed class SlackMissionsTests : IAsyncLifetime
         }
 
         // All six missions reach the message, each with its title and practice text.
-        var shown = string.Join("\n", Strings(overview["blocks"]));
+        var shown = string.Join("\n", JsonWalk.Strings(overview["blocks"]));
         Assert.All(TestContent.Library.For(language).Missions, m =>
         {
             Assert.Contains(m.Title, shown, StringComparison.Ordinal);
@@ -56,14 +56,6 @@ public sealed class SlackMissionsTests : IAsyncLifetime
         Assert.Equal(6, Buttons(overview).Count(b => ((string)b["action_id"]!).StartsWith("missions.show", StringComparison.Ordinal)));
         Assert.Contains(Buttons(detail), b => ((string)b["action_id"]!).StartsWith("missions.try", StringComparison.Ordinal));
     }
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => Strings(p.Value)),
-        JsonArray a => a.SelectMany(Strings),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
 
     [Fact]
     public async Task FocusButton_SetsTheFocus()

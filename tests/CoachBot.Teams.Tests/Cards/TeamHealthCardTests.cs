@@ -21,43 +21,8 @@ public sealed class TeamHealthCardTests
         var json = card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains(title, json, StringComparison.Ordinal);
         Assert.Contains(indicator, json, StringComparison.Ordinal);
-        var images = card.DescendantsOfType("Image").Select(i => (string?)i["url"]).ToList();
+        var images = JsonWalk.Objects(card).Where(n => (string?)n["type"] == "Image").Select(i => (string?)i["url"]).ToList();
         Assert.Equal(5, images.Count);
         Assert.All(images, url => Assert.StartsWith("https://coachbot.example.test/charts/health/", url, StringComparison.Ordinal));
-    }
-}
-
-internal static class CardJson
-{
-    public static IEnumerable<JsonObject> DescendantsOfType(this JsonNode node, string type)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                if ((string?)obj["type"] == type)
-                {
-                    yield return obj;
-                }
-
-                foreach (var child in obj.Select(p => p.Value).OfType<JsonNode>())
-                {
-                    foreach (var found in child.DescendantsOfType(type))
-                    {
-                        yield return found;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array.OfType<JsonNode>())
-                {
-                    foreach (var found in child.DescendantsOfType(type))
-                    {
-                        yield return found;
-                    }
-                }
-
-                break;
-        }
     }
 }

@@ -213,12 +213,5 @@ public sealed class TeamsActivityTests : IAsyncLifetime
         (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>();
 
     private static IEnumerable<JsonObject> Submits(ConnectorRequest request) =>
-        Cards(request).SelectMany(c => Descendants(c)).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject obj => [obj, .. obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)],
-        JsonArray array => array.OfType<JsonNode>().SelectMany(Descendants),
-        _ => [],
-    };
+        Cards(request).SelectMany(c => JsonWalk.Objects(c)).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();
 }

@@ -37,7 +37,7 @@ public sealed class TeamsExportTests : IAsyncLifetime
 
         var card = Assert.Single(Cards(reply));
         Assert.Empty(AdaptiveCardValidator.Validate(card));
-        var link = Assert.Single(Descendants(card), n => (string?)n["type"] == "Action.OpenUrl");
+        var link = Assert.Single(JsonWalk.Objects(card), n => (string?)n["type"] == "Action.OpenUrl");
         var url = new Uri((string)link["url"]!);
         Assert.StartsWith(PublicBaseUrl + "/exports/", url.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("attached", Text(reply), StringComparison.OrdinalIgnoreCase);
@@ -69,7 +69,7 @@ public sealed class TeamsExportTests : IAsyncLifetime
         Assert.DoesNotContain("attached", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Charts:PublicBaseUrl", text, StringComparison.Ordinal);
         Assert.Contains("type export again", text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Cards(reply).SelectMany(Descendants), n => (string?)n["type"] == "Action.OpenUrl");
+        Assert.DoesNotContain(Cards(reply).SelectMany(JsonWalk.Objects), n => (string?)n["type"] == "Action.OpenUrl");
     }
 
     private async Task<ConnectorRequest> SayAsync(TeamsHost host, string user, string text)
@@ -84,11 +84,4 @@ public sealed class TeamsExportTests : IAsyncLifetime
 
     private static IEnumerable<JsonObject> Cards(ConnectorRequest request) =>
         (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>();
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject obj => [obj, .. obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)],
-        JsonArray array => array.OfType<JsonNode>().SelectMany(Descendants),
-        _ => [],
-    };
 }

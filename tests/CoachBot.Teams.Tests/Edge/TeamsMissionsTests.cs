@@ -47,11 +47,11 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
         {
             var card = Assert.Single(Cards(reply));
             Assert.Empty(AdaptiveCardValidator.Validate(card));
-            Assert.All(Descendants(card).Where(n => (string?)n["type"] == "TextBlock"), t => Assert.True(((string?)t["text"])?.Length <= AdaptiveCardLimits.MaxTextLength));
-            Assert.True(Descendants(card).Count() < AdaptiveCardLimits.MaxBodyElements * 4);
+            Assert.All(JsonWalk.Objects(card).Where(n => (string?)n["type"] == "TextBlock"), t => Assert.True(((string?)t["text"])?.Length <= AdaptiveCardLimits.MaxTextLength));
+            Assert.True(JsonWalk.Objects(card).Count() < AdaptiveCardLimits.MaxBodyElements * 4);
         }
 
-        var shown = string.Join("\n", Strings(Assert.Single(Cards(overview))));
+        var shown = string.Join("\n", JsonWalk.Strings(Assert.Single(Cards(overview))));
         Assert.All(TestContent.Library.For(language).Missions, m =>
         {
             Assert.Contains(m.Title, shown, StringComparison.Ordinal);
@@ -101,20 +101,5 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
         (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>();
 
     private static IEnumerable<JsonObject> Submits(ConnectorRequest request) =>
-        Cards(request).SelectMany(c => Descendants(c)).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject obj => [obj, .. obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)],
-        JsonArray array => array.OfType<JsonNode>().SelectMany(Descendants),
-        _ => [],
-    };
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => Strings(p.Value)),
-        JsonArray a => a.SelectMany(Strings),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
+        Cards(request).SelectMany(c => JsonWalk.Objects(c)).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();
 }

@@ -209,12 +209,5 @@ public sealed partial class TeamsReflectionTests : AuthenticatedTeamsTests
 
     private static IEnumerable<JsonObject> Submits(FakeConnector.ConnectorRequest request) =>
         (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>()
-            .SelectMany(Descendants).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject obj => [obj, .. obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)],
-        JsonArray array => array.OfType<JsonNode>().SelectMany(Descendants),
-        _ => [],
-    };
+            .SelectMany(JsonWalk.Objects).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();
 }

@@ -90,7 +90,7 @@ public sealed class TeamsSecretsOutOfLogsTests : IAsyncLifetime, IDisposable
     {
         foreach (var body in bodies.Where(b => b.Length > 0))
         {
-            var found = Descendants(JsonNode.Parse(body))
+            var found = JsonWalk.Objects(JsonNode.Parse(body))
                 .Select(n => (string?)n["url"])
                 .FirstOrDefault(u => u is not null && u.StartsWith(PublicBaseUrl + "/exports/", StringComparison.Ordinal));
             if (found is not null)
@@ -100,27 +100,5 @@ public sealed class TeamsSecretsOutOfLogsTests : IAsyncLifetime, IDisposable
         }
 
         throw new InvalidOperationException("No reply carried an export link.");
-    }
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                yield return o;
-                foreach (var child in o.Select(p => p.Value).SelectMany(Descendants))
-                {
-                    yield return child;
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a.SelectMany(Descendants))
-                {
-                    yield return child;
-                }
-
-                break;
-        }
     }
 }
