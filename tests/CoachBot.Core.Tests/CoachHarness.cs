@@ -35,6 +35,7 @@ internal sealed class CoachHarness
     /// <param name="personAccounts">A channel's finder of one person's other accounts; none by default.</param>
     /// <param name="directory">A channel's directory of people the bot has not met; none by default.</param>
     /// <param name="roster">A platform's channel roster; none by default, so channel members are the posters.</param>
+    /// <param name="missionCharts">The host's missions chart links; none by default, as in hosts without charts.</param>
     public CoachHarness(
         DateTimeOffset? now = null,
         IUserStore? users = null,
@@ -43,7 +44,8 @@ internal sealed class CoachHarness
         IExportLinks? exportLinks = null,
         IPersonAccounts? personAccounts = null,
         IPersonDirectory? directory = null,
-        IChannelRoster? roster = null)
+        IChannelRoster? roster = null,
+        CoachBot.Core.Missions.IMissionChartLinks? missionCharts = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         Users = users ?? new InMemoryUserStore();
@@ -89,6 +91,11 @@ internal sealed class CoachHarness
         if (roster is not null)
         {
             services.AddSingleton(roster);
+        }
+
+        if (missionCharts is not null)
+        {
+            services.AddSingleton(missionCharts);
         }
 
         var provider = services.BuildServiceProvider();

@@ -14,3 +14,9 @@ internal sealed class TestHealthChartLinks : Core.Health.ITeamHealthChartLinks
 {
     public string CreateUrl(UserRef lead, string language, string indicatorId) => $"https://charts.test/health/{lead.UserId}/{language}/{indicatorId}.png";
 }
+
+/// <summary>Missions chart links that show who and which language they were made for.</summary>
+internal sealed class TestMissionChartLinks : Core.Missions.IMissionChartLinks
+{
+    public string CreateUrl(UserRef user, string language) => $"https://charts.test/missions/{user.UserId}/{language}.png";
+}

@@ -26,8 +26,16 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
     private const string FocusWord = "focus";
 
     private readonly MissionStandingService _standing;
+    private readonly IMissionChartLinks? _charts;
 
-    public MissionsHandler(MissionStandingService standing) => _standing = standing;
+    /// <param name="standing">Where the user stands on each mission.</param>
+    /// <param name="charts">The host's missions chart links, when it offers them; without any, the overview has no chart.</param>
+    public MissionsHandler(MissionStandingService standing, IEnumerable<IMissionChartLinks> charts)
+    {
+        ArgumentNullException.ThrowIfNull(charts);
+        _standing = standing;
+        _charts = charts.LastOrDefault();
+    }
 
     public IReadOnlyList<string> Verbs { get; } = ["missions"];
 
@@ -71,7 +79,17 @@ public sealed class MissionsHandler : ICommandHandler, IActionHandler
         var title = context.T("missions.title");
         var focusLine = FocusLine(context, overview);
         var lines = new List<string?> { title, context.T("missions.intro"), focusLine };
-        var sections = new List<ReplySection> { new() { Title = title, Body = StringTable.Lines(context.T("missions.intro"), focusLine) } };
+        var sections = new List<ReplySection>
+        {
+            new()
+            {
+                Title = title,
+                Body = StringTable.Lines(context.T("missions.intro"), focusLine),
+                Image = _charts is null
+                    ? null
+                    : new ReplyImage(_charts.CreateUrl(context.Profile.User, context.Profile.Language), MissionChartAltText.Describe(overview, context.Content)),
+            },
+        };
         foreach (var (item, index) in overview.Missions.Select((m, i) => (m, i)))
         {
             var heading = Heading(context, item.Mission, index, overview.FocusId);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CoachBot.Core.Habits;
 using CoachBot.Core.Health;
+using CoachBot.Core.Missions;
 using CoachBot.Core.Users;
 using Microsoft.Extensions.Options;
 
@@ -90,6 +91,26 @@ public sealed class ChartRenderCache
             {
                 text.Append('-');
             }
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// The key of one missions chart: the user, language and theme, and exactly what <see cref="MissionChartRenderer"/>
+    /// draws (the focus, and each mission's steps done and steps for the role, in order). A new step done, a new role or
+    /// a new focus is drawn anew; the same picture fetched again is not.
+    /// </summary>
+    public static string KeyFor(UserRef user, string language, ChartTheme theme, MissionOverview overview)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(overview);
+        var text = new StringBuilder("missions\n")
+            .Append(user.Channel).Append('\n').Append(user.TenantId).Append('\n').Append(user.UserId).Append('\n').Append(language)
+            .Append('\n').Append(theme).Append('\n').Append(overview.FocusId ?? "-");
+        foreach (var item in overview.Missions)
+        {
+            text.Append('\n').Append(item.Mission.Id).Append('|').Append(Number(item.Standing.StepsDone)).Append('|').Append(Number(item.Standing.StepsForRole));
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

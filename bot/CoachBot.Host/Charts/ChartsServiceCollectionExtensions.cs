@@ -1,10 +1,11 @@
 using CoachBot.Core.Habits;
 using CoachBot.Core.Health;
+using CoachBot.Core.Missions;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Host.Charts;
 
-/// <summary>Registers progress charts: options, signing key, signed links (the core's chart port), fonts, renderer.</summary>
+/// <summary>Registers the charts (progress, team health, missions): options, signing key, signed links (the core's chart ports), fonts, renderers.</summary>
 public static class ChartsServiceCollectionExtensions
 {
     public static IServiceCollection AddCoachBotCharts(this IServiceCollection services)
@@ -16,7 +17,10 @@ public static class ChartsServiceCollectionExtensions
         services.AddSingleton<IProgressChartLinks>(sp => sp.GetRequiredService<SignedProgressChartLinks>());
         services.AddSingleton<SignedTeamHealthChartLinks>();
         services.AddSingleton<ITeamHealthChartLinks>(sp => sp.GetRequiredService<SignedTeamHealthChartLinks>());
+        services.AddSingleton<SignedMissionChartLinks>();
+        services.AddSingleton<IMissionChartLinks>(sp => sp.GetRequiredService<SignedMissionChartLinks>());
         services.AddSingleton<TeamHealthChartRenderer>();
+        services.AddSingleton<MissionChartRenderer>();
         services.AddSingleton<ChartFonts>();
         services.AddSingleton<ProgressChartRenderer>();
         services.AddSingleton<ChartRenderCache>();

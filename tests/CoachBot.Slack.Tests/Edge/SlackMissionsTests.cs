@@ -13,6 +13,9 @@ public sealed class SlackMissionsTests : IAsyncLifetime
 {
     private const string Alice = "U0MISSIONS";
 
+    /// <summary>Set, so the overview's chart has an absolute URL and Slack gets an image block.</summary>
+    private const string PublicBase = "https://coach.example.test";
+
     private readonly AzuriteFixture _azurite;
     private SlackHost _host = null!;
 
@@ -20,7 +23,7 @@ public sealed class SlackMissionsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await SlackHost.StartAsync(_azurite);
+        _host = await SlackHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Charts:PublicBaseUrl"] = PublicBase });
         _host.Slack.AddUser(Alice, tz: "Asia/Tokyo", locale: "en-US");
     }
 
@@ -55,6 +58,12 @@ public sealed class SlackMissionsTests : IAsyncLifetime
         });
         Assert.Equal(6, Buttons(overview).Count(b => ((string)b["action_id"]!).StartsWith("missions.show", StringComparison.Ordinal)));
         Assert.Contains(Buttons(detail), b => ((string)b["action_id"]!).StartsWith("missions.try", StringComparison.Ordinal));
+
+        // The missions chart: one image block, signed link on the public base, alt text with the numbers.
+        var image = Assert.Single(overview["blocks"]!.AsArray().OfType<JsonObject>(), b => (string?)b["type"] == "image");
+        Assert.StartsWith(PublicBase + "/charts/missions/", (string?)image["image_url"], StringComparison.Ordinal);
+        Assert.Contains(TestContent.Library.For(language).Missions[0].Title, (string?)image["alt_text"], StringComparison.Ordinal);
+        Assert.DoesNotContain(detail["blocks"]!.AsArray().OfType<JsonObject>(), b => (string?)b["type"] == "image");
     }
 
     [Fact]

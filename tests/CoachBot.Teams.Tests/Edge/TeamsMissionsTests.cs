@@ -15,6 +15,9 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
     private const string Alice = "29:missions";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
+    /// <summary>Set, so the overview's chart has an absolute URL and the card gets an Image.</summary>
+    private const string PublicBase = "https://coach.example.test";
+
     private readonly AzuriteFixture _azurite;
     private TeamsHost _host = null!;
     private FakeConnector.FakeConnector _connector = null!;
@@ -24,7 +27,7 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.FakeConnector.StartAsync();
-        _host = await TeamsHost.StartAsync(_azurite);
+        _host = await TeamsHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Charts:PublicBaseUrl"] = PublicBase });
     }
 
     public async Task DisposeAsync()
@@ -59,6 +62,12 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
         });
         Assert.Equal(6, Submits(overview).Count(d => (string?)d["coachbot"] == "missions.show"));
         Assert.Contains(Submits(detail), d => (string?)d["coachbot"] == "missions.try");
+
+        // The missions chart: one Image, signed link on the public base, alt text with the numbers.
+        var image = Assert.Single(Descendants(Assert.Single(Cards(overview))), n => (string?)n["type"] == "Image");
+        Assert.StartsWith(PublicBase + "/charts/missions/", (string?)image["url"], StringComparison.Ordinal);
+        Assert.Contains(TestContent.Library.For(language).Missions[0].Title, (string?)image["altText"], StringComparison.Ordinal);
+        Assert.DoesNotContain(Descendants(Assert.Single(Cards(detail))), n => (string?)n["type"] == "Image");
     }
 
     [Fact]
