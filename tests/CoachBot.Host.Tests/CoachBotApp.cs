@@ -33,9 +33,12 @@ internal sealed class CoachBotApp : WebApplicationFactory<Program>
 
         if (overHttp)
         {
-            // A free port, not appsettings' 3978, so apps run side by side.
+            // A free port, not appsettings' 3978, so apps run side by side. The port comes from Urls, not from
+            // UseKestrel(port): that overload rewrites the server's addresses after the app's own thread may already
+            // have bound them, and then fails at random with "IServerAddressesFeature.Addresses cannot be modified
+            // after the server has started" (dotnet/aspnetcore PR 67714).
             _settings.TryAdd("Urls", "http://127.0.0.1:0");
-            UseKestrel(0);
+            UseKestrel();
         }
     }
 

@@ -28,8 +28,7 @@ internal sealed class PlaygroundSession : IAsyncDisposable
     public static async Task<PlaygroundSession> StartAsync(AzuriteFixture azurite, string timeZone = "UTC")
     {
         var chromium = await Chromium.EnsureInstalledAsync();
-        var app = new CoachBotApp(azurite, settings: new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
-        app.UseKestrel(0);
+        var app = new CoachBotApp(azurite);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var playwright = await Playwright.CreateAsync();

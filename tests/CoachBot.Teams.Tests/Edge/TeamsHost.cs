@@ -23,7 +23,7 @@ internal sealed class TeamsHost : IAsyncDisposable
     private TeamsHost(Factory factory)
     {
         _factory = factory;
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         Client = _factory.CreateClient();
     }
 
@@ -40,27 +40,18 @@ internal sealed class TeamsHost : IAsyncDisposable
             ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
             ["Local:Enabled"] = "true",
             ["Local:AutostartAzurite"] = "false",
+
+            // A free loopback port from Urls, not from UseKestrel(port): that overload rewrites the server's addresses
+            // after the app's own thread may already have bound them, and then fails at random with "Addresses cannot
+            // be modified after the server has started" (dotnet/aspnetcore PR 67714).
+            ["Urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        // WebApplicationFactory.UseKestrel(port) races the app's own Kestrel bind for minimal-hosting apps and then
-        // throws "Addresses cannot be modified after the server has started" (dotnet/aspnetcore PR 67714). The host
-        // never started in that case, so building a fresh one is safe; anything else is a real failure.
-        for (var attempt = 1; ; attempt++)
-        {
-            var factory = new Factory(all, services);
-            try
-            {
-                return Task.FromResult(new TeamsHost(factory));
-            }
-            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
-            {
-                factory.Dispose();
-            }
-        }
+        return Task.FromResult(new TeamsHost(new Factory(all, services)));
     }
 
     /// <summary>

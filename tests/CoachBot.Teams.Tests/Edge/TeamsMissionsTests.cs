@@ -64,10 +64,10 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
         Assert.Contains(Submits(detail), d => (string?)d["coachbot"] == "missions.try");
 
         // The missions chart: one Image, signed link on the public base, alt text with the numbers.
-        var image = Assert.Single(Descendants(Assert.Single(Cards(overview))), n => (string?)n["type"] == "Image");
+        var image = Assert.Single(JsonWalk.Objects(Assert.Single(Cards(overview))), n => (string?)n["type"] == "Image");
         Assert.StartsWith(PublicBase + "/charts/missions/", (string?)image["url"], StringComparison.Ordinal);
         Assert.Contains(TestContent.Library.For(language).Missions[0].Title, (string?)image["altText"], StringComparison.Ordinal);
-        Assert.DoesNotContain(Descendants(Assert.Single(Cards(detail))), n => (string?)n["type"] == "Image");
+        Assert.DoesNotContain(JsonWalk.Objects(Assert.Single(Cards(detail))), n => (string?)n["type"] == "Image");
     }
 
     [Fact]
