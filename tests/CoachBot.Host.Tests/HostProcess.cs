@@ -10,7 +10,9 @@ internal static class HostProcess
 
     /// <summary>
     /// Starts the built host in a process group of its own (setsid), with a HOME of its own so no developer's
-    /// user-secrets reach it, and settings as command-line arguments.
+    /// user-secrets reach it, and settings as command-line arguments. SIGINT and SIGTERM start at their default
+    /// handling, as in a terminal: a test run started in the background of a script inherits SIGINT ignored, and .NET
+    /// leaves a signal that was ignored at start ignored, so the host would never see the Ctrl+C the tests send.
     /// </summary>
     public static Process Start(string home, Dictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -21,6 +23,8 @@ internal static class HostProcess
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        start.ArgumentList.Add("env");
+        start.ArgumentList.Add("--default-signal=INT,TERM");
         start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoachBot.Host.dll"));
         foreach (var (key, value) in settings)
