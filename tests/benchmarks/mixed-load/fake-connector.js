@@ -9,6 +9,8 @@ const { classifier } = require('./replies.js');
 const port = Number(process.env.PORT || 3133);
 const classify = classifier(path.join(__dirname, '../../../content/en'));
 const last = new Map();
+// Activity ids that got a reply, and whether one was an error (GET /__reply/<activity id>).
+const answered = new Map();
 let stats = fresh();
 function fresh() { return { replies: 0, sends: 0, byVerb: {} }; }
 
@@ -42,6 +44,11 @@ http.createServer((req, res) => {
     if (req.method === 'GET' && url.pathname === '/__last') {
       return res.end(last.get(url.searchParams.get('conversation')) || 'null');
     }
+    const asked = /^\/__reply\/(.+)$/.exec(url.pathname);
+    if (req.method === 'GET' && asked) {
+      const id = decodeURIComponent(asked[1]);
+      return res.end(JSON.stringify({ seen: answered.has(id), error: answered.get(id) === true }));
+    }
     if (req.method === 'POST' && url.pathname === '/__reset') { stats = fresh(); return res.end('{}'); }
 
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
@@ -59,7 +66,10 @@ http.createServer((req, res) => {
       const verb = (/^mix-([a-z0-9]+)-/.exec(decodeURIComponent(match[2])) || [])[1] || 'other';
       const entry = stats.byVerb[verb] || (stats.byVerb[verb] = { replies: 0, errors: 0, samples: [] });
       entry.replies += 1;
-      if (isError(activity, raw)) {
+      const replyTo = decodeURIComponent(match[2]);
+      const wrong = isError(activity, raw);
+      answered.set(replyTo, answered.get(replyTo) === true || wrong);
+      if (wrong) {
         entry.errors += 1;
         if (entry.samples.length < 3) entry.samples.push(texts(activity).join(' | ').slice(0, 200));
       }

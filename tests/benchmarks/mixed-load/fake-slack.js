@@ -1,7 +1,7 @@
 // A loopback Slack for the mixed-load benchmark: the Web API calls CoachBot makes (users.info echoes the asked user,
 // so each of the 500 people is themself), and the response_url sink. Replies posted to /respond/<verb>/<id> are
 // counted per verb and classified (a real answer, or one of CoachBot's error sentences). GET /__stats answers counts;
-// GET /__seen/<id> says whether request <id> got a response_url post yet.
+// GET /__seen/<id> says whether request <id> got a response_url post yet, and whether one was an error.
 const http = require('http');
 const path = require('path');
 const { classifier } = require('./replies.js');
@@ -11,6 +11,7 @@ const classify = classifier(path.join(__dirname, '../../../content/en'));
 let stats = fresh();
 // Request ids whose response_url got a post: a late ack's answer has arrived.
 const answered = new Set();
+const failed = new Set();
 function fresh() { return { api: {}, respond: {} }; }
 
 function field(req, body, name) {
@@ -37,7 +38,10 @@ http.createServer((req, res) => {
     if (url === '/__reset') { stats = fresh(); return answer(res, {}); }
 
     const seen = /^\/__seen\/(.+)$/.exec(url);
-    if (seen) return answer(res, { seen: answered.has(decodeURIComponent(seen[1])) });
+    if (seen) {
+      const id = decodeURIComponent(seen[1]);
+      return answer(res, { seen: answered.has(id), error: failed.has(id) });
+    }
 
     const respond = /^\/respond\/([^/]+)\/([^/?]+)/.exec(url);
     if (respond) {
@@ -48,6 +52,7 @@ http.createServer((req, res) => {
       try { text = JSON.parse(body).text || ''; } catch { /* not JSON: counted as an empty reply */ }
       entry.replies += 1;
       if (classify(text) !== 'ok') {
+        failed.add(decodeURIComponent(respond[2]));
         entry.errors += 1;
         if (entry.samples.length < 3) entry.samples.push(text.slice(0, 200));
       }

@@ -79,25 +79,35 @@ async function waitQuiet(quietMs = 2000, maxMs = 20000) {
 const buttons = new Map();
 async function setup() {
   const bad = [];
-  // A late ack (the answer follows through the response_url) is fine here; error replies there are checked below.
-  const check = (r, what) => { if (r.outcome !== 'ok' && r.outcome !== 'late' && bad.length < 5) bad.push(`${what}: ${r.status} ${r.outcome} ${String(r.text).slice(0, 160)}`); return r; };
+  // One step of the setup, sent again (at most twice) when its answer was an error: storage that did not answer in
+  // time on a busy machine says "nothing was saved", so the same step can go again.
+  async function step(i, text, what) {
+    let reply;
+    let outcome;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      reply = await channel.say(i, text, 'setup');
+      outcome = await channel.settled(reply);
+      if (outcome === 'ok') return reply;
+      await sleep(500);
+    }
+    if (bad.length < 5) bad.push(`${what} of person ${i}: ${reply.status} ${outcome} ${String(reply.text).slice(0, 160)}`);
+    return reply;
+  }
   await pool(range(users), async (i) => {
-    for (const answer of ['start', 'senior', 'internal', '09:00', 'mon-fri']) await channel.settled(check(await channel.say(i, answer, 'setup'), `onboarding ${answer}`));
+    for (const answer of ['start', 'senior', 'internal', '09:00', 'mon-fri']) await step(i, answer, `onboarding ${answer}`);
   });
   // Pairs of people: the even one manages the odd one, so both have an agenda.
   await pool(range(Math.floor(users / 2)), async (k) => {
-    await channel.settled(check(await channel.say(2 * k, `1on1 setup ${channel.mention(2 * k + 1)} weekly tue 15:00`, 'setup'), '1on1 setup'));
-    await channel.settled(check(await channel.say(2 * k + 1, '1on1 accept', 'setup'), '1on1 accept'));
+    await step(2 * k, `1on1 setup ${channel.mention(2 * k + 1)} weekly tue 15:00`, '1on1 setup');
+    await step(2 * k + 1, '1on1 accept', '1on1 accept');
   });
   await pool(range(users), async (i) => {
-    let reply = check(await channel.say(i, 'today', 'setup'), 'today');
-    for (let retry = 0; retry < 3 && reply.outcome === 'late'; retry++) reply = check(await channel.say(i, 'today', 'setup'), 'today');
-    const button = await channel.doneButton(i, reply);
+    let button = null;
+    for (let attempt = 0; attempt < 3 && !button; attempt++) button = await channel.doneButton(i, await step(i, 'today', 'today'));
     if (button) buttons.set(i, button);
     else if (bad.length < 5) bad.push(`no Done button on today's step of person ${i}`);
   });
-  const sunk = (await sinkStats()).setup || { errors: 0, samples: [] };
-  if (bad.length || sunk.errors) fail(`setup failed:\n  ${[...bad, ...sunk.samples].join('\n  ')}`);
+  if (bad.length) fail(`setup failed:\n  ${bad.join('\n  ')}`);
 }
 
 function pick(weights) {

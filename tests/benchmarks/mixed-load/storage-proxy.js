@@ -10,7 +10,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 let stats = fresh();
 let lastCall = 0;
 function fresh() {
-  return { calls: 0, batches: 0, failed: 0, byMethod: {}, byTable: {}, since: Date.now() };
+  return { calls: 0, batches: 0, failed: 0, failedByStatus: {}, byMethod: {}, byTable: {}, since: Date.now() };
 }
 
 // /devstoreaccount1/Users(PartitionKey='..',RowKey='..') -> Users; /devstoreaccount1/$batch -> $batch
@@ -23,6 +23,32 @@ function withoutHopByHop(headers) {
   const copy = { ...headers };
   for (const name of ['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']) delete copy[name];
   return copy;
+}
+
+// Sends one request on to Azurite. A kept-alive socket Azurite closed just as it was reused fails with ECONNRESET
+// before Azurite read anything: that one is sent again, once, as Node's documentation advises.
+function forward(req, res, body, counted, mayRetry) {
+  const upstream = http.request(
+    { host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: withoutHopByHop(req.headers), agent },
+    (answer) => {
+      if (answer.statusCode >= 500) {
+        counted.failed += 1;
+        counted.failedByStatus[answer.statusCode] = (counted.failedByStatus[answer.statusCode] || 0) + 1;
+      }
+      res.writeHead(answer.statusCode, answer.statusMessage, withoutHopByHop(answer.headers));
+      answer.pipe(res);
+    });
+  upstream.on('error', (err) => {
+    if (mayRetry && upstream.reusedSocket && err.code === 'ECONNRESET') {
+      forward(req, res, body, counted, false);
+      return;
+    }
+    counted.failed += 1;
+    counted.failedByStatus[err.code || 'proxy'] = (counted.failedByStatus[err.code || 'proxy'] || 0) + 1;
+    if (!res.headersSent) res.writeHead(502);
+    res.end(String(err));
+  });
+  upstream.end(body);
 }
 
 http.createServer((req, res) => {
@@ -47,17 +73,7 @@ http.createServer((req, res) => {
   stats.byTable[table] = (stats.byTable[table] || 0) + 1;
   const counted = stats;
 
-  const upstream = http.request(
-    { host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: withoutHopByHop(req.headers), agent },
-    (answer) => {
-      if (answer.statusCode >= 500) counted.failed += 1;
-      res.writeHead(answer.statusCode, answer.statusMessage, withoutHopByHop(answer.headers));
-      answer.pipe(res);
-    });
-  upstream.on('error', (err) => {
-    counted.failed += 1;
-    if (!res.headersSent) res.writeHead(502);
-    res.end(String(err));
-  });
-  req.pipe(upstream);
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => forward(req, res, Buffer.concat(chunks), counted, true));
 }).listen(port, '127.0.0.1', () => console.log(`storage proxy on ${port} -> ${upstreamPort}`));

@@ -27,7 +27,14 @@ function createTeams({ request, hostUrl, connectorUrl, tenant }) {
   async function send(body) {
     const answer = await request('POST', `${hostUrl}/api/messages`, JSON.stringify(body), { 'Content-Type': 'application/json' });
     const outcome = answer.status >= 200 && answer.status < 300 ? 'ok' : 'http';
-    return { status: answer.status, ms: answer.ms, outcome, text: answer.body };
+    return { status: answer.status, ms: answer.ms, outcome, text: answer.body, id: body.id };
+  }
+
+  // Teams answers before the HTTP 200: the connector stub already has the reply, or there is none.
+  async function settled(reply) {
+    if (reply.outcome !== 'ok') return reply.outcome;
+    const seen = JSON.parse((await request('GET', `${connectorUrl}/__reply/${encodeURIComponent(reply.id)}`)).body);
+    return !seen.seen ? 'no_reply' : seen.error ? 'error' : 'ok';
   }
 
   // The last card CoachBot sent to this person's conversation, from the connector stub.
@@ -50,8 +57,7 @@ function createTeams({ request, hostUrl, connectorUrl, tenant }) {
     name: 'Teams',
     user,
     say: (i, text, verb) => send(activity(i, verb, { text, textFormat: 'plain' })),
-    // Teams answers before the HTTP 200: nothing is still running when the next activity goes.
-    settled: async () => {},
+    settled,
     mention: (i) => `@${user(i)}`,
     // The Done button of today's step: an Action.Submit whose data names habit.done.
     async doneButton(i) {
