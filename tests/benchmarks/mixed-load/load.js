@@ -236,7 +236,7 @@ async function main() {
   lines.push(`| **all** | ${total} (${fixed(total / seconds, 0)}/s) | ${fixed(percentile(all, 0.5))} | ${fixed(percentile(all, 0.99))} | ${errors} | ${fixed(storageCalls / total)} |`);
   lines.push('');
   lines.push(`Host RSS after the run: ${fixed(memory, 0)} MiB. Storage: Azurite in memory behind a counting proxy; ${fixed(storageCalls, 0)} calls during the mix ` +
-    `(${storage.batches} of them $batch; ${backgroundCalls(storage)} scheduler and inbox-sweep calls left out, idle ${fixed(idlePerSecond)} calls/s subtracted); ` +
+    `(${storage.batches} of them $batch, ${storage.failed} failed${storage.failed ? ` ${JSON.stringify(storage.failedByStatus)}` : ''}; ${backgroundCalls(storage)} scheduler and inbox-sweep calls left out, idle ${fixed(idlePerSecond)} calls/s subtracted); ` +
     `per-verb counts from ${probeCount} requests one at a time${env.CHANNEL === 'teams' ? '' : ', including the App Home re-publish each command schedules'}.`);
   console.log(lines.join('\n'));
   console.error(`storage during the mix by table: ${JSON.stringify(storage.byTable)}`);

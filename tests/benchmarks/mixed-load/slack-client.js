@@ -53,6 +53,26 @@ function createSlack({ request, hostUrl, apiUrl, secret, workspaces, classify })
     return 'no_reply';
   }
 
+  // A button press on a message CoachBot sent: the ack is empty, the answer goes to the response_url.
+  async function press(i, actionId, value, verb) {
+    const n = unique();
+    const payload = {
+      type: 'block_actions',
+      team: { id: team(i), domain: `mixed${Math.floor(i / 2) % workspaces}` },
+      user: { id: user(i), username: `person${i}`, team_id: team(i) },
+      api_app_id: 'A0MIXED',
+      trigger_id: `${n}.mixed.${crypto.randomBytes(6).toString('hex')}`,
+      container: { type: 'message', message_ts: '1764000000.000100', channel_id: channel(i), is_ephemeral: true },
+      channel: { id: channel(i), name: 'directmessage' },
+      response_url: `${apiUrl}/respond/${verb}/${n}`,
+      state: { values: {} },
+      actions: [{ type: 'button', action_id: actionId, block_id: 'mixed', value, action_ts: `${Math.floor(Date.now() / 1000)}.${crypto.randomBytes(6).readUIntBE(0, 6)}` }],
+    };
+    const answer = await signed('/slack/interactions', 'payload=' + encodeURIComponent(JSON.stringify(payload)));
+    const outcome = answer.status >= 200 && answer.status < 300 ? (answer.body.length === 0 ? 'ok' : 'unexpected_body') : 'http';
+    return { status: answer.status, ms: answer.ms, outcome, text: answer.body };
+  }
+
   const elements = (ack) => ((ack && ack.blocks) || []).filter((b) => b.type === 'actions').flatMap((b) => b.elements || []);
   const images = (ack) => ((ack && ack.blocks) || []).filter((b) => b.type === 'image').map((b) => b.image_url);
 
