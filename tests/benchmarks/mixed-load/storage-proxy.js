@@ -10,7 +10,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 let stats = fresh();
 let lastCall = 0;
 function fresh() {
-  return { calls: 0, batches: 0, failed: 0, failedByStatus: {}, byMethod: {}, byTable: {}, since: Date.now() };
+  return { calls: 0, batches: 0, failed: 0, resent: 0, failedByStatus: {}, byMethod: {}, byTable: {}, since: Date.now() };
 }
 
 // /devstoreaccount1/Users(PartitionKey='..',RowKey='..') -> Users; /devstoreaccount1/$batch -> $batch
@@ -40,6 +40,7 @@ function forward(req, res, body, counted, mayRetry) {
     });
   upstream.on('error', (err) => {
     if (mayRetry && upstream.reusedSocket && err.code === 'ECONNRESET') {
+      counted.resent += 1;
       forward(req, res, body, counted, false);
       return;
     }
