@@ -37,6 +37,36 @@ public sealed class LostAnswerTests
     }
 
     [Fact]
+    public async Task LedgerTryRecordAsync_AnswerLostAndRetried_StillNew_ARealRepeatStillARepeat()
+    {
+        await using var proxy = new LossyProxy(_azurite.Port);
+        var ledger = new AzureTablesDeliveryLedger(await TablesThroughAsync(proxy), TimeProvider.System);
+        var key = "slack:command:" + Guid.NewGuid().ToString("N");
+
+        proxy.LoseNextAnswer();
+        var first = await ledger.TryRecordAsync(key, CancellationToken.None);
+
+        Assert.Equal(1, proxy.AnswersLost);
+        Assert.True(first);
+        Assert.False(await ledger.TryRecordAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LedgerTryRecordAsync_UserKey_AnswerLostAndRetried_StillNew()
+    {
+        await using var proxy = new LossyProxy(_azurite.Port);
+        var ledger = new AzureTablesDeliveryLedger(await TablesThroughAsync(proxy), TimeProvider.System);
+        var user = TestUsers.New();
+
+        proxy.LoseNextAnswer();
+        var first = await ledger.TryRecordAsync(user, "msteams:activity-1", CancellationToken.None);
+
+        Assert.Equal(1, proxy.AnswersLost);
+        Assert.True(first);
+        Assert.False(await ledger.TryRecordAsync(user, "msteams:activity-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DueIndexTryClaimAsync_AnswerLostAndRetried_StillClaimed()
     {
         await using var proxy = new LossyProxy(_azurite.Port);

@@ -81,7 +81,16 @@ public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
 
     private async Task<bool> RecordAsync(string partitionKey, string rowKey, string key, CancellationToken cancellationToken)
     {
-        var row = new LedgerEntity { PartitionKey = partitionKey, RowKey = rowKey, Key = key, RecordedAt = _time.GetUtcNow() };
-        return await _tables.TryAddEntityAsync(StorageTableNames.Ledger, row, cancellationToken) is not null;
+        var callId = Guid.NewGuid().ToString("N");
+        var row = new LedgerEntity { PartitionKey = partitionKey, RowKey = rowKey, Key = key, RecordedAt = _time.GetUtcNow(), CallId = callId };
+        if (await _tables.TryAddEntityAsync(StorageTableNames.Ledger, row, cancellationToken) is not null)
+        {
+            return true;
+        }
+
+        // The SDK retried an insert whose first try was applied: the 409 is our own row, and the key is new. Taking it
+        // for a repeat would drop a fresh Slack command or Teams activity without an answer.
+        var stored = await _tables.GetEntityOrDefaultAsync<LedgerEntity>(StorageTableNames.Ledger, partitionKey, rowKey, cancellationToken);
+        return stored?.CallId == callId;
     }
 }
