@@ -57,7 +57,14 @@ public sealed class ConversationEngine
 
     /// <summary>Handles one turn and returns the replies to show, in order. Never throws for bad input or storage
     /// failures; cancellation still propagates.</summary>
-    public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken) =>
+        (await HandleTurnAsync(turn, cancellationToken)).Replies;
+
+    /// <summary>
+    /// <see cref="HandleAsync"/>, also saying whether the turn was a read-only command that saved nothing, so an edge
+    /// can skip what only a change needs (Slack's App Home publish).
+    /// </summary>
+    public async Task<TurnResult> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
         using var activity = CoachBotTelemetry.Source.StartActivity("coachbot.turn");
         activity?.SetTag("coachbot.channel", turn.User.Channel);
@@ -70,7 +77,7 @@ public sealed class ConversationEngine
             {
                 outcome = "too_long";
                 var strings = _content.For(LanguageHint(turn)).Strings;
-                return [Error(strings.Format("error.too_long", ("length", length), ("max", CoachingOptions.MaxMessageLength)))];
+                return new TurnResult([Error(strings.Format("error.too_long", ("length", length), ("max", CoachingOptions.MaxMessageLength)))], ChangedNothing: false);
             }
 
             for (var attempt = 1; ; attempt++)
@@ -78,9 +85,9 @@ public sealed class ConversationEngine
                 try
                 {
                     var profile = await _users.GetAsync(turn.User, cancellationToken);
-                    var (replies, routed) = await HandleOnceAsync(turn, profile, cancellationToken);
+                    var (replies, routed, changedNothing) = await HandleOnceAsync(turn, profile, cancellationToken);
                     verb = routed;
-                    return replies;
+                    return new TurnResult(replies, changedNothing);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -93,14 +100,14 @@ public sealed class ConversationEngine
         {
             outcome = "storage_unavailable";
             _logger.LogWarning(ex, "Storage unavailable while handling a turn on {Channel}", turn.User.Channel);
-            return [Error(_content.For(LanguageHint(turn)).Strings.Format("error.storage_unavailable"))];
+            return new TurnResult([Error(_content.For(LanguageHint(turn)).Strings.Format("error.storage_unavailable"))], ChangedNothing: false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             outcome = "error";
             _logger.LogError(ex, "Unexpected failure while handling a turn on {Channel}", turn.User.Channel);
             activity?.SetStatus(ActivityStatusCode.Error);
-            return [Error(_content.For(LanguageHint(turn)).Strings.Format("error.unexpected"))];
+            return new TurnResult([Error(_content.For(LanguageHint(turn)).Strings.Format("error.unexpected"))], ChangedNothing: false);
         }
         finally
         {
@@ -111,7 +118,7 @@ public sealed class ConversationEngine
         }
     }
 
-    private async Task<(IReadOnlyList<Reply> Replies, string Verb)> HandleOnceAsync(
+    private async Task<(IReadOnlyList<Reply> Replies, string Verb, bool ChangedNothing)> HandleOnceAsync(
         IncomingTurn turn, UserProfile? stored, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -129,7 +136,7 @@ public sealed class ConversationEngine
         var firstContact = isNew || profile.Onboarding == OnboardingStep.NotStarted || (turn.Action is null && turn.Text is { Length: 0 });
         if (!firstContact || turn.InChannel || _firstContact.Count == 0)
         {
-            return (replies, verb);
+            return (replies, verb, context.ReadOnlyCommand && !context.ProfileSaved);
         }
 
         var waiting = new List<Reply>(replies);
@@ -138,7 +145,7 @@ public sealed class ConversationEngine
             waiting.AddRange(await handler.OnFirstContactAsync(context, cancellationToken));
         }
 
-        return (waiting, verb);
+        return (waiting, verb, false);
     }
 
     private async Task<(IReadOnlyList<Reply> Replies, string Verb)> RouteAsync(TurnContext context, bool isNew, CancellationToken cancellationToken)
@@ -170,6 +177,7 @@ public sealed class ConversationEngine
             && _commands.FirstOrDefault(h => h.Verbs.Contains(command.Verb)) is { } commandHandler)
         {
             var reply = await commandHandler.HandleAsync(context, command, cancellationToken);
+            context.ReadOnlyCommand = VerbCatalog.Find(command.Verb)?.SafeWith(command.Arguments) == true;
             return await RemindsOfSetupAsync(context, commandHandler, cancellationToken)
                 ? ([reply, OnboardingFlow.Reminder(context)], command.Verb)
                 : ([reply], command.Verb);

@@ -52,6 +52,7 @@ public sealed class TurnContext
         if (Profile.Version is null)
         {
             Profile = await _users.SaveAsync(Profile with { Onboarding = OnboardingStep.NotStarted }, cancellationToken);
+            ProfileSaved = true;
         }
     }
 
@@ -62,6 +63,13 @@ public sealed class TurnContext
     public async Task<UserProfile> UpdateProfileAsync(Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
     {
         Profile = await _users.SaveAsync(change(Profile), cancellationToken);
+        ProfileSaved = true;
         return Profile;
     }
+
+    /// <summary>True once this turn saved the profile.</summary>
+    internal bool ProfileSaved { get; private set; }
+
+    /// <summary>True when the turn ran a command that changes nothing with its arguments (<see cref="VerbInfo.SafeWith"/>).</summary>
+    internal bool ReadOnlyCommand { get; set; }
 }

@@ -31,7 +31,11 @@ public sealed class SlackConversation
     }
 
     /// <summary>The Core's replies to what the user typed or pressed.</summary>
-    public async Task<IReadOnlyList<Reply>> RunAsync(SlackTurn turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> RunAsync(SlackTurn turn, CancellationToken cancellationToken) =>
+        (await RunTurnAsync(turn, cancellationToken)).Replies;
+
+    /// <summary><see cref="RunAsync"/>, also saying whether the turn only showed something (no App Home refresh needed).</summary>
+    public async Task<TurnResult> RunTurnAsync(SlackTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var info = await _hints.GetAsync(turn.Team, turn.UserId, cancellationToken);
@@ -50,14 +54,16 @@ public sealed class SlackConversation
             // From the signed payload: export and forget me cover the person's other workspaces of the org with it.
             OrganizationId = turn.Team.EnterpriseId,
         };
-        return await _engine.HandleAsync(incoming, cancellationToken);
+        return await _engine.HandleTurnAsync(incoming, cancellationToken);
     }
 
     /// <summary>Runs the turn and posts its replies to <paramref name="destination"/>.</summary>
-    public async Task AnswerAsync(SlackTurn turn, SlackDestination destination, CancellationToken cancellationToken)
+    public async Task<TurnResult> AnswerAsync(SlackTurn turn, SlackDestination destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        await PostAsync(turn.Team, destination, await RunAsync(turn, cancellationToken), turn, cancellationToken);
+        var result = await RunTurnAsync(turn, cancellationToken);
+        await PostAsync(turn.Team, destination, result.Replies, turn, cancellationToken);
+        return result;
     }
 
     /// <summary>Renders one reply for a destination; forms become an opener button for <paramref name="turn"/>.</summary>

@@ -36,8 +36,11 @@ public sealed class SlackDirectMessageSubscriber : ISlackEventSubscriber
         {
             Resumed = slackEvent.Resumed,
         };
-        await _conversation.AnswerAsync(turn, new SlackDestination(channel), cancellationToken);
-        _home.Schedule(slackEvent.Team, user);
+        var result = await _conversation.AnswerAsync(turn, new SlackDestination(channel), cancellationToken);
+        if (!result.ChangedNothing)
+        {
+            _home.Schedule(slackEvent.Team, user);
+        }
     }
 }
 

@@ -35,9 +35,16 @@ public sealed class SlackSlashCommandHandler : ISlackSlashCommandHandler
         var replies = await _budget.RunAsync(
             async token =>
             {
-                var all = await _conversation.RunAsync(turn, token);
-                _home.Schedule(command.Team, command.UserId);
-                return await _modals.OpenFirstFormAsync(command.Team, command.TriggerId, all, destination, token);
+                var result = await _conversation.RunTurnAsync(turn, token);
+
+                // The App Home shows the person's data: publishing it again after a command that only showed
+                // something costs a dozen storage reads and a rate-limited Slack call for nothing.
+                if (!result.ChangedNothing)
+                {
+                    _home.Schedule(command.Team, command.UserId);
+                }
+
+                return await _modals.OpenFirstFormAsync(command.Team, command.TriggerId, result.Replies, destination, token);
             },
             (late, token) => _conversation.PostAsync(command.Team, destination, late, turn, token),
             cancellationToken);
