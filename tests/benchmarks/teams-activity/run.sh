@@ -37,8 +37,10 @@ wait_for() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sl
 wait_for "http://127.0.0.1:$ours/readyz"
 wait_for "http://127.0.0.1:$bb/"
 
-# One activity template; wrk gives every request its own id (thread number and counter), so neither bot treats a
-# request as a redelivery.
+# One activity template; wrk gives every request its own id (a tag of the run, the thread number and a counter), so
+# neither bot treats a request as a redelivery. The tag matters: without it every run repeated the ids of the run
+# before (the counter restarts and Lua's random numbers start from the same seed), and CoachBot, which records
+# activity ids, rightly answered the repeats with no reply.
 cat >"$work/post.lua" <<LUA
 -- 500 people, each in their own personal conversation: Teams throttles a bot per conversation, and CoachBot keeps to
 -- that limit, so one shared conversation would measure the throttle rather than the bot.
@@ -46,12 +48,14 @@ local template = [[{"type":"message","id":"ID","timestamp":"2026-12-06T09:00:00.
 local counter = 0
 local thread_id = 0
 local threads = {}
+local run_tag = "0"
 setup = function(thread) thread:set("thread_id", #threads + 1); table.insert(threads, thread) end
+init = function(args) run_tag = args[1] or "0" end
 request = function()
   counter = counter + 1
   local user = string.format("%05d", (counter * 2 + thread_id) % 500)
   local body = string.gsub(template, "USER", user)
-  body = string.gsub(body, '"id":"ID"', '"id":"bench-' .. thread_id .. '-' .. counter .. '-' .. math.random(1, 1000000000) .. '"', 1)
+  body = string.gsub(body, '"id":"ID"', '"id":"bench-' .. run_tag .. '-' .. thread_id .. '-' .. counter .. '"', 1)
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
 end
 done = function(summary, latency, requests)
@@ -76,7 +80,7 @@ check() {
 check "http://127.0.0.1:$ours/api/messages" CoachBot
 check "http://127.0.0.1:$bb/api/messages" botbuilder
 
-run() { wrk -t2 -c32 -d"${duration}s" --latency -s "$work/post.lua" "$1" | grep '^RESULT' | sed "s/^RESULT/$2/"; }
+run() { wrk -t2 -c32 -d"${duration}s" --latency -s "$work/post.lua" "$1" -- "$(date +%s%N)" | grep '^RESULT' | sed "s/^RESULT/$2/"; }
 run "http://127.0.0.1:$ours/api/messages" warmup-coachbot >/dev/null
 run "http://127.0.0.1:$bb/api/messages" warmup-botbuilder >/dev/null
 settle
@@ -93,6 +97,11 @@ for pair in $(seq 1 "$pairs"); do
   after="$(replies)"
   echo "$ours_line replies=$((middle - before))"
   echo "$bb_line replies=$((after - middle))"
+  # Every request must have been answered (the check's own activities aside): a reply short means a bot lost a turn.
+  for side in "$ours_line $((middle - before))" "$bb_line $((after - middle))"; do
+    sent="$(field "${side% *}" requests)"; got="${side##* }"
+    [ "$got" -ge "$sent" ] || { echo "missing replies: ${side%% *} answered $got of $sent requests" >&2; status=1; }
+  done
   awk -v ro="$(field "$ours_line" rps)" -v rb="$(field "$bb_line" rps)" -v po="$(field "$ours_line" p99_ms)" -v pb="$(field "$bb_line" p99_ms)" 'BEGIN {
     printf "throughput: %.2fx botbuilder (target >= 5x); p99: %.2fx botbuilder (target <= 0.2x)\n", ro / rb, po / pb
     exit !(ro >= 5 * rb && po <= 0.2 * pb)
