@@ -46,7 +46,8 @@ cat >"$work/post.lua" <<LUA
 -- that limit, so one shared conversation would measure the throttle rather than the bot.
 local template = [[{"type":"message","id":"ID","timestamp":"2026-12-06T09:00:00.000Z","serviceUrl":"http://127.0.0.1:$connector/","channelId":"msteams","from":{"id":"29:bench-user-USER","name":"Bench","aadObjectId":"00000000-0000-4000-8000-0000000USER"},"recipient":{"id":"28:coachbot-bench","name":"CoachBot"},"conversation":{"id":"a:bench-personal-USER","conversationType":"personal","tenantId":"00000000-0000-4000-8000-0000000bench"},"text":"help","textFormat":"plain","locale":"en-US"}]]
 local counter = 0
-local thread_id = 0
+-- thread_id is a global that setup() gives each thread; a local of the same name here would hide it, and both
+-- threads would send the same ids (half of them then count as redeliveries).
 local threads = {}
 local run_tag = "0"
 setup = function(thread) thread:set("thread_id", #threads + 1); table.insert(threads, thread) end
