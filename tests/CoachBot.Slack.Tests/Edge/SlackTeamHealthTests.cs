@@ -15,7 +15,6 @@ namespace CoachBot.Slack.Tests.Edge;
 public sealed class SlackTeamHealthTests : IAsyncLifetime
 {
     private const string PublicBase = "https://coachbot.example.com";
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47];
 
     private readonly AzuriteFixture _azurite;
     private SlackHost _host = null!;
@@ -40,17 +39,8 @@ public sealed class SlackTeamHealthTests : IAsyncLifetime
         var blocks = Assert.IsType<JsonArray>(message["blocks"]);
         Assert.Empty(BlockKitLimits.Check(blocks, BlockKitLimits.MessageSurface));
         Assert.Contains(strings.Format("health.title"), JsonWalk.Text(message), StringComparison.Ordinal);
-        var images = blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "image").ToList();
-        Assert.NotEmpty(images);
-        foreach (var image in images)
-        {
-            var url = (string)image["image_url"]!;
-            Assert.StartsWith(PublicBase + "/charts/health/", url, StringComparison.Ordinal);
-            Assert.False(string.IsNullOrWhiteSpace((string?)image["alt_text"]));
-            using var chart = await _host.Client.GetAsync(new Uri(url).PathAndQuery);
-            Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
-            Assert.Equal(PngSignature, (await chart.Content.ReadAsByteArrayAsync()).Take(PngSignature.Length));
-        }
+        var images = blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "image").Select(b => ((string)b["image_url"]!, (string?)b["alt_text"])).ToList();
+        await ChartImages.AssertServedAsync(_host.Client, images, PublicBase + "/charts/health/");
     }
 
     [Theory]

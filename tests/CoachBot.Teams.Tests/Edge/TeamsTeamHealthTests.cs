@@ -17,7 +17,6 @@ public sealed class TeamsTeamHealthTests : IAsyncLifetime
 {
     private const string PublicBase = "https://coachbot.example.test";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47];
 
     private readonly AzuriteFixture _azurite;
     private TeamsHost _host = null!;
@@ -49,17 +48,8 @@ public sealed class TeamsTeamHealthTests : IAsyncLifetime
         var card = Assert.Single(Cards(reply));
         Assert.Empty(AdaptiveCardValidator.Validate(card));
         Assert.Contains(TestContent.Library.For(language).Strings.Format("health.title"), JsonWalk.Text(card), StringComparison.Ordinal);
-        var images = JsonWalk.Objects(card).Where(n => (string?)n["type"] == "Image").ToList();
-        Assert.NotEmpty(images);
-        foreach (var image in images)
-        {
-            var url = (string)image["url"]!;
-            Assert.StartsWith(PublicBase + "/charts/health/", url, StringComparison.Ordinal);
-            Assert.False(string.IsNullOrWhiteSpace((string?)image["altText"]));
-            using var chart = await _host.Client.GetAsync(new Uri(url).PathAndQuery);
-            Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
-            Assert.Equal(PngSignature, (await chart.Content.ReadAsByteArrayAsync()).Take(PngSignature.Length));
-        }
+        var images = JsonWalk.Objects(card).Where(n => (string?)n["type"] == "Image").Select(n => ((string)n["url"]!, (string?)n["altText"])).ToList();
+        await ChartImages.AssertServedAsync(_host.Client, images, PublicBase + "/charts/health/");
     }
 
     [Theory]
