@@ -33,24 +33,12 @@ public sealed class TimedChannelSender : IChannelSender
     /// <summary>The next send throws <paramref name="failure"/> instead of sending.</summary>
     public void FailNext(Exception failure) => _failures.Enqueue(failure);
 
-    /// <summary>While set, every send waits for its cancellation token (a chat API that never answers).</summary>
-    public bool Hang { get; set; }
-
-    /// <summary>Completes when a send starts hanging.</summary>
-    public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     public async Task SendAsync(UserRef user, Reply reply, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attempts);
         if (_failures.TryDequeue(out var failure))
         {
             throw failure;
-        }
-
-        if (Hang)
-        {
-            Hanging.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
         await Recorded.SendAsync(user, reply, cancellationToken);
