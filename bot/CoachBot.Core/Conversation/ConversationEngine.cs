@@ -136,7 +136,8 @@ public sealed class ConversationEngine
         var firstContact = isNew || profile.Onboarding == OnboardingStep.NotStarted || (turn.Action is null && turn.Text is { Length: 0 });
         if (!firstContact || turn.InChannel || _firstContact.Count == 0)
         {
-            return (replies, verb, context.ReadOnlyCommand && !context.ProfileSaved);
+            // A profile refreshed from the channel's hints (a new time zone) was saved before the command ran.
+            return (replies, verb, context.ReadOnlyCommand && !context.ProfileSaved && ReferenceEquals(profile, stored));
         }
 
         var waiting = new List<Reply>(replies);

@@ -20,7 +20,7 @@ public sealed class CachingUserStore : IUserStore
     private const int MaxEntries = 50_000;
 
     private readonly ConcurrentDictionary<UserRef, Entry> _entries = new();
-    private readonly ConcurrentDictionary<UserRef, Lazy<Task<UserProfile?>>> _reads = new();
+    private readonly ConcurrentDictionary<UserRef, Task<UserProfile?>> _reads = new();
     private readonly IUserStore _inner;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
@@ -59,7 +59,9 @@ public sealed class CachingUserStore : IUserStore
         }
         catch
         {
+            // The retry after a conflict must read storage again, not join a read that started before the write.
             _entries.TryRemove(profile.User, out _);
+            _reads.TryRemove(profile.User, out _);
             throw;
         }
     }
@@ -67,6 +69,7 @@ public sealed class CachingUserStore : IUserStore
     public async Task DeleteAsync(UserRef user, CancellationToken cancellationToken)
     {
         _entries.TryRemove(user, out _);
+        _reads.TryRemove(user, out _);
         await _inner.DeleteAsync(user, cancellationToken);
 
         // "Not found" from now on; a read that started before the delete cannot bring the profile back.
@@ -79,8 +82,14 @@ public sealed class CachingUserStore : IUserStore
     /// </summary>
     private Task<UserProfile?> ReadAsync(UserRef user, Entry? seen)
     {
-        var read = _reads.GetOrAdd(user, key => new Lazy<Task<UserProfile?>>(() => ReadAndRememberAsync(key, seen)));
-        return read.Value;
+        var mine = new TaskCompletionSource<UserProfile?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _reads.GetOrAdd(user, mine.Task);
+        if (shared == mine.Task)
+        {
+            _ = ReadAndRememberAsync(user, seen, mine);
+        }
+
+        return shared;
     }
 
     private async Task RefreshAsync(UserRef user, Entry seen)
@@ -95,25 +104,35 @@ public sealed class CachingUserStore : IUserStore
         }
     }
 
-    private async Task<UserProfile?> ReadAndRememberAsync(UserRef user, Entry? seen)
+    private async Task ReadAndRememberAsync(UserRef user, Entry? seen, TaskCompletionSource<UserProfile?> read)
     {
         try
         {
             var profile = await _inner.GetAsync(user, CancellationToken.None);
             var fresh = NewEntry(profile);
-            if (seen is null ? !_entries.TryAdd(user, fresh) : !_entries.TryUpdate(user, fresh, seen))
+            if (seen is null ? _entries.TryAdd(user, fresh) : _entries.TryUpdate(user, fresh, seen))
+            {
+                TrimIfFull();
+            }
+            else if (_entries.TryGetValue(user, out var newer))
             {
                 // A save, a delete or another read changed the entry meanwhile; it is newer than this read.
-                return _entries.TryGetValue(user, out var newer) ? newer.Profile : profile;
+                profile = newer.Profile;
             }
 
-            TrimIfFull();
-            return profile;
+            Done(user, read).TrySetResult(profile);
         }
-        finally
+        catch (Exception ex)
         {
-            _reads.TryRemove(user, out _);
+            Done(user, read).TrySetException(ex);
         }
+    }
+
+    /// <summary>Takes this read out of the shared ones (only this one: a save may have started another), then returns it.</summary>
+    private TaskCompletionSource<UserProfile?> Done(UserRef user, TaskCompletionSource<UserProfile?> read)
+    {
+        _reads.TryRemove(new KeyValuePair<UserRef, Task<UserProfile?>>(user, read.Task));
+        return read;
     }
 
     private void Remember(UserRef user, UserProfile? profile)
@@ -128,11 +147,35 @@ public sealed class CachingUserStore : IUserStore
         return new Entry(profile, now + (_lifetime * 0.75), now + _lifetime);
     }
 
+    /// <summary>
+    /// Keeps the cache under <see cref="MaxEntries"/>: expired entries go first, then every profile. "Not found"
+    /// entries stay, so a read that started before a <c>forget me</c> still cannot bring the profile back.
+    /// </summary>
     private void TrimIfFull()
     {
+        if (_entries.Count < MaxEntries)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var (user, entry) in _entries)
+        {
+            if (entry.Until <= now)
+            {
+                _entries.TryRemove(new KeyValuePair<UserRef, Entry>(user, entry));
+            }
+        }
+
         if (_entries.Count >= MaxEntries)
         {
-            _entries.Clear();
+            foreach (var (user, entry) in _entries)
+            {
+                if (entry.Profile is not null)
+                {
+                    _entries.TryRemove(new KeyValuePair<UserRef, Entry>(user, entry));
+                }
+            }
         }
     }
 

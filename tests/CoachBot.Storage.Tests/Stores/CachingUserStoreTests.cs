@@ -161,6 +161,22 @@ public sealed class CachingUserStoreTests : UserStoreContract
         Assert.Equal(1, inner.Reads);
     }
 
+    [Fact]
+    public async Task FailedSave_TheNextReadAsksStorageAgain_InsteadOfJoiningAnOlderRead()
+    {
+        var inner = new GatedStore { FailSaves = true };
+        var cache = new CachingUserStore(inner, _clock, Lifetime);
+        var user = TestUsers.New();
+        var older = cache.GetAsync(user, None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => cache.SaveAsync(new UserProfile { User = user }, None));
+        var fresh = cache.GetAsync(user, None);
+
+        Assert.Equal(2, inner.Reads);
+        inner.Release(new UserProfile { User = user, Language = "ja" });
+        await Task.WhenAll(older, fresh);
+    }
+
     protected override async Task<IUserStore> CreateStoreAsync() =>
         new CachingUserStore(new AzureTablesUserStore(await _azurite.CreateTablesAsync()), _clock, Lifetime);
 
@@ -172,6 +188,9 @@ public sealed class CachingUserStoreTests : UserStoreContract
 
         public int Reads => Volatile.Read(ref _reads);
 
+        /// <summary>Saves fail as a version conflict, as when another replica saved first.</summary>
+        public bool FailSaves { get; init; }
+
         public Task<UserProfile?> GetAsync(UserRef user, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _reads);
@@ -180,7 +199,8 @@ public sealed class CachingUserStoreTests : UserStoreContract
             return read.Task;
         }
 
-        public Task<UserProfile> SaveAsync(UserProfile profile, CancellationToken cancellationToken) => Task.FromResult(profile);
+        public Task<UserProfile> SaveAsync(UserProfile profile, CancellationToken cancellationToken) =>
+            FailSaves ? Task.FromException<UserProfile>(new ConcurrencyConflictException("changed meanwhile")) : Task.FromResult(profile);
 
         public Task DeleteAsync(UserRef user, CancellationToken cancellationToken) => Task.CompletedTask;
 
