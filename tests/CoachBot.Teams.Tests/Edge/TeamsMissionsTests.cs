@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using CoachBot.Core.Users;
 using CoachBot.Teams.Cards;
@@ -10,30 +9,13 @@ namespace CoachBot.Teams.Tests.Edge;
 
 /// <summary>`missions` over Teams: valid Adaptive Cards within their limits in en and ja, and the focus button works.</summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class TeamsMissionsTests : IAsyncLifetime
+public sealed class TeamsMissionsTests : LocalTeamsTests
 {
     private const string Alice = "29:missions";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    /// <summary>Set, so the overview's chart has an absolute URL and the card gets an Image.</summary>
-    private const string PublicBase = "https://coach.example.test";
-
-    private readonly AzuriteFixture _azurite;
-    private TeamsHost _host = null!;
-    private FakeConnector.FakeConnector _connector = null!;
-
-    public TeamsMissionsTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public async Task InitializeAsync()
+    public TeamsMissionsTests(AzuriteFixture azurite)
+        : base(azurite)
     {
-        _connector = await FakeConnector.FakeConnector.StartAsync();
-        _host = await TeamsHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Charts:PublicBaseUrl"] = PublicBase });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
     }
 
     [Theory]
@@ -77,10 +59,10 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
         var detail = await SayAsync(Alice, "missions stakeholders");
         var focus = Submits(detail).First(d => (string?)d["coachbot"] == "missions.focus");
 
-        var pressed = await SendAsync(TeamsActivities.Submit(_connector.ServiceUrl, Alice, focus.DeepClone()));
+        var pressed = await SendAsync(TeamsActivities.Submit(Connector.ServiceUrl, Alice, focus.DeepClone()));
 
         Assert.Contains("Your focus is now", pressed.Body?["text"]?.ToString(), StringComparison.Ordinal);
-        var profile = await _host.Services.GetRequiredService<IUserStore>().GetAsync(new UserRef("msteams", TeamsActivities.Tenant, Alice), CancellationToken.None);
+        var profile = await Host.Services.GetRequiredService<IUserStore>().GetAsync(new UserRef("msteams", TeamsActivities.Tenant, Alice), CancellationToken.None);
         Assert.Equal("stakeholders", profile?.MissionFocus);
     }
 
@@ -89,25 +71,11 @@ public sealed class TeamsMissionsTests : IAsyncLifetime
         await SayAsync(user, "start");
         foreach (var (action, value) in new[] { ("onboarding.role", "manager"), ("onboarding.path", "internal"), ("onboarding.time", "09:00"), ("onboarding.days", "mon-fri") })
         {
-            await SendAsync(TeamsActivities.Submit(_connector.ServiceUrl, user, new JsonObject { ["coachbot"] = action, ["value"] = value }));
+            await SendAsync(TeamsActivities.Submit(Connector.ServiceUrl, user, new JsonObject { ["coachbot"] = action, ["value"] = value }));
         }
 
         await SayAsync(user, "settings language " + language);
     }
-
-    private Task<ConnectorRequest> SayAsync(string user, string text) =>
-        SendAsync(TeamsActivities.Message(_connector.ServiceUrl, user, text));
-
-    private async Task<ConnectorRequest> SendAsync(JsonObject activity)
-    {
-        var id = (string)activity["id"]!;
-        using var response = await _host.PostAsync(activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await _connector.WaitForAsync(r => r.ActivityId == id, Wait);
-    }
-
-    private static IEnumerable<JsonObject> Cards(ConnectorRequest request) =>
-        (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>();
 
     private static IEnumerable<JsonObject> Submits(ConnectorRequest request) =>
         Cards(request).SelectMany(c => JsonWalk.Objects(c)).Where(n => (string?)n["type"] == "Action.Submit").Select(n => n["data"]).OfType<JsonObject>();

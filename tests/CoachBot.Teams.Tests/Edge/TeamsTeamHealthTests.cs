@@ -1,9 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using CoachBot.Core.Health;
 using CoachBot.Core.Users;
 using CoachBot.Teams.Cards;
-using CoachBot.Teams.Tests.FakeConnector;
 using CoachBot.Testing;
 
 namespace CoachBot.Teams.Tests.Edge;
@@ -13,27 +10,11 @@ namespace CoachBot.Teams.Tests.Edge;
 /// team's figures and a chart image per indicator that the host serves; a lead of two sees no figure and no chart.
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
-public sealed class TeamsTeamHealthTests : IAsyncLifetime
+public sealed class TeamsTeamHealthTests : LocalTeamsTests
 {
-    private const string PublicBase = "https://coachbot.example.test";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
-    private readonly AzuriteFixture _azurite;
-    private TeamsHost _host = null!;
-    private FakeConnector.FakeConnector _connector = null!;
-
-    public TeamsTeamHealthTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public async Task InitializeAsync()
+    public TeamsTeamHealthTests(AzuriteFixture azurite)
+        : base(azurite)
     {
-        _connector = await FakeConnector.FakeConnector.StartAsync();
-        _host = await TeamsHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Charts:PublicBaseUrl"] = PublicBase });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
     }
 
     [Theory]
@@ -49,7 +30,7 @@ public sealed class TeamsTeamHealthTests : IAsyncLifetime
         Assert.Empty(AdaptiveCardValidator.Validate(card));
         Assert.Contains(TestContent.Library.For(language).Strings.Format("health.title"), JsonWalk.Text(card), StringComparison.Ordinal);
         var images = JsonWalk.Objects(card).Where(n => (string?)n["type"] == "Image").Select(n => ((string)n["url"]!, (string?)n["altText"])).ToList();
-        await ChartImages.AssertServedAsync(_host.Client, images, PublicBase + "/charts/health/");
+        await ChartImages.AssertServedAsync(Host.Client, images, PublicBase + "/charts/health/");
     }
 
     [Theory]
@@ -71,19 +52,7 @@ public sealed class TeamsTeamHealthTests : IAsyncLifetime
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var lead = "29:lead-" + suffix;
         var reports = Enumerable.Range(0, size).Select(i => new UserRef("msteams", TeamsActivities.Tenant, $"29:r{i}-{suffix}")).ToList();
-        await TeamHealthSeed.SeedAsync(_host.Services, new UserRef("msteams", TeamsActivities.Tenant, lead), reports, language);
+        await TeamHealthSeed.SeedAsync(Host.Services, new UserRef("msteams", TeamsActivities.Tenant, lead), reports, language);
         return lead;
     }
-
-    private async Task<ConnectorRequest> SayAsync(string user, string text)
-    {
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, user, text);
-        var id = (string)activity["id"]!;
-        using var response = await _host.PostAsync(activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await _connector.WaitForAsync(r => r.ActivityId == id, Wait);
-    }
-
-    private static IEnumerable<JsonObject> Cards(ConnectorRequest request) =>
-        (request.Body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["content"]).OfType<JsonObject>();
 }
