@@ -166,8 +166,9 @@ public sealed class CoachBotTablesTests
         };
         ActivitySource.AddActivityListener(activityListener);
 
-        await ledger.TryRecordAsync("telemetry-key", None);
-        await ledger.TryRecordAsync("telemetry-key", None);
+        var user = TestUsers.New();
+        await ledger.TryRecordAsync(user, "telemetry-key", None);
+        await ledger.TryRecordAsync(user, "telemetry-key", None);
 
         lock (measurements)
         {

@@ -5,10 +5,11 @@ using CoachBot.Core.Users;
 namespace CoachBot.Storage.Delivery;
 
 /// <summary>
-/// <see cref="IDeliveryLedger"/> on the Ledger table: one insert-only row per key. Keys of no one in particular use
-/// PartitionKey = encoded key and an empty RowKey (a partition each spreads the load); a user's keys live in the
-/// user's partition (RowKey = encoded key) so forgetting the user deletes them. The service's 409 on a second insert
-/// is what makes "exactly once" hold across replicas.
+/// <see cref="IDeliveryLedger"/> on the Ledger table: one insert-only row per key. Keys of no one in particular (Slack
+/// trigger ids, job runs) live in a few shared partitions and are written together when they arrive together
+/// (<see cref="SharedKeyBatcher"/>, ADR 0043); a user's keys live in the user's partition (RowKey = encoded key) so
+/// forgetting the user deletes them. The service's 409 on a second insert is what makes "exactly once" hold across
+/// replicas.
 /// </summary>
 public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
 {
@@ -16,17 +17,19 @@ public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
 
     private readonly CoachBotTables _tables;
     private readonly TimeProvider _time;
+    private readonly SharedKeyBatcher _shared;
 
     public AzureTablesDeliveryLedger(CoachBotTables tables, TimeProvider time)
     {
         _tables = tables;
         _time = time;
+        _shared = new SharedKeyBatcher(tables, time);
     }
 
     public Task<bool> TryRecordAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return RecordAsync(TableKeys.Encode(key), string.Empty, key, cancellationToken);
+        return _shared.RecordAsync(key, cancellationToken);
     }
 
     public Task<bool> TryRecordAsync(UserRef user, string key, CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(holder);
-        var (partitionKey, rowKey) = user is null ? (TableKeys.Encode(key), string.Empty) : (TableKeys.ForUser(user), TableKeys.Encode(key));
+        var (partitionKey, rowKey) = (user is null ? SharedKeyBatcher.PartitionOf(key) : TableKeys.ForUser(user), TableKeys.Encode(key));
         var callId = Guid.NewGuid().ToString("N");
         var row = new LedgerEntity
         {
