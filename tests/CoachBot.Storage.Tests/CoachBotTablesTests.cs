@@ -131,7 +131,6 @@ public sealed class CoachBotTablesTests
     public async Task ExecuteAsync_Calls_RecordDurationAndSpanWithTableOperationAndOutcome()
     {
         var tables = await _azurite.CreateTablesAsync();
-        var ledger = new AzureTablesDeliveryLedger(tables, TimeProvider.System);
         var measurements = new List<(string? Table, string? Operation, string? Outcome)>();
         var spans = new List<string>();
         using var meterListener = new MeterListener();
@@ -166,9 +165,9 @@ public sealed class CoachBotTablesTests
         };
         ActivitySource.AddActivityListener(activityListener);
 
-        var user = TestUsers.New();
-        await ledger.TryRecordAsync(user, "telemetry-key", None);
-        await ledger.TryRecordAsync(user, "telemetry-key", None);
+        var row = new TableEntity(Guid.NewGuid().ToString("N"), "telemetry-key");
+        await tables.TryAddEntityAsync(StorageTableNames.Ledger, row, None);
+        await tables.TryAddEntityAsync(StorageTableNames.Ledger, row, None);
 
         lock (measurements)
         {

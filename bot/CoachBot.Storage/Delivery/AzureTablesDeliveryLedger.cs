@@ -6,9 +6,9 @@ namespace CoachBot.Storage.Delivery;
 
 /// <summary>
 /// <see cref="IDeliveryLedger"/> on the Ledger table: one insert-only row per key. Keys of no one in particular (Slack
-/// trigger ids, job runs) live in a few shared partitions and are written together when they arrive together
-/// (<see cref="SharedKeyBatcher"/>, ADR 0043); a user's keys live in the user's partition (RowKey = encoded key) so
-/// forgetting the user deletes them. The service's 409 on a second insert is what makes "exactly once" hold across
+/// trigger ids, job runs) live in a few shared partitions; a user's keys live in the user's partition so forgetting
+/// the user deletes them. RowKey is the encoded key, and keys of one partition that arrive together are written in one
+/// transaction (<see cref="LedgerBatcher"/>, ADR 0043). The service's 409 on a second insert is what makes "exactly once" hold across
 /// replicas.
 /// </summary>
 public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
@@ -17,33 +17,33 @@ public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
 
     private readonly CoachBotTables _tables;
     private readonly TimeProvider _time;
-    private readonly SharedKeyBatcher _shared;
+    private readonly LedgerBatcher _batcher;
 
     public AzureTablesDeliveryLedger(CoachBotTables tables, TimeProvider time)
     {
         _tables = tables;
         _time = time;
-        _shared = new SharedKeyBatcher(tables, time);
+        _batcher = new LedgerBatcher(tables, time);
     }
 
     public Task<bool> TryRecordAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return _shared.RecordAsync(key, cancellationToken);
+        return _batcher.RecordAsync(LedgerBatcher.SharedPartitionOf(key), key, cancellationToken);
     }
 
     public Task<bool> TryRecordAsync(UserRef user, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return RecordAsync(TableKeys.ForUser(user), TableKeys.Encode(key), key, cancellationToken);
+        return _batcher.RecordAsync(TableKeys.ForUser(user), key, cancellationToken);
     }
 
     public async Task<LedgerRecord> RecordAsync(UserRef? user, string key, string holder, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(holder);
-        var (partitionKey, rowKey) = (user is null ? SharedKeyBatcher.PartitionOf(key) : TableKeys.ForUser(user), TableKeys.Encode(key));
+        var (partitionKey, rowKey) = (user is null ? LedgerBatcher.SharedPartitionOf(key) : TableKeys.ForUser(user), TableKeys.Encode(key));
         var callId = Guid.NewGuid().ToString("N");
         var row = new LedgerEntity
         {
@@ -80,20 +80,5 @@ public sealed class AzureTablesDeliveryLedger : IDeliveryLedger
     {
         ArgumentNullException.ThrowIfNull(user);
         return _tables.DeletePartitionAsync(StorageTableNames.Ledger, TableKeys.ForUser(user), cancellationToken);
-    }
-
-    private async Task<bool> RecordAsync(string partitionKey, string rowKey, string key, CancellationToken cancellationToken)
-    {
-        var callId = Guid.NewGuid().ToString("N");
-        var row = new LedgerEntity { PartitionKey = partitionKey, RowKey = rowKey, Key = key, RecordedAt = _time.GetUtcNow(), CallId = callId };
-        if (await _tables.TryAddEntityAsync(StorageTableNames.Ledger, row, cancellationToken) is not null)
-        {
-            return true;
-        }
-
-        // The SDK retried an insert whose first try was applied: the 409 is our own row, and the key is new. Taking it
-        // for a repeat would drop a fresh Slack command or Teams activity without an answer.
-        var stored = await _tables.GetEntityOrDefaultAsync<LedgerEntity>(StorageTableNames.Ledger, partitionKey, rowKey, cancellationToken);
-        return stored?.CallId == callId;
     }
 }

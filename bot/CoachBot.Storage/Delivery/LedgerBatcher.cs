@@ -3,16 +3,16 @@ using Azure.Data.Tables;
 namespace CoachBot.Storage.Delivery;
 
 /// <summary>
-/// Group commit for the ledger's keys of no one in particular (Slack trigger ids, job runs): every key lives in one of
-/// <see cref="Shards"/> partitions, and the keys that arrive while a write is under way go together in one
-/// transaction per partition. One request alone is written at once, as before; 32 at a time cost a few storage calls
-/// instead of 32. The insert still decides: a row that exists fails its transaction with 409 at its index, that key
-/// is answered "repeat" and the rest are tried again, so "exactly once" holds across replicas as it did row by row
-/// (ADR 0043).
+/// Group commit for the ledger's insert-only keys: the keys that arrive while a write is under way go together in one
+/// transaction per partition. Keys of no one in particular (Slack trigger ids, job runs) share <see cref="Shards"/>
+/// partitions so they can group; a user's keys group within the user's partition. A key alone is written at once, as
+/// before; 32 at a time cost a few storage calls instead of 32. The insert still decides: a row that exists fails its
+/// transaction with 409 at its index, that key is answered "repeat" and the rest are tried again, so "exactly once"
+/// holds across replicas as it did row by row (ADR 0043).
 /// </summary>
-internal sealed class SharedKeyBatcher
+internal sealed class LedgerBatcher
 {
-    /// <summary>Partitions the keys are spread over: room for Table Storage's per-partition rate, few enough to batch.</summary>
+    /// <summary>Shared partitions: room for Table Storage's per-partition rate, few enough to group keys.</summary>
     public const int Shards = 4;
 
     private readonly CoachBotTables _tables;
@@ -21,14 +21,17 @@ internal sealed class SharedKeyBatcher
     private List<Pending> _waiting = [];
     private bool _writing;
 
-    public SharedKeyBatcher(CoachBotTables tables, TimeProvider time)
+    public LedgerBatcher(CoachBotTables tables, TimeProvider time)
     {
         _tables = tables;
         _time = time;
     }
 
-    /// <summary>The partition of a key: a stable hash, so every replica and every later replay looks in the same place.</summary>
-    public static string PartitionOf(string key)
+    /// <summary>
+    /// The partition of a key of no one in particular: a stable hash, so every replica and every later replay looks in
+    /// the same place.
+    /// </summary>
+    public static string SharedPartitionOf(string key)
     {
         var hash = 2166136261u;
         foreach (var c in key)
@@ -39,11 +42,11 @@ internal sealed class SharedKeyBatcher
         return $"keys|{hash % Shards}";
     }
 
-    /// <summary>Records the key; true the first time it is ever recorded, false for a repeat.</summary>
+    /// <summary>Records the key in the partition; true the first time it is ever recorded there, false for a repeat.</summary>
     /// <remarks>The caller's cancellation stops its wait, never the shared write other callers wait on.</remarks>
-    public Task<bool> RecordAsync(string key, CancellationToken cancellationToken)
+    public Task<bool> RecordAsync(string partitionKey, string key, CancellationToken cancellationToken)
     {
-        var pending = new Pending(PartitionOf(key), TableKeys.Encode(key), key);
+        var pending = new Pending(partitionKey, TableKeys.Encode(key), key);
         bool lead;
         lock (_gate)
         {
